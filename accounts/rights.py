@@ -1,0 +1,80 @@
+"""Roles and rights: the one table that says who may do what in a District.
+
+Views declare the capability they need; the District mixin and the permission tests read this
+table, so a change here changes the application and its tests together.
+"""
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    LEAD = "leitung", "KI-Leitung"
+    STAFF = "mitarbeit", "KI-Mitarbeit"
+    COUNCIL = "kreistag", "Kreistag/Ausschuss"
+    LIAISON = "kommune", "Kommunale Ansprechperson"
+
+
+# Land users have no membership; they are marked on the user (User.is_land).
+LAND = "land"
+
+
+class Capability(StrEnum):
+    READ = "read"  # measures, indicators, periods, Handlungsfelder, actors, committees, adopted versions
+    READ_INTERNAL = "read_internal"  # drafts, unreleased papers, contact persons, staffing plan
+    EDIT = "edit"  # concept, periods, measures, indicators, actors, committees, staffing
+    MANAGE_MEMBERS = "manage_members"
+    DECIDE = "decide"  # release papers, record decisions, adopt a round's result
+    READ_PAPERS = "read_papers"  # released papers
+    ANSWER_ROUND = "answer_round"
+
+
+class Scope(StrEnum):
+    """How far a granted capability reaches."""
+
+    ALL = "all"
+    OWN_MUNICIPALITY = "own_municipality"  # a liaison's municipality (+ kreisweit measures)
+    PUBLIC_ONLY = "public_only"  # öffentlich papers only
+    ANY_MUNICIPALITY = "any_municipality"  # answer for any municipality (paper answers)
+
+
+# capability -> {role: scope}; a role missing from a row lacks the capability.
+RIGHTS: dict[Capability, dict[str, Scope]] = {
+    Capability.READ: {
+        Role.LEAD: Scope.ALL,
+        Role.STAFF: Scope.ALL,
+        Role.COUNCIL: Scope.ALL,
+        Role.LIAISON: Scope.OWN_MUNICIPALITY,
+        LAND: Scope.ALL,
+    },
+    Capability.READ_INTERNAL: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
+    Capability.EDIT: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
+    Capability.MANAGE_MEMBERS: {Role.LEAD: Scope.ALL},
+    Capability.DECIDE: {Role.LEAD: Scope.ALL},
+    Capability.READ_PAPERS: {
+        Role.LEAD: Scope.ALL,
+        Role.STAFF: Scope.ALL,
+        Role.COUNCIL: Scope.ALL,
+        Role.LIAISON: Scope.PUBLIC_ONLY,
+        LAND: Scope.ALL,
+    },
+    Capability.ANSWER_ROUND: {
+        Role.LEAD: Scope.ANY_MUNICIPALITY,
+        Role.STAFF: Scope.ANY_MUNICIPALITY,
+        Role.LIAISON: Scope.OWN_MUNICIPALITY,
+    },
+}
+
+ALL_ROLES: tuple[str, ...] = (*Role.values, LAND)
+
+
+def scope_of(role: str | None, capability: Capability) -> Scope | None:
+    """The scope in which ``role`` holds ``capability``, or None if it does not."""
+    if role is None:
+        return None
+    return RIGHTS[capability].get(role)
+
+
+def has_capability(role: str | None, capability: Capability) -> bool:
+    return scope_of(role, capability) is not None

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ActorsConfig(AppConfig):
+    name = "actors"
+    verbose_name = "Akteure und Gremien"

@@ -1,0 +1,352 @@
+"""The Integrationskonzept: Schwerpunkte, Handlungsfelder, versions, work periods, priorities."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.deletion import ProtectedError
+from simple_history.models import HistoricalRecords
+
+from kreisintegration.models import TimeStampedModel, district_queryset
+
+
+class FocusAreaQuerySet(models.QuerySet):
+    def delete(self):
+        raise ProtectedError(
+            "Die beiden Pflicht-Schwerpunkte können nicht gelöscht werden.", set(self)
+        )
+
+
+class FocusArea(TimeStampedModel):
+    """One of the two mandatory Schwerpunkte (Eckpunktepapier, seed 002; TIntG 2012 Art. 1 § 7).
+
+    Created by a data migration; the check constraint on ``code`` keeps it at these two.
+    """
+
+    class Code(models.TextChoices):
+        EDUCATION = "bildung", "Integration durch Bildung"
+        CROSS_CUTTING = "querschnitt", "Integration als kommunale Querschnittsaufgabe"
+
+    code = models.CharField("Kennung", max_length=12, choices=Code.choices, unique=True)
+    name = models.CharField("Name", max_length=120)
+    description = models.TextField("Beschreibung", blank=True)
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = FocusAreaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Schwerpunkt"
+        verbose_name_plural = "Schwerpunkte"
+        ordering = ["order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__in=["bildung", "querschnitt"]),
+                name="focusarea_only_the_two_mandatory",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def delete(self, *args, **kwargs):
+        raise ProtectedError(
+            "Die beiden Pflicht-Schwerpunkte können nicht gelöscht werden.", {self}
+        )
+
+
+class FieldOfAction(TimeStampedModel):
+    """A Handlungsfeld chosen locally (e.g. Mettmann 2015: Sprache, Sport, …)."""
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="fields_of_action",
+        verbose_name="Kreis",
+    )
+    name = models.CharField("Name", max_length=160)
+    description = models.TextField("Beschreibung", blank=True)
+    is_cross_cutting = models.BooleanField(
+        "Querschnittsaspekt",
+        default=False,
+        help_text="z. B. Interkulturelle Öffnung, Vernetzung (Integrationskonzept Kreis Mettmann 2015)",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Handlungsfeld"
+        verbose_name_plural = "Handlungsfelder"
+        ordering = ["is_cross_cutting", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "name"],
+                name="fieldofaction_name_unique_per_district",
+                violation_error_message="Dieses Handlungsfeld gibt es bereits.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetGroup(TimeStampedModel):
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="target_groups",
+        verbose_name="Kreis",
+    )
+    name = models.CharField("Name", max_length=160)
+    description = models.TextField("Beschreibung", blank=True)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Zielgruppe"
+        verbose_name_plural = "Zielgruppen"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "name"],
+                name="targetgroup_name_unique_per_district",
+                violation_error_message="Diese Zielgruppe gibt es bereits.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Concept(TimeStampedModel):
+    """The District's Integrationskonzept; its content lives in its versions."""
+
+    district = models.OneToOneField(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="concept",
+        verbose_name="Kreis",
+    )
+    title = models.CharField("Titel", max_length=200, default="Integrationskonzept")
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Integrationskonzept"
+        verbose_name_plural = "Integrationskonzepte"
+
+    def __str__(self) -> str:
+        return f"{self.title} – {self.district}"
+
+
+class ConceptVersion(TimeStampedModel):
+    """One Fassung / Fortschreibung of a concept; old versions stay on record (seed 001)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "entwurf", "Entwurf"
+        IN_CONSULTATION = "in_abstimmung", "in Abstimmung"
+        IN_DELIBERATION = "in_beratung", "in Beratung"
+        ADOPTED = "beschlossen", "beschlossen"
+        SUPERSEDED = "abgeloest", "abgelöst"
+
+    concept = models.ForeignKey(
+        Concept, on_delete=models.CASCADE, related_name="versions", verbose_name="Konzept"
+    )
+    number = models.PositiveSmallIntegerField("Fassung Nr.")
+    title = models.CharField("Titel", max_length=200)
+    status = models.CharField("Status", max_length=14, choices=Status.choices, default=Status.DRAFT)
+    decided_on = models.DateField("Beschluss des Kreistags am", null=True, blank=True)
+    # Its own event: a draft may go to the ministry before the Kreistag decides (seeds 003, 004).
+    submitted_on = models.DateField("dem Land vorgelegt am", null=True, blank=True)
+    deadline = models.DateField("Frist für die Vorlage beim Land", null=True, blank=True)
+    fields_of_action = models.ManyToManyField(
+        FieldOfAction, blank=True, related_name="concept_versions", verbose_name="Handlungsfelder"
+    )
+
+    objects = district_queryset("concept__district").as_manager()
+
+    class Meta:
+        verbose_name = "Konzeptfassung"
+        verbose_name_plural = "Konzeptfassungen"
+        ordering = ["concept", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["concept", "number"], name="conceptversion_number_unique_per_concept"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["beschlossen", "abgeloest"])
+                | models.Q(decided_on__isnull=False),
+                name="conceptversion_adopted_has_decision_date",
+                violation_error_message="Eine beschlossene Fassung braucht das Datum des "
+                "Kreistagsbeschlusses.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_status_display()})"
+
+    @property
+    def district(self):
+        return self.concept.district
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status in (self.Status.ADOPTED, self.Status.SUPERSEDED)
+
+
+class ConceptSection(TimeStampedModel):
+    """An ordered, titled text section of a concept version (Markdown)."""
+
+    version = models.ForeignKey(
+        ConceptVersion, on_delete=models.CASCADE, related_name="sections", verbose_name="Fassung"
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge")
+    title = models.CharField("Überschrift", max_length=200)
+    body = models.TextField("Text", blank=True)
+
+    history = HistoricalRecords(verbose_name="Abschnittsverlauf")
+    objects = district_queryset("version__concept__district").as_manager()
+
+    class Meta:
+        verbose_name = "Abschnitt"
+        verbose_name_plural = "Abschnitte"
+        ordering = ["version", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "order"], name="conceptsection_order_unique_per_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def _years_later(day: datetime.date, years: int) -> datetime.date:
+    return day.replace(year=day.year + years)
+
+
+class WorkPeriod(TimeStampedModel):
+    """Two consecutive calendar or school years for which Arbeitsschwerpunkte are fixed.
+
+    Seed 000 (Märkischer Kreis): "Die Schwerpunkte der Arbeit sind im Benehmen mit den örtlichen
+    Partnern für einen Zeitraum von zwei Jahren festzulegen."
+    """
+
+    class Kind(models.TextChoices):
+        CALENDAR = "kalender", "Kalenderjahre"
+        SCHOOL = "schuljahr", "Schuljahre"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="work_periods",
+        verbose_name="Kreis",
+    )
+    kind = models.CharField("Art", max_length=10, choices=Kind.choices, default=Kind.CALENDAR)
+    start = models.DateField("Beginn")
+    end = models.DateField("Ende")
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Arbeitsperiode"
+        verbose_name_plural = "Arbeitsperioden"
+        ordering = ["district", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")),
+                name="workperiod_end_after_start",
+                violation_error_message="Das Ende muss nach dem Beginn liegen.",
+            ),
+            models.UniqueConstraint(
+                fields=["district", "start"], name="workperiod_start_unique_per_district"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @classmethod
+    def span(
+        cls, kind: str, start_year: int, years: int = 2
+    ) -> tuple[datetime.date, datetime.date]:
+        """Start and end of a period of ``years`` years beginning in ``start_year``."""
+        first = datetime.date(start_year, 1 if kind == cls.Kind.CALENDAR else 8, 1)
+        return first, _years_later(first, years) - datetime.timedelta(days=1)
+
+    @property
+    def label(self) -> str:
+        if self.kind == self.Kind.SCHOOL:
+            y = self.start.year
+            return f"Schuljahre {y}/{(y + 1) % 100:02d} und {y + 1}/{(y + 2) % 100:02d}"
+        return f"{self.start.year}/{self.end.year % 100:02d}"
+
+    def clean(self) -> None:
+        super().clean()
+        if not (self.start and self.end and self.district_id):
+            return
+        years = 2
+        if hasattr(self.district, "land_requirements"):
+            years = self.district.land_requirements.work_period_years
+        start_month = 1 if self.kind == self.Kind.CALENDAR else 8
+        expected_end = _years_later(self.start, years) - datetime.timedelta(days=1)
+        if (self.start.day, self.start.month) != (1, start_month) or self.end != expected_end:
+            kind = "Kalenderjahre (1.1.–31.12.)" if start_month == 1 else "Schuljahre (1.8.–31.7.)"
+            raise ValidationError(
+                f"Eine Arbeitsperiode umfasst genau {years} aufeinanderfolgende {kind}.",
+                code="not_two_years",
+            )
+        overlapping = (
+            WorkPeriod.objects.for_district(self.district_id)
+            .filter(start__lte=self.end, end__gte=self.start)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if overlapping:
+            raise ValidationError(
+                f"Die Arbeitsperiode überschneidet sich mit der Arbeitsperiode {overlapping.label}.",
+                code="overlap",
+            )
+
+    def contains(self, day: datetime.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class WorkPriority(TimeStampedModel):
+    """An Arbeitsschwerpunkt fixed for one work period within one Schwerpunkt."""
+
+    work_period = models.ForeignKey(
+        WorkPeriod,
+        on_delete=models.CASCADE,
+        related_name="priorities",
+        verbose_name="Arbeitsperiode",
+    )
+    focus_area = models.ForeignKey(
+        FocusArea, on_delete=models.PROTECT, related_name="priorities", verbose_name="Schwerpunkt"
+    )
+    title = models.CharField("Titel", max_length=200)
+    description = models.TextField("Beschreibung", blank=True)
+    origin = models.ForeignKey(
+        "coordination.PriorityRound",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adopted_priorities",
+        verbose_name="aus Abstimmungsrunde",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = district_queryset("work_period__district").as_manager()
+
+    class Meta:
+        verbose_name = "Arbeitsschwerpunkt"
+        verbose_name_plural = "Arbeitsschwerpunkte"
+        ordering = ["work_period", "focus_area__order", "order", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["work_period", "title"], name="workpriority_title_unique_per_period"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.work_period})"

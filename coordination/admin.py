@@ -1,0 +1,86 @@
+"""Admin for priority rounds with the municipalities, their options and the answers."""
+
+from django.contrib import admin
+
+from districts.admin import district_filter
+
+from .models import PriorityRound, RoundOption, Submission, SubmissionChoice
+
+
+class RoundOptionInline(admin.TabularInline):
+    model = RoundOption
+    fields = ["order", "focus_area", "field_of_action", "title", "description"]
+    autocomplete_fields = ["field_of_action"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(PriorityRound)
+class PriorityRoundAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "district",
+        "work_period",
+        "status",
+        "voting_rule",
+        "opens_on",
+        "closes_on",
+    ]
+    list_filter = [district_filter(), "status", "voting_rule"]
+    list_select_related = ["district", "work_period"]
+    search_fields = ["title", "instructions", "district__name"]
+    autocomplete_fields = ["district", "work_period", "adopted_by"]
+    readonly_fields = ["created", "modified"]
+    date_hierarchy = "opens_on"
+    inlines = [RoundOptionInline]
+
+
+@admin.register(RoundOption)
+class RoundOptionAdmin(admin.ModelAdmin):
+    list_display = ["title", "round", "focus_area", "field_of_action", "order"]
+    list_filter = [district_filter("round__district"), "focus_area"]
+    list_select_related = ["round", "focus_area", "field_of_action"]
+    search_fields = ["title", "description", "round__title"]
+    autocomplete_fields = ["round", "field_of_action"]
+    readonly_fields = ["created", "modified"]
+
+
+class SubmissionChoiceInline(admin.TabularInline):
+    model = SubmissionChoice
+    fields = ["option", "rank", "points", "comment"]
+    autocomplete_fields = ["option"]
+    extra = 0
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "round",
+        "municipality",
+        "submitted_by",
+        "on_paper",
+        "committee_name",
+        "committee_date",
+    ]
+    list_filter = [district_filter("round__district"), "on_paper"]
+    list_select_related = ["round", "municipality", "submitted_by"]
+    search_fields = ["municipality__name", "round__title", "comment", "committee_name"]
+    autocomplete_fields = ["round", "municipality", "submitted_by"]
+    readonly_fields = ["created", "modified"]
+    inlines = [SubmissionChoiceInline]
+
+
+@admin.register(SubmissionChoice)
+class SubmissionChoiceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "submission", "option", "rank", "points"]
+    list_filter = [district_filter("submission__round__district")]
+    list_select_related = ["option", "submission__round", "submission__municipality"]
+    ordering = ["submission__round", "submission__municipality__name", "option__order"]
+    search_fields = [
+        "option__title",
+        "submission__municipality__name",
+        "submission__round__title",
+        "comment",
+    ]
+    autocomplete_fields = ["submission", "option"]

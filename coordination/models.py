@@ -1,0 +1,173 @@
+"""Priority rounds with the municipalities (Rhein-Erft, seed 003).
+
+The Kreis sends an Abstimmungspapier listing every possible goal and measure area; each
+municipality chooses its preferences after consulting its own committees; the Kreis aggregates
+the answers and proposes the Schwerpunktsetzung.
+"""
+
+from django.db import models
+
+from kreisintegration.models import TimeStampedModel, district_queryset
+
+
+class PriorityRound(TimeStampedModel):
+    class VotingRule(models.TextChoices):
+        RANKING = "rangfolge", "Rangfolge (bis zu N Optionen)"
+        POINTS = "punkte", "Punkte verteilen"
+
+    class Status(models.TextChoices):
+        DRAFT = "entwurf", "in Vorbereitung"
+        OPEN = "offen", "offen"
+        CLOSED = "geschlossen", "abgeschlossen"
+        ADOPTED = "uebernommen", "Ergebnis übernommen"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="priority_rounds",
+        verbose_name="Kreis",
+    )
+    work_period = models.ForeignKey(
+        "concepts.WorkPeriod",
+        on_delete=models.PROTECT,
+        related_name="priority_rounds",
+        verbose_name="Arbeitsperiode",
+    )
+    title = models.CharField("Titel", max_length=200)
+    instructions = models.TextField("Hinweise für die Kommunen", blank=True)
+    opens_on = models.DateField("offen ab")
+    closes_on = models.DateField("Antworten bis")
+    voting_rule = models.CharField(
+        "Abstimmungsregel", max_length=10, choices=VotingRule.choices, default=VotingRule.RANKING
+    )
+    max_choices = models.PositiveSmallIntegerField("höchstens zu wählende Optionen", default=3)
+    points_total = models.PositiveSmallIntegerField("zu verteilende Punkte", default=10)
+    status = models.CharField("Status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    adopted_at = models.DateTimeField("übernommen am", null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="übernommen von",
+    )
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Abstimmungsrunde"
+        verbose_name_plural = "Abstimmungsrunden"
+        ordering = ["-opens_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gte=models.F("opens_on")),
+                name="priorityround_closes_after_opening",
+                violation_error_message="Der Antwortschluss darf nicht vor der Öffnung liegen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class RoundOption(TimeStampedModel):
+    """One goal or measure area of the Abstimmungspapier."""
+
+    round = models.ForeignKey(
+        PriorityRound, on_delete=models.CASCADE, related_name="options", verbose_name="Runde"
+    )
+    focus_area = models.ForeignKey(
+        "concepts.FocusArea", on_delete=models.PROTECT, related_name="+", verbose_name="Schwerpunkt"
+    )
+    field_of_action = models.ForeignKey(
+        "concepts.FieldOfAction",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Handlungsfeld",
+    )
+    title = models.CharField("Titel", max_length=200)
+    description = models.TextField("Beschreibung", blank=True)
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = district_queryset("round__district").as_manager()
+
+    class Meta:
+        verbose_name = "Option"
+        verbose_name_plural = "Optionen"
+        ordering = ["round", "focus_area__order", "order"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Submission(TimeStampedModel):
+    """A municipality's answer to a round; one per municipality and round."""
+
+    round = models.ForeignKey(
+        PriorityRound, on_delete=models.CASCADE, related_name="submissions", verbose_name="Runde"
+    )
+    municipality = models.ForeignKey(
+        "districts.Municipality",
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        verbose_name="Kommune",
+    )
+    submitted_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="abgegeben von",
+    )
+    on_paper = models.BooleanField("auf Papier eingegangen (vom KI erfasst)", default=False)
+    comment = models.TextField("allgemeine Anmerkung", blank=True)
+    committee_name = models.CharField(
+        "beschließendes Gremium der Kommune", max_length=200, blank=True
+    )
+    committee_date = models.DateField("Beschluss des Gremiums am", null=True, blank=True)
+
+    objects = district_queryset("round__district").as_manager()
+
+    class Meta:
+        verbose_name = "Antwort einer Kommune"
+        verbose_name_plural = "Antworten der Kommunen"
+        ordering = ["round", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "municipality"],
+                name="submission_one_per_municipality",
+                violation_error_message="Diese Kommune hat bereits geantwortet.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} – {self.round}"
+
+
+class SubmissionChoice(TimeStampedModel):
+    """Rank or points one municipality gave one option, with an optional comment."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="choices", verbose_name="Antwort"
+    )
+    option = models.ForeignKey(
+        RoundOption, on_delete=models.CASCADE, related_name="choices", verbose_name="Option"
+    )
+    rank = models.PositiveSmallIntegerField("Rang", null=True, blank=True)
+    points = models.PositiveSmallIntegerField("Punkte", null=True, blank=True)
+    comment = models.TextField("Anmerkung", blank=True)
+
+    class Meta:
+        verbose_name = "Wahl"
+        verbose_name_plural = "Wahlen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "option"], name="submissionchoice_one_per_option"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.option}: {self.rank or self.points or '–'}"

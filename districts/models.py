@@ -1,0 +1,290 @@
+"""The tenant (District), its municipalities, its staffing plan and the Land's requirements."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from kreisintegration.models import TimeStampedModel, district_queryset
+from kreisintegration.text import german_slugify
+
+# Top-level paths of the site; a District with one of these slugs would shadow them.
+RESERVED_SLUGS = frozenset({"oeffentlich", "oparl", "admin", "konto", "static", "media", "land"})
+
+
+def validate_district_slug(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            "„%(value)s“ ist als Kürzel nicht erlaubt, weil die Adresse schon vergeben ist.",
+            code="reserved",
+            params={"value": value},
+        )
+
+
+class District(TimeStampedModel):
+    """A Kreis or kreisfreie Stadt running a KI (TIntG NRW § 8) — the tenant."""
+
+    class Kind(models.TextChoices):
+        KREIS = "kreis", "Kreis"
+        KREISFREIE_STADT = "kreisfreie_stadt", "Kreisfreie Stadt"
+        # Stadt Aachen runs its own KI inside the StädteRegion Aachen.
+        REGIONSSTADT = "regionsstadt", "Stadt in der StädteRegion"
+
+    class PaperLayout(models.TextChoices):
+        # The two layouts of the seeds: Mettmann (001) and Coesfeld (004).
+        ANLASS = "anlass", "Anlass – Sachverhaltsdarstellung – Ausblick"
+        PROBLEM = (
+            "problem",
+            "I. Problem – II. Lösung – III. Alternativen – IV. Auswirkungen – V. Zuständigkeit",
+        )
+
+    name = models.CharField("Name", max_length=120)
+    kind = models.CharField("Art", max_length=20, choices=Kind.choices, default=Kind.KREIS)
+    official_key = models.CharField(
+        "Amtlicher Schlüssel",
+        max_length=8,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^05\d{3}(\d{3})?$",
+                "Der amtliche Schlüssel besteht aus 5 Ziffern (Kreis, kreisfreie Stadt) oder "
+                "8 Ziffern (Stadt in der StädteRegion) und beginnt in NRW mit 05.",
+            )
+        ],
+        help_text="Kreisschlüssel (5 Ziffern) oder Gemeindeschlüssel (8 Ziffern)",
+    )
+    slug = models.SlugField(
+        "Kürzel in der Adresse",
+        max_length=80,
+        unique=True,
+        validators=[validate_district_slug],
+        help_text="z. B. maerkischer-kreis",
+    )
+    paper_layout = models.CharField(
+        "Gliederung der Begründung in Vorlagen",
+        max_length=10,
+        choices=PaperLayout.choices,
+        default=PaperLayout.ANLASS,
+    )
+    paper_number_pattern = models.CharField(
+        "Muster der Vorlagennummer",
+        max_length=40,
+        default="{amt}/{nr:03d}/{jahr}",
+        help_text="z. B. {amt}/{nr:03d}/{jahr} für 50/020/2015",
+    )
+    office_number = models.CharField("Amtsnummer", max_length=10, blank=True, default="50")
+    logo = models.ImageField("Logo", upload_to="logos/", blank=True)
+
+    class Meta:
+        verbose_name = "Kreis / kreisfreie Stadt"
+        verbose_name_plural = "Kreise und kreisfreie Städte"
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(slug__in=sorted(RESERVED_SLUGS)),
+                name="district_slug_not_reserved",
+                violation_error_message="Dieses Kürzel ist für eine Adresse reserviert.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = german_slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("districts:home", kwargs={"district_slug": self.slug})
+
+    @property
+    def ags_prefix(self) -> str:
+        """First five digits of the AGS of every municipality in this District."""
+        return self.official_key[:5]
+
+
+class Municipality(TimeStampedModel):
+    """A kreisangehörige Stadt or Gemeinde; its AGS is left empty where no official list is known."""
+
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="municipalities", verbose_name="Kreis"
+    )
+    name = models.CharField("Name", max_length=120)
+    slug = models.SlugField("Kürzel", max_length=80)
+    ags = models.CharField(
+        "Amtlicher Gemeindeschlüssel (AGS)",
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", "Der AGS besteht aus genau 8 Ziffern.")],
+        help_text="8 Ziffern; leer lassen, wenn er nicht aus einer amtlichen Liste bekannt ist.",
+    )
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Kommune"
+        verbose_name_plural = "Kommunen"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ags"],
+                condition=~models.Q(ags=""),
+                name="municipality_ags_unique",
+                violation_error_message="Dieser AGS ist bereits einer anderen Kommune zugeordnet.",
+            ),
+            models.UniqueConstraint(
+                fields=["district", "slug"], name="municipality_slug_unique_per_district"
+            ),
+            models.UniqueConstraint(
+                fields=["district", "name"], name="municipality_name_unique_per_district"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = german_slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.ags and self.district_id and not self.ags.startswith(self.district.ags_prefix):
+            raise ValidationError(
+                {"ags": f"Der AGS muss mit dem Kreisschlüssel {self.district.ags_prefix} beginnen."}
+            )
+
+
+class LandRequirements(TimeStampedModel):
+    """What the Land checks a concept against; data, because the Förderrichtlinie changes.
+
+    Defaults are the seeds' values (Eckpunktepapier, seed 002): 2 teacher FTE, up to 3.5
+    municipal FTE (2 pädagogische Fachkräfte, 1 Verwaltung, 0.5 Assistenz); Arbeitsschwerpunkte
+    for two years (seed 000).
+    """
+
+    district = models.OneToOneField(
+        District,
+        on_delete=models.CASCADE,
+        related_name="land_requirements",
+        verbose_name="Kreis",
+    )
+    guideline = models.CharField(
+        "Förderrichtlinie", max_length=120, blank=True, default="Eckpunktepapier (TIntG 2012)"
+    )
+    teacher_fte_required = models.DecimalField(
+        "geforderte Stellen Lehrkräfte (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("2.00"),
+        validators=[MinValueValidator(0)],
+    )
+    max_fte_education = models.DecimalField(
+        "höchstens Stellen pädagogische Fachkräfte (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("2.00"),
+        validators=[MinValueValidator(0)],
+    )
+    max_fte_administration = models.DecimalField(
+        "höchstens Stellen Verwaltungsfachkraft (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        validators=[MinValueValidator(0)],
+    )
+    max_fte_assistance = models.DecimalField(
+        "höchstens Stellen Assistenzkraft (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.50"),
+        validators=[MinValueValidator(0)],
+    )
+    submission_deadline = models.DateField("Frist für die Vorlage beim Land", null=True, blank=True)
+    review_interval_years = models.PositiveSmallIntegerField(
+        "Konzept höchstens so viele Jahre alt", default=5
+    )
+    work_period_years = models.PositiveSmallIntegerField(
+        "Dauer einer Arbeitsperiode (Jahre)",
+        default=2,
+        help_text="Arbeitsschwerpunkte gelten für zwei Jahre (Integrationskonzept Märkischer Kreis).",
+    )
+
+    class Meta:
+        verbose_name = "Anforderungen des Landes"
+        verbose_name_plural = "Anforderungen des Landes"
+
+    def __str__(self) -> str:
+        return f"Anforderungen des Landes für {self.district}"
+
+    @property
+    def max_municipal_fte(self) -> Decimal:
+        return self.max_fte_education + self.max_fte_administration + self.max_fte_assistance
+
+
+class StaffPost(TimeStampedModel):
+    """One post of the KI's staffing plan (Eckpunktepapier, seed 002)."""
+
+    class Profession(models.TextChoices):
+        TEACHER = "lehrkraft", "Lehrkraft"
+        EDUCATION = "paedagogik", "Außerschulische pädagogische Fachkraft"
+        ADMINISTRATION = "verwaltung", "Verwaltungsfachkraft"
+        ASSISTANCE = "assistenz", "Assistenzkraft"
+
+    class Funding(models.TextChoices):
+        LAND = "land", "Land (abgeordnete Lehrkraft)"
+        KREIS = "kreis", "Kreis / kreisfreie Stadt"
+
+    district = models.ForeignKey(
+        District, on_delete=models.CASCADE, related_name="staff_posts", verbose_name="Kreis"
+    )
+    title = models.CharField("Bezeichnung", max_length=120)
+    holder = models.CharField("Stelleninhaber/in", max_length=120, blank=True)
+    profession = models.CharField("Profession", max_length=12, choices=Profession.choices)
+    fte = models.DecimalField(
+        "Stellenanteil (VZÄ)",
+        max_digits=3,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.05"))],
+    )
+    funding = models.CharField("Finanzierung", max_length=6, choices=Funding.choices)
+    is_head = models.BooleanField("Leitung", default=False)
+    is_deputy = models.BooleanField("Stellvertretung", default=False)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Stelle"
+        verbose_name_plural = "Stellenplan"
+        ordering = ["-is_head", "-is_deputy", "profession", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fte__gt=0) & models.Q(fte__lte=1),
+                name="staffpost_fte_between_0_and_1",
+                violation_error_message="Eine Stelle umfasst mehr als 0 und höchstens 1,0 VZÄ.",
+            ),
+            models.CheckConstraint(
+                condition=~(models.Q(is_head=True) & models.Q(is_deputy=True)),
+                name="staffpost_not_head_and_deputy",
+                violation_error_message="Leitung und Stellvertretung sind zwei verschiedene Stellen.",
+            ),
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=models.Q(is_head=True),
+                name="staffpost_one_head_per_district",
+                violation_error_message="Es gibt bereits eine Leitungsstelle.",
+            ),
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=models.Q(is_deputy=True),
+                name="staffpost_one_deputy_per_district",
+                violation_error_message="Es gibt bereits eine Stellvertretung.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_profession_display()}, {self.fte} VZÄ)"

@@ -1,0 +1,20 @@
+"""A new District gets the Land's default requirements and an (empty) concept."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .models import District, LandRequirements
+
+
+@receiver(post_save, sender=District, dispatch_uid="district_defaults")
+def create_district_defaults(
+    sender, instance: District, created: bool, raw: bool = False, **kwargs
+):
+    if not created or raw:
+        return
+    from concepts.models import Concept
+
+    LandRequirements.objects.get_or_create(district=instance)
+    Concept.objects.get_or_create(
+        district=instance, defaults={"title": f"Integrationskonzept {instance.name}"}
+    )

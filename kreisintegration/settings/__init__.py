@@ -1,0 +1,1 @@
+"""Settings profiles: ``base`` (development, the default), ``production`` and ``test``."""

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts.views import HomeView
+
+admin.site.site_header = "Kreisintegration – Verwaltung"
+admin.site.site_title = "Kreisintegration"
+admin.site.index_title = "Stammdaten und Inhalte"
+
+# Every KI page lives under the District's slug; each app's URLs carry their German prefix
+# (massnahmen/, akteure/, …). tests/test_permissions.py walks all of them.
+district_patterns = [
+    path("", include("districts.urls")),
+    path("", include("accounts.urls_district")),
+    path("", include("concepts.urls")),
+    path("", include("measures.urls")),
+    path("", include("actors.urls")),
+    path("", include("coordination.urls")),
+    path("", include("reporting.urls")),
+]
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("admin/", admin.site.urls),
+    path("konto/", include("accounts.urls")),
+    path("<slug:district_slug>/", include(district_patterns)),
+]

@@ -1,0 +1,241 @@
+"""The measures catalogue: measures, their indicators (Kennzahlen) and measured values.
+
+Seed 000: each measure is made concrete by Ziele, Wirkungen, Zielgruppen and zeitliche Dauer;
+strategic goals are backed by messbare Kennzahlen. Measures belong to the District, not to a
+concept version, so their measurements continue across Fortschreibungen.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from kreisintegration.models import TimeStampedModel, district_queryset
+
+
+class Measure(TimeStampedModel):
+    class Status(models.TextChoices):
+        PLANNED = "geplant", "geplant"
+        RUNNING = "laufend", "laufend"
+        COMPLETED = "abgeschlossen", "abgeschlossen"
+        # Seed 000: a proven measure can be taken over as a Regelangebot.
+        REGULAR = "regelangebot", "in Regelangebot überführt"
+        DISCONTINUED = "eingestellt", "eingestellt"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="measures",
+        verbose_name="Kreis",
+    )
+    title = models.CharField("Titel", max_length=200)
+    focus_area = models.ForeignKey(
+        "concepts.FocusArea",
+        on_delete=models.PROTECT,
+        related_name="measures",
+        verbose_name="Schwerpunkt",
+    )
+    field_of_action = models.ForeignKey(
+        "concepts.FieldOfAction",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measures",
+        verbose_name="Handlungsfeld",
+    )
+    work_priorities = models.ManyToManyField(
+        "concepts.WorkPriority",
+        blank=True,
+        related_name="measures",
+        verbose_name="Arbeitsschwerpunkte",
+    )
+    start = models.DateField("Beginn", null=True, blank=True)
+    end = models.DateField("Ende", null=True, blank=True)
+    goal = models.TextField("Ziel", blank=True)
+    effect = models.TextField("Wirkung", blank=True)
+    target_groups = models.ManyToManyField(
+        "concepts.TargetGroup", blank=True, related_name="measures", verbose_name="Zielgruppen"
+    )
+    status = models.CharField(
+        "Status", max_length=14, choices=Status.choices, default=Status.PLANNED
+    )
+    # Seed 004 (Coesfeld): worked out "gemeinde- bzw. stadtscharf"; no municipality = kreisweit.
+    municipalities = models.ManyToManyField(
+        "districts.Municipality",
+        blank=True,
+        related_name="measures",
+        verbose_name="Kommunen",
+        help_text="keine Auswahl = kreisweit",
+    )
+    lead_actor = models.ForeignKey(
+        "actors.Actor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_measures",
+        verbose_name="federführender Akteur",
+    )
+    partner_actors = models.ManyToManyField(
+        "actors.Actor", blank=True, related_name="partner_measures", verbose_name="Partner"
+    )
+    concept_versions = models.ManyToManyField(
+        "concepts.ConceptVersion",
+        blank=True,
+        related_name="measures",
+        verbose_name="enthalten in Konzeptfassungen",
+    )
+    is_archived = models.BooleanField("archiviert", default=False)
+
+    history = HistoricalRecords(verbose_name="Maßnahmenverlauf")
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Maßnahme"
+        verbose_name_plural = "Maßnahmen"
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True)
+                | models.Q(start__isnull=True)
+                | models.Q(end__gte=models.F("start")),
+                name="measure_end_not_before_start",
+                violation_error_message="Das Ende darf nicht vor dem Beginn liegen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "measures:detail", kwargs={"district_slug": self.district.slug, "pk": self.pk}
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": "Das Ende darf nicht vor dem Beginn liegen."})
+        if (
+            self.field_of_action_id
+            and self.district_id
+            and self.field_of_action.district_id != self.district_id
+        ):
+            raise ValidationError(
+                {"field_of_action": "Das Handlungsfeld gehört zu einem anderen Kreis."}
+            )
+
+
+class Indicator(TimeStampedModel):
+    """A Kennzahl with unit, baseline and target; ``land_key`` makes it comparable across Districts."""
+
+    class Direction(models.TextChoices):
+        UP = "up", "höher ist besser"
+        DOWN = "down", "niedriger ist besser"
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="indicators", verbose_name="Maßnahme"
+    )
+    name = models.CharField("Name", max_length=200)
+    unit = models.CharField("Einheit", max_length=40, blank=True)
+    baseline = models.DecimalField(
+        "Ausgangswert", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    baseline_date = models.DateField("Ausgangswert vom", null=True, blank=True)
+    target = models.DecimalField("Zielwert", max_digits=14, decimal_places=2, null=True, blank=True)
+    target_date = models.DateField("Zielwert bis", null=True, blank=True)
+    direction = models.CharField(
+        "Richtung", max_length=4, choices=Direction.choices, default=Direction.UP
+    )
+    land_key = models.SlugField(
+        "landesweiter Schlüssel",
+        max_length=60,
+        blank=True,
+        help_text="gleicher Schlüssel in allen Kreisen, damit Zahlen vergleichbar sind",
+    )
+
+    history = HistoricalRecords(verbose_name="Kennzahlverlauf")
+    objects = district_queryset("measure__district").as_manager()
+
+    class Meta:
+        verbose_name = "Kennzahl"
+        verbose_name_plural = "Kennzahlen"
+        ordering = ["measure", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "name"],
+                name="indicator_name_unique_per_measure",
+                violation_error_message="Diese Maßnahme hat bereits eine Kennzahl mit diesem Namen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    def attainment(self, value: Decimal | None) -> Decimal | None:
+        """Share of the way from baseline to target that ``value`` has gone, in percent.
+
+        Respects the direction: for "niedriger ist besser" a falling value is progress. Without a
+        baseline the way starts at zero.
+        """
+        if value is None or self.target is None:
+            return None
+        start = self.baseline if self.baseline is not None else Decimal(0)
+        way = self.target - start
+        if way == 0:
+            reached = (
+                value >= self.target
+                if self.direction == self.Direction.UP
+                else value <= self.target
+            )
+            return Decimal(100) if reached else Decimal(0)
+        return ((value - start) / way * 100).quantize(Decimal("0.1"))
+
+
+class Measurement(TimeStampedModel):
+    """A value of an indicator at a date, overall or for one municipality."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="measurements", verbose_name="Kennzahl"
+    )
+    value = models.DecimalField("Wert", max_digits=14, decimal_places=2)
+    date = models.DateField("Stichtag")
+    period_label = models.CharField(
+        "Zeitraum", max_length=40, blank=True, help_text="z. B. Kita-Jahr 2023/24"
+    )
+    municipality = models.ForeignKey(
+        "districts.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="measurements",
+        verbose_name="Kommune",
+        help_text="leer = kreisweit",
+    )
+    source = models.CharField("Quelle", max_length=200, blank=True)
+    note = models.TextField("Anmerkung", blank=True)
+
+    objects = district_queryset("indicator__measure__district").as_manager()
+
+    class Meta:
+        verbose_name = "Messwert"
+        verbose_name_plural = "Messwerte"
+        ordering = ["indicator", "date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "date", "municipality"],
+                condition=models.Q(municipality__isnull=False),
+                name="measurement_unique_per_date_and_municipality",
+                violation_error_message="Für diesen Stichtag und diese Kommune gibt es schon einen Wert.",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "date"],
+                condition=models.Q(municipality__isnull=True),
+                name="measurement_unique_per_date_districtwide",
+                violation_error_message="Für diesen Stichtag gibt es schon einen kreisweiten Wert.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} am {self.date:%d.%m.%Y}"

@@ -1,0 +1,115 @@
+"""Admin for council papers, their attachments and their path through the bodies."""
+
+from django.contrib import admin
+
+from districts.admin import district_filter
+
+from .models import Attachment, Consultation, DecisionPaper
+
+
+class ConsultationInline(admin.TabularInline):
+    model = Consultation
+    fields = [
+        "order",
+        "meeting",
+        "role",
+        "authoritative",
+        "result",
+        "votes_yes",
+        "votes_no",
+        "votes_abstain",
+    ]
+    autocomplete_fields = ["meeting"]
+    extra = 0
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    fields = ["order", "title", "file"]
+    extra = 0
+
+
+@admin.register(DecisionPaper)
+class DecisionPaperAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "subject",
+        "district",
+        "paper_type",
+        "date",
+        "is_public",
+        "released_at",
+    ]
+    list_display_links = ["reference", "subject"]
+    list_filter = [district_filter(), "paper_type", "decision_kind", "is_public", "layout"]
+    list_select_related = ["district"]
+    search_fields = ["reference", "subject", "file_number", "department", "author_name"]
+    autocomplete_fields = ["district", "concept_version", "released_by"]
+    readonly_fields = ["created", "modified"]
+    date_hierarchy = "date"
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "district",
+                    "paper_type",
+                    "decision_kind",
+                    "reference",
+                    "date",
+                    "subject",
+                    "is_public",
+                    "concept_version",
+                ]
+            },
+        ),
+        ("Bearbeitung", {"fields": ["department", "author_name", "file_number"]}),
+        (
+            "Auswirkungen",
+            {
+                "fields": [
+                    "financial_impact",
+                    "financial_note",
+                    "personnel_impact",
+                    "personnel_note",
+                    "organisational_impact",
+                    "organisational_note",
+                ]
+            },
+        ),
+        ("Beschlussvorschlag", {"fields": ["proposal", "layout"]}),
+        (
+            "Begründung: Anlass – Sachverhaltsdarstellung – Ausblick",
+            {"fields": ["occasion", "facts", "outlook"], "classes": ["collapse"]},
+        ),
+        (
+            "Begründung: I. Problem – V. Zuständigkeit",
+            {
+                "fields": ["problem", "solution", "alternatives", "implications", "competence"],
+                "classes": ["collapse"],
+            },
+        ),
+        ("Freigabe", {"fields": ["released_at", "released_by"]}),
+        ("Verlauf", {"fields": ["created", "modified"], "classes": ["collapse"]}),
+    ]
+    inlines = [ConsultationInline, AttachmentInline]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["title", "paper", "order", "file"]
+    list_filter = [district_filter("paper__district")]
+    list_select_related = ["paper"]
+    search_fields = ["title", "paper__reference", "paper__subject"]
+    autocomplete_fields = ["paper"]
+    readonly_fields = ["created", "modified"]
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "paper", "order", "role", "authoritative", "result"]
+    list_filter = [district_filter("paper__district"), "role", "result", "authoritative"]
+    list_select_related = ["paper", "meeting__committee"]
+    search_fields = ["paper__reference", "paper__subject", "meeting__committee__name"]
+    autocomplete_fields = ["paper", "meeting"]
+    readonly_fields = ["created", "modified"]

@@ -1,0 +1,5 @@
+from tests.routes import Route
+
+ROUTES = {
+    "districts:home": Route(has_objects=False),
+}

@@ -1,0 +1,285 @@
+"""Factories for tests; Districts are created fresh (the 54 NRW ones come from a migration)."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from factory.django import DjangoModelFactory
+
+from accounts.models import Membership, User
+from accounts.rights import Role
+from actors.models import (
+    Actor,
+    ActorType,
+    Committee,
+    ContactPerson,
+    GlossaryEntry,
+    Meeting,
+    Offer,
+    ParticipationEvent,
+)
+from concepts.models import (
+    ConceptSection,
+    ConceptVersion,
+    FieldOfAction,
+    FocusArea,
+    TargetGroup,
+    WorkPeriod,
+    WorkPriority,
+)
+from coordination.models import PriorityRound, RoundOption, Submission
+from districts.models import District, Municipality, StaffPost
+from measures.models import Indicator, Measure, Measurement
+from reporting.models import Consultation, DecisionPaper
+
+
+def focus_area(code: str = FocusArea.Code.EDUCATION) -> FocusArea:
+    return FocusArea.objects.get(code=code)
+
+
+class DistrictFactory(DjangoModelFactory):
+    class Meta:
+        model = District
+
+    name = factory.Sequence(lambda n: f"Testkreis {n}")
+    official_key = factory.Sequence(lambda n: f"05{900 + n % 100:03d}{n // 100 % 1000:03d}")
+    slug = factory.Sequence(lambda n: f"testkreis-{n}")
+
+
+class MunicipalityFactory(DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Teststadt {n}")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"person{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("geheim-und-lang-genug")
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    district = factory.SubFactory(DistrictFactory)
+    role = Role.STAFF
+
+
+class FieldOfActionFactory(DjangoModelFactory):
+    class Meta:
+        model = FieldOfAction
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Handlungsfeld {n}")
+
+
+class TargetGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Zielgruppe {n}")
+
+
+class ConceptVersionFactory(DjangoModelFactory):
+    class Meta:
+        model = ConceptVersion
+
+    concept = factory.LazyAttribute(lambda o: DistrictFactory().concept)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Integrationskonzept Fassung {n}")
+
+
+class ConceptSectionFactory(DjangoModelFactory):
+    class Meta:
+        model = ConceptSection
+
+    version = factory.SubFactory(ConceptVersionFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Abschnitt {n}")
+    body = "Text des Abschnitts."
+
+
+class WorkPeriodFactory(DjangoModelFactory):
+    class Meta:
+        model = WorkPeriod
+
+    district = factory.SubFactory(DistrictFactory)
+    kind = WorkPeriod.Kind.CALENDAR
+    start = datetime.date(2025, 1, 1)
+    end = datetime.date(2026, 12, 31)
+
+
+class WorkPriorityFactory(DjangoModelFactory):
+    class Meta:
+        model = WorkPriority
+
+    work_period = factory.SubFactory(WorkPeriodFactory)
+    focus_area = factory.LazyFunction(focus_area)
+    title = factory.Sequence(lambda n: f"Arbeitsschwerpunkt {n}")
+
+
+class ActorFactory(DjangoModelFactory):
+    class Meta:
+        model = Actor
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Akteur {n}")
+    type = factory.LazyFunction(lambda: ActorType.objects.get(code="wohlfahrtsverband"))
+
+
+class OfferFactory(DjangoModelFactory):
+    class Meta:
+        model = Offer
+
+    actor = factory.SubFactory(ActorFactory)
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    class Meta:
+        model = ContactPerson
+
+    actor = factory.SubFactory(ActorFactory)
+    name = factory.Sequence(lambda n: f"Erika Muster {n}")
+    email = "erika@example.org"
+
+
+class GlossaryEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = GlossaryEntry
+
+    district = factory.SubFactory(DistrictFactory)
+    term = factory.Sequence(lambda n: f"Begriff {n}")
+    explanation = "Erklärung"
+
+
+class CommitteeFactory(DjangoModelFactory):
+    class Meta:
+        model = Committee
+
+    district = factory.SubFactory(DistrictFactory)
+    name = factory.Sequence(lambda n: f"Ausschuss {n}")
+    kind = Committee.Kind.SPECIALIST
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    committee = factory.SubFactory(CommitteeFactory)
+    start = factory.LazyFunction(lambda: datetime.datetime(2026, 3, 10, 17, 0, tzinfo=datetime.UTC))
+
+
+class ParticipationEventFactory(DjangoModelFactory):
+    class Meta:
+        model = ParticipationEvent
+
+    district = factory.SubFactory(DistrictFactory)
+    kind = ParticipationEvent.Kind.WORKSHOP
+    title = factory.Sequence(lambda n: f"Workshop {n}")
+    date = datetime.date(2026, 4, 20)
+    participants = 30
+    institutions = 12
+
+
+class StaffPostFactory(DjangoModelFactory):
+    class Meta:
+        model = StaffPost
+
+    district = factory.SubFactory(DistrictFactory)
+    title = factory.Sequence(lambda n: f"Stelle {n}")
+    profession = StaffPost.Profession.TEACHER
+    fte = Decimal("1.00")
+    funding = StaffPost.Funding.LAND
+
+
+class MeasureFactory(DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    district = factory.SubFactory(DistrictFactory)
+    title = factory.Sequence(lambda n: f"Maßnahme {n}")
+    focus_area = factory.LazyFunction(focus_area)
+    status = Measure.Status.RUNNING
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    measure = factory.SubFactory(MeasureFactory)
+    name = factory.Sequence(lambda n: f"Kennzahl {n}")
+    unit = "Familien"
+    baseline = Decimal("100")
+    target = Decimal("200")
+
+
+class MeasurementFactory(DjangoModelFactory):
+    class Meta:
+        model = Measurement
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    value = Decimal("150")
+    date = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=n))
+
+
+class PriorityRoundFactory(DjangoModelFactory):
+    class Meta:
+        model = PriorityRound
+
+    district = factory.SubFactory(DistrictFactory)
+    work_period = factory.SubFactory(
+        WorkPeriodFactory, district=factory.SelfAttribute("..district")
+    )
+    title = factory.Sequence(lambda n: f"Abstimmungsrunde {n}")
+    opens_on = datetime.date(2026, 9, 1)
+    closes_on = datetime.date(2026, 10, 31)
+
+
+class RoundOptionFactory(DjangoModelFactory):
+    class Meta:
+        model = RoundOption
+
+    round = factory.SubFactory(PriorityRoundFactory)
+    focus_area = factory.LazyFunction(focus_area)
+    title = factory.Sequence(lambda n: f"Option {n}")
+
+
+class SubmissionFactory(DjangoModelFactory):
+    class Meta:
+        model = Submission
+
+    round = factory.SubFactory(PriorityRoundFactory)
+    municipality = factory.SubFactory(
+        MunicipalityFactory, district=factory.SelfAttribute("..round.district")
+    )
+
+
+class DecisionPaperFactory(DjangoModelFactory):
+    class Meta:
+        model = DecisionPaper
+
+    district = factory.SubFactory(DistrictFactory)
+    reference = factory.Sequence(lambda n: f"50/{n:03d}/2026")
+    date = datetime.date(2026, 5, 4)
+    subject = "Integrationskonzept – Fortschreibung"
+
+
+class ConsultationFactory(DjangoModelFactory):
+    class Meta:
+        model = Consultation
+
+    paper = factory.SubFactory(DecisionPaperFactory)
+    meeting = factory.SubFactory(
+        MeetingFactory, committee__district=factory.SelfAttribute("...paper.district")
+    )
+    order = factory.Sequence(lambda n: n + 1)
+    role = Consultation.Role.PRELIMINARY

@@ -1,0 +1,165 @@
+"""Every URL of the site, walked from the resolver, against every kind of visitor.
+
+STYLE.md: outsiders and members of another District get 404 (as for a page that does not
+exist), a role without the capability gets 403, anonymous visitors go to the login page.
+A pattern that the walk cannot build, or that has no entry below, fails the test: no new URL
+escapes the matrix.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.rights import LAND, RIGHTS, Capability, Role
+from tests.routes import collect
+
+# Routes without a District; each is public on purpose.
+PUBLIC = {
+    "home": "the start page with the login form",
+    "accounts:login": "login",
+    "accounts:logout": "logout (POST)",
+}
+# Django's admin checks is_staff itself; its URLs are not KI pages.
+SKIPPED_NAMESPACES = {"admin"}
+
+
+ROUTES = collect()
+
+
+def walk(patterns, prefix="", namespace=None):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace
+            full_ns = ":".join(filter(None, [namespace, ns])) if ns else namespace
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), full_ns)
+        elif isinstance(entry, URLPattern):
+            name = entry.name and (f"{namespace}:{entry.name}" if namespace else entry.name)
+            yield prefix + str(entry.pattern), name, entry
+
+
+def all_routes(urlconf=None):
+    return [
+        (route, name, entry)
+        for route, name, entry in walk(get_resolver(urlconf).url_patterns)
+        if not (name and name.split(":")[0] in SKIPPED_NAMESPACES)
+        and not route.startswith("admin/")
+    ]
+
+
+def unlisted_routes(urlconf=None) -> list[str]:
+    """Patterns that are neither public on purpose nor listed with a way to build them."""
+    unlisted = []
+    for route, name, _entry in all_routes(urlconf):
+        if name in PUBLIC:
+            continue
+        if not route.startswith("<slug:district_slug>/"):
+            unlisted.append(f"{route} ({name}) is outside /<district>/ and not in PUBLIC")
+        elif name not in ROUTES:
+            unlisted.append(f"{route} ({name}) has no entry in ROUTES")
+    return unlisted
+
+
+def test_every_pattern_is_public_or_has_an_entry():
+    assert unlisted_routes() == []
+
+
+def test_the_walker_catches_a_new_unlisted_url():
+    # tests/urls_unlisted.py is the project's URLconf plus one District page nobody listed.
+    assert sorted(unlisted_routes("tests.urls_unlisted")) == [
+        "<slug:district_slug>/neue-seite/ (unlisted-page) has no entry in ROUTES",
+        "ohne-kreis/ (no-district) is outside /<district>/ and not in PUBLIC",
+    ]
+
+
+def capability_of(entry: URLPattern) -> Capability:
+    view = getattr(entry.callback, "view_class", entry.callback)
+    capability = getattr(view, "capability", None)
+    assert capability is not None, f"{entry} declares no capability"
+    return capability
+
+
+def district_urls(district, objects_of=None):
+    """A real URL for every District route, objects built by the route's factory recipe.
+
+    With ``objects_of`` the objects come from that other District while the slug stays:
+    such URLs must not reach anything.
+    """
+    urls = []
+    for _route, name, entry in all_routes():
+        if name in PUBLIC:
+            continue
+        spec = ROUTES[name]
+        if objects_of is not None and not spec.has_objects:
+            continue
+        kwargs = spec.kwargs(objects_of or district)
+        url = reverse(name, kwargs={"district_slug": district.slug, **kwargs})
+        urls.append((name, url, spec.method, capability_of(entry)))
+    return urls
+
+
+def request(client, method, url):
+    return getattr(client, method)(url)
+
+
+@pytest.mark.django_db
+def test_anonymous_goes_to_login(client, district):
+    for name, url, method, _cap in district_urls(district):
+        response = request(client, method, url)
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("accounts:login")), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("visitor", ["outsider", "other_member"])
+def test_strangers_get_404(client, district, visitor, request):
+    client.force_login(request.getfixturevalue(visitor))
+    for name, url, method, _cap in district_urls(district):
+        assert globals()["request"](client, method, url).status_code == 404, name
+
+
+def test_unknown_district_is_404(client, ki_staff):
+    client.force_login(ki_staff)
+    assert client.get("/gibt-es-nicht/").status_code == 404
+
+
+ROLE_FIXTURES = {
+    Role.LEAD: "ki_lead",
+    Role.STAFF: "ki_staff",
+    Role.COUNCIL: "council_member",
+    Role.LIAISON: "liaison",
+    LAND: "land_user",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(ROLE_FIXTURES), ids=str)
+def test_each_role_gets_what_the_rights_table_grants(client, district, role, request):
+    client.force_login(request.getfixturevalue(ROLE_FIXTURES[role]))
+    for name, url, method, capability in district_urls(district):
+        status = globals()["request"](client, method, url).status_code
+        if role in RIGHTS[capability]:
+            assert status in (200, 302), f"{name} as {role}: {status}"
+        else:
+            assert status == 403, f"{name} as {role}: {status}"
+
+
+@pytest.mark.django_db
+def test_objects_of_another_district_are_not_found(client, district, other_district, ki_lead):
+    client.force_login(ki_lead)
+    for name, url, method, _cap in district_urls(district, objects_of=other_district):
+        assert globals()["request"](client, method, url).status_code == 404, name
+
+
+@pytest.mark.django_db
+def test_deactivated_membership_is_a_stranger(client, district, ki_staff):
+    ki_staff.memberships.update(is_active=False)
+    client.force_login(ki_staff)
+    assert client.get(reverse("districts:home", args=[district.slug])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_start_page_is_german_with_login(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="de">' in html
+    assert "Anmelden" in html and 'name="username"' in html
