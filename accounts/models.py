@@ -1,8 +1,13 @@
 """Users and their membership in Districts."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.dispatch import receiver
 
 from kreisintegration.models import TimeStampedModel
 
@@ -90,3 +95,59 @@ class Membership(TimeStampedModel):
             and self.municipality.district_id != self.district_id
         ):
             raise ValidationError({"municipality": "Die Kommune gehört nicht zu diesem Kreis."})
+
+
+class UserSession(models.Model):
+    """A session a user logged in with, recorded so that ending a membership can end it too.
+
+    Django's session store cannot be searched by user; without this record, logging a
+    deactivated member out would mean decoding every session of every user.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="login_sessions", verbose_name="Benutzer/in"
+    )
+    session_key = models.CharField("Sitzungsschlüssel", max_length=40, unique=True)
+    created = models.DateTimeField("angemeldet", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Anmeldesitzung"
+        verbose_name_plural = "Anmeldesitzungen"
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.created:%d.%m.%Y %H:%M})"
+
+
+def session_record(user: User, session_key: str | None) -> None:
+    """Remember that ``session_key`` belongs to ``user`` (after login or a key change)."""
+    if not session_key:
+        return
+    UserSession.objects.update_or_create(session_key=session_key, defaults={"user": user})
+    # Forget sessions that have ended (expired, logged out elsewhere) so the records stay few.
+    store = session_store()
+    gone = [
+        key
+        for key in user.login_sessions.exclude(session_key=session_key).values_list(
+            "session_key", flat=True
+        )
+        if not store.exists(key)
+    ]
+    user.login_sessions.filter(session_key__in=gone).delete()
+
+
+def session_store():
+    """A session store of the configured engine (database, cache, …) to look up any key."""
+    return import_module(settings.SESSION_ENGINE).SessionStore()
+
+
+# Receivers live here (not in apps.py) so they are connected as soon as the models load.
+@receiver(user_logged_in, dispatch_uid="accounts_record_session")
+def _record_session(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        session_record(user, request.session.session_key)
+
+
+@receiver(user_logged_out, dispatch_uid="accounts_forget_session")
+def _forget_session(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session") and request.session.session_key:
+        UserSession.objects.filter(session_key=request.session.session_key).delete()

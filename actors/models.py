@@ -1,6 +1,7 @@
 """Actors of integration work, their offers and contact persons, committees and participation."""
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from kreisintegration.models import TimeStampedModel, district_queryset
@@ -79,6 +80,9 @@ class Actor(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actors:detail", kwargs={"district_slug": self.district.slug, "pk": self.pk})
 
     @property
     def is_district_wide(self) -> bool:
@@ -227,6 +231,11 @@ class Committee(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "actors:committee_detail", kwargs={"district_slug": self.district.slug, "pk": self.pk}
+        )
 
 
 class Meeting(TimeStampedModel):

@@ -162,6 +162,26 @@ class ConceptVersion(TimeStampedModel):
     fields_of_action = models.ManyToManyField(
         FieldOfAction, blank=True, related_name="concept_versions", verbose_name="Handlungsfelder"
     )
+    # Seed 000: the Arbeitsschwerpunkte are annexed to the concept.
+    priorities = models.ManyToManyField(
+        "WorkPriority",
+        blank=True,
+        related_name="concept_versions",
+        verbose_name="Arbeitsschwerpunkte (Anlage)",
+    )
+    based_on = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="updates",
+        verbose_name="fortgeschrieben aus",
+    )
+    # What the version said about its measures when the Kreistag adopted it, so reading or
+    # printing it later shows what was decided even after the measures changed.
+    adopted_snapshot = models.JSONField(
+        "Stand bei Beschluss", null=True, blank=True, editable=False
+    )
 
     objects = district_queryset("concept__district").as_manager()
 
@@ -203,8 +223,10 @@ class ConceptSection(TimeStampedModel):
     order = models.PositiveSmallIntegerField("Reihenfolge")
     title = models.CharField("Überschrift", max_length=200)
     body = models.TextField("Text", blank=True)
+    # Optimistic locking: a save claims version n with UPDATE … WHERE lock_version = n.
+    lock_version = models.PositiveIntegerField("Bearbeitungsstand", default=0, editable=False)
 
-    history = HistoricalRecords(verbose_name="Abschnittsverlauf")
+    history = HistoricalRecords(verbose_name="Abschnittsverlauf", excluded_fields=["lock_version"])
     objects = district_queryset("version__concept__district").as_manager()
 
     class Meta:

@@ -6,4 +6,13 @@ app_name = "districts"
 
 urlpatterns = [
     path("", views.DistrictHomeView.as_view(), name="home"),
+    path("personal/", views.StaffingView.as_view(), name="staffing"),
+    path("personal/neu/", views.StaffPostFormView.as_view(), name="staff_create"),
+    path("personal/<int:pk>/bearbeiten/", views.StaffPostFormView.as_view(), name="staff_update"),
+    path("personal/<int:pk>/loeschen/", views.StaffPostDeleteView.as_view(), name="staff_delete"),
+    path(
+        "personal/anforderungen-des-landes/",
+        views.LandRequirementsUpdateView.as_view(),
+        name="land_requirements_update",
+    ),
 ]

@@ -1,30 +1,366 @@
+"""The District's dashboard and its staffing plan (with the Land's requirements)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.utils.formats import number_format
+from django.views.generic import FormView, TemplateView
 
 from accounts.rights import Capability
+from actors.models import Actor
+from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
+from concepts.views import group_by_focus_area
+from measures.models import Indicator, Measure
+from measures.queries import behind_target, with_latest_value
 
+from . import services
 from .access import DistrictMixin
+from .forms import LandRequirementsForm, StaffPostForm
+from .models import LandRequirements, StaffPost
+
+RECENT_CHANGES = 10
+BEHIND_TARGET = 10
+
+
+def fte_label(value: Decimal) -> str:
+    """FTE the German way with one decimal where that is exact: 1,0 · 0,5 · 0,25."""
+    places = 1 if value == value.quantize(Decimal("0.1")) else 2
+    return number_format(value, places, force_grouping=False)
+
+
+# --- Dashboard ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """The date the concept is due at the Land and how it stands today."""
+
+    date: datetime.date
+    days_left: int
+    from_version: bool
+    submitted_on: datetime.date | None = None
+
+    @property
+    def text(self) -> str:
+        # In words, not by colour alone (WCAG 1.4.1).
+        if self.submitted_on:
+            on_time = "fristgerecht" if self.submitted_on <= self.date else "nach Fristablauf"
+            return f"am {self.submitted_on:%d.%m.%Y} vorgelegt ({on_time})"
+        days = abs(self.days_left)
+        if self.days_left > 0:
+            return f"noch {days} {'Tag' if days == 1 else 'Tage'}"
+        if self.days_left == 0:
+            return "Frist endet heute"
+        return f"Frist seit {days} {'Tag' if days == 1 else 'Tagen'} überschritten"
+
+    @property
+    def badge(self) -> str:
+        if self.submitted_on:
+            return "text-bg-success" if self.submitted_on <= self.date else "text-bg-warning"
+        if self.days_left < 0:
+            return "text-bg-danger"
+        return "text-bg-warning" if self.days_left <= 30 else "text-bg-success"
+
+
+def deadline_for(version, requirements, today: datetime.date) -> Deadline | None:
+    """The deadline at the Land: the current version's own, else the Land's requirement.
+
+    A version's deadline counts while it is on its way (seeds 003/004: a draft may go to the
+    ministry before the Kreistag decides); once adopted, the next date is the one the Land's
+    requirements set (e.g. for the Fortschreibung), so a long-adopted concept does not show as
+    years overdue.
+    """
+    if version and version.deadline and not version.is_adopted:
+        return Deadline(
+            date=version.deadline,
+            days_left=(version.deadline - today).days,
+            from_version=True,
+            submitted_on=version.submitted_on,
+        )
+    due = requirements.submission_deadline if requirements else None
+    if due is None:
+        return None
+    return Deadline(date=due, days_left=(due - today).days, from_version=False)
+
+
+VERSION_BADGES = {
+    ConceptVersion.Status.DRAFT: "text-bg-secondary",
+    ConceptVersion.Status.IN_CONSULTATION: "text-bg-info",
+    ConceptVersion.Status.IN_DELIBERATION: "text-bg-warning",
+    ConceptVersion.Status.ADOPTED: "text-bg-success",
+    ConceptVersion.Status.SUPERSEDED: "text-bg-light",
+}
+
+HISTORY_ACTIONS = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
+
+
+def current_version(district, access) -> ConceptVersion | None:
+    """The newest version that is not superseded; roles without READ_INTERNAL see only adopted."""
+    versions = ConceptVersion.objects.for_district(district).exclude(
+        status=ConceptVersion.Status.SUPERSEDED
+    )
+    if not access.can_read_internal:
+        versions = versions.filter(status=ConceptVersion.Status.ADOPTED)
+    return versions.order_by("-number").first()
+
+
+def recent_changes(district, limit: int = RECENT_CHANGES) -> list[dict]:
+    """The last changes to measures, indicators, actors and concept sections, newest first.
+
+    One query per history table (each cut to ``limit``), merged here: the count of queries does
+    not grow with the history.
+    """
+    sources = (
+        (Measure, "Maßnahme", {"district": district}),
+        (Indicator, "Kennzahl", {"measure__district": district}),
+        (Actor, "Akteur", {"district": district}),
+        (ConceptSection, "Konzeptabschnitt", {"version__concept__district": district}),
+    )
+    changes = []
+    for model, kind, lookup in sources:
+        rows = (
+            model.history.model.objects.filter(**lookup)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit]
+        )
+        changes += [
+            {
+                "when": row.history_date,
+                "who": str(row.history_user) if row.history_user else "System",
+                "kind": kind,
+                "action": HISTORY_ACTIONS.get(row.history_type, "geändert"),
+                "name": getattr(row, "title", None) or getattr(row, "name", ""),
+                "measure_pk": row.id if model is Measure and row.history_type != "-" else None,
+            }
+            for row in rows
+        ]
+    changes.sort(key=lambda change: change["when"], reverse=True)
+    return changes[:limit]
 
 
 class DistrictHomeView(DistrictMixin, TemplateView):
-    """The District's start page; the full dashboard follows with the KI workspace."""
+    """The dashboard: concept version and deadline, current work period, measures, indicators
+    behind target and (for the KI) the latest changes."""
 
     capability = Capability.READ
     template_name = "districts/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        district = self.request.district
+        district, access = self.request.district, self.request.access
         today = timezone.localdate()
-        context["current_period"] = (
+
+        version = current_version(district, access)
+        context["version"] = version
+        if version is not None:
+            context["version_badge"] = VERSION_BADGES.get(version.status, "text-bg-secondary")
+        context["deadline"] = deadline_for(
+            version, getattr(district, "land_requirements", None), today
+        )
+
+        period = (
             district.work_periods.filter(start__lte=today, end__gte=today)
-            .prefetch_related("priorities__focus_area")
+            .prefetch_related(
+                Prefetch("priorities", queryset=WorkPriority.objects.select_related("focus_area"))
+            )
             .first()
         )
-        versions = district.concept.versions.all() if hasattr(district, "concept") else []
-        if not self.request.access.can(Capability.READ_INTERNAL):
-            versions = [v for v in versions if v.is_adopted]
-        context["versions"] = versions
-        context["municipality_count"] = district.municipalities.count()
-        context["measure_count"] = district.measures.filter(is_archived=False).count()
+        context["current_period"] = period
+        if period is not None:
+            context["period_groups"] = group_by_focus_area(
+                period.priorities.all(), FocusArea.objects.all()
+            )
+
+        visible = services.measures_visible_to(district=district, access=access)
+        counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
+        context["status_counts"] = [
+            {"value": value, "label": label, "count": counts.get(value, 0)}
+            for value, label in Measure.Status.choices
+        ]
+        context["measure_total"] = sum(counts.values())
+
+        indicators = with_latest_value(
+            Indicator.objects.filter(measure__in=visible.values("pk")).select_related("measure")
+        )
+        behind = sorted(behind_target(indicators), key=lambda i: i.attainment_percent)
+        for indicator in behind:
+            indicator.bar_width = max(0, min(100, int(indicator.attainment_percent)))
+        context["behind"] = behind[:BEHIND_TARGET]
+        context["behind_total"] = len(behind)
+
+        if access.can_read_internal:
+            context["changes"] = recent_changes(district)
         return context
+
+
+# --- Staffing plan --------------------------------------------------------------------------
+
+
+def staffing_overview(posts: list[StaffPost], requirements: LandRequirements) -> dict:
+    """Totals per profession against the Land's requirements, and the head/deputy rule.
+
+    Eckpunktepapier (seed 002): 2 posts for seconded teachers and up to 3.5 municipal posts
+    (2 pädagogische Fachkräfte, 1 Verwaltung, 0.5 Assistenz); the head holds one of these posts,
+    the deputy must be of another profession. The numbers come from ``LandRequirements``.
+    """
+    totals = {value: Decimal(0) for value in StaffPost.Profession.values}
+    for post in posts:
+        totals[post.profession] += post.fte
+    P = StaffPost.Profession
+    rows = [
+        (P.TEACHER, "mindestens", requirements.teacher_fte_required),
+        (P.EDUCATION, "höchstens", requirements.max_fte_education),
+        (P.ADMINISTRATION, "höchstens", requirements.max_fte_administration),
+        (P.ASSISTANCE, "höchstens", requirements.max_fte_assistance),
+    ]
+    municipal_total = totals[P.EDUCATION] + totals[P.ADMINISTRATION] + totals[P.ASSISTANCE]
+    head = next((p for p in posts if p.is_head), None)
+    deputy = next((p for p in posts if p.is_deputy), None)
+    return {
+        "rows": [
+            {
+                "label": profession.label,
+                "total": fte_label(totals[profession]),
+                "rule": rule,
+                "limit": fte_label(limit),
+                "met": totals[profession] >= limit
+                if rule == "mindestens"
+                else totals[profession] <= limit,
+            }
+            for profession, rule, limit in rows
+        ],
+        "municipal_total": fte_label(municipal_total),
+        "municipal_limit": fte_label(requirements.max_municipal_fte),
+        "municipal_met": municipal_total <= requirements.max_municipal_fte,
+        "total": fte_label(sum(totals.values(), Decimal(0))),
+        "head": head,
+        "deputy": deputy,
+        "same_profession": bool(head and deputy and head.profession == deputy.profession),
+    }
+
+
+class StaffingView(DistrictMixin, TemplateView):
+    """The staffing plan compared with the Land's requirements (READ_INTERNAL: names of staff)."""
+
+    capability = Capability.READ_INTERNAL
+    template_name = "districts/staffing.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        district = self.request.district
+        posts = list(district.staff_posts.all())
+        for post in posts:
+            post.fte_display = fte_label(post.fte)
+        requirements, _ = LandRequirements.objects.get_or_create(district=district)
+        context.update(
+            posts=posts,
+            requirements=requirements,
+            overview=staffing_overview(posts, requirements),
+            requirement_values={
+                "teacher": fte_label(requirements.teacher_fte_required),
+                "education": fte_label(requirements.max_fte_education),
+                "administration": fte_label(requirements.max_fte_administration),
+                "assistance": fte_label(requirements.max_fte_assistance),
+            },
+        )
+        return context
+
+
+class StaffEditMixin(DistrictMixin):
+    capability = Capability.EDIT
+    template_name = "districts/form.html"
+    heading = ""
+
+    def get_success_url(self) -> str:
+        return reverse("districts:staffing", args=[self.request.district.slug])
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["district"] = self.request.district
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = self.heading
+        context["back_url"] = self.get_success_url()
+        return context
+
+
+class StaffPostFormView(StaffEditMixin, FormView):
+    """Create (no ``pk``) or change a post."""
+
+    form_class = StaffPostForm
+
+    @property
+    def post_object(self) -> StaffPost | None:
+        if "pk" not in self.kwargs:
+            return None
+        if not hasattr(self, "_post"):
+            self._post = get_object_or_404(self.request.district.staff_posts, pk=self.kwargs["pk"])
+        return self._post
+
+    @property
+    def heading(self) -> str:
+        post = self.post_object
+        return f"Stelle „{post.title}“ bearbeiten" if post else "Neue Stelle"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.post_object}
+
+    def form_valid(self, form):
+        services.staff_post_save(
+            district=self.request.district,
+            post=self.post_object,
+            data=form.cleaned_data,
+            user=self.request.user,
+        )
+        messages.success(self.request, "Stelle gespeichert.")
+        return redirect(self.get_success_url())
+
+
+class StaffPostDeleteView(StaffEditMixin, TemplateView):
+    template_name = "districts/confirm_delete.html"
+
+    def get_object(self) -> StaffPost:
+        return get_object_or_404(self.request.district.staff_posts, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        post = self.get_object()
+        context["heading"] = f"Stelle „{post.title}“ löschen"
+        context["question"] = (
+            f"Soll die Stelle „{post.title}“ ({fte_label(post.fte)} VZÄ) aus dem Stellenplan "
+            "gelöscht werden?"
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        post = self.get_object()
+        title = post.title
+        services.staff_post_delete(post=post, user=request.user)
+        messages.success(request, f"Stelle „{title}“ gelöscht.")
+        return redirect(self.get_success_url())
+
+
+class LandRequirementsUpdateView(StaffEditMixin, FormView):
+    """The KI keeps the requirements of the current Förderrichtlinie up to date (DOMAIN.md)."""
+
+    form_class = LandRequirementsForm
+    heading = "Anforderungen des Landes bearbeiten"
+
+    def get_form_kwargs(self):
+        requirements, _ = LandRequirements.objects.get_or_create(district=self.request.district)
+        return {**super().get_form_kwargs(), "instance": requirements}
+
+    def form_valid(self, form):
+        services.land_requirements_update(
+            district=self.request.district, data=form.cleaned_data, user=self.request.user
+        )
+        messages.success(self.request, "Anforderungen des Landes gespeichert.")
+        return redirect(self.get_success_url())

@@ -32,12 +32,43 @@ class DistrictFormMixin:
     def __init__(self, *args, district, **kwargs):
         self.district = district
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                _refuse_huge_numbers(field)
         for name, queryset in self.district_querysets.items():
             if name in self.fields:
                 self.fields[name].queryset = queryset(district)
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput(attrs=field.widget.attrs)
-            if isinstance(field, forms.DecimalField) and not field.localize:
+            if isinstance(field, forms.DecimalField):
+                # A text input: <input type="number"> refuses "12,5" and would send "12.5",
+                # which German parsing reads as 125.
                 field.localize = True
+                attrs = {**field.widget.attrs, "inputmode": "decimal"}
+                attrs.pop("step", None)
+                field.widget = forms.TextInput(attrs=attrs)
                 field.widget.is_localized = True
+
+
+def _refuse_huge_numbers(field: forms.ModelChoiceField) -> None:
+    """A choice like 9999999999999999999999 is not an id: answer "invalid choice", not a 500.
+
+    SQLite raises OverflowError for integers beyond 64 bits before Django can say the choice
+    does not exist.
+    """
+    clean = field.clean
+
+    def guarded(value):
+        values = value if isinstance(value, list | tuple) else [value]
+        for item in values:
+            text = item.strip().lstrip("-") if isinstance(item, str) else ""
+            if text.isascii() and text.isdecimal() and int(text) >= 2**63:
+                raise forms.ValidationError(
+                    field.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return clean(value)
+
+    field.clean = guarded

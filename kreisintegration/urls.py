@@ -17,6 +17,7 @@ district_patterns = [
     path("", include("actors.urls")),
     path("", include("coordination.urls")),
     path("", include("reporting.urls")),
+    path("", include("kreisintegration.urls_history")),
 ]
 
 urlpatterns = [

@@ -14,6 +14,30 @@ from simple_history.models import HistoricalRecords
 
 from kreisintegration.models import TimeStampedModel, district_queryset
 
+# The text fields the catalogue's full-text search looks at.
+SEARCHED_FIELDS = ("title", "goal", "effect")
+
+
+def search_text_of(*parts: str) -> str:
+    """The normalised text the catalogue searches in: casefolded, so "Übergang" matches "übergang".
+
+    SQLite's LIKE folds only ASCII letters; comparing casefolded text with a casefolded query
+    behaves the same on SQLite and PostgreSQL (and "ß" matches "ss").
+    """
+    return " ".join(part for part in parts if part).casefold()
+
+
+class MeasureQuerySet(district_queryset("district")):
+    def visible_to(self, access) -> "MeasureQuerySet":
+        """The measures ``access`` may read: a liaison sees their municipality's and kreisweit ones."""
+        if not access.is_liaison:
+            return self
+        # Subqueries, not joins: a join over the M2M table would repeat measures.
+        links = Measure.municipalities.through.objects.filter(measure_id=models.OuterRef("pk"))
+        municipality = access.municipality
+        own = links.filter(municipality_id=municipality.pk if municipality else None)
+        return self.filter(models.Exists(own) | ~models.Exists(links))
+
 
 class Measure(TimeStampedModel):
     class Status(models.TextChoices):
@@ -87,9 +111,11 @@ class Measure(TimeStampedModel):
         verbose_name="enthalten in Konzeptfassungen",
     )
     is_archived = models.BooleanField("archiviert", default=False)
+    # Maintained by save(); see search_text_of.
+    search_text = models.TextField("Suchtext", blank=True, editable=False)
 
     history = HistoricalRecords(verbose_name="Maßnahmenverlauf")
-    objects = district_queryset("district").as_manager()
+    objects = MeasureQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Maßnahme"
@@ -107,6 +133,13 @@ class Measure(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = search_text_of(*(getattr(self, name) for name in SEARCHED_FIELDS))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) & set(SEARCHED_FIELDS):
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse(

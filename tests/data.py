@@ -3,6 +3,8 @@
 import datetime
 from decimal import Decimal
 
+from django.db.models import Max
+
 from accounts.models import Membership, User
 from accounts.rights import Role
 from actors.models import (
@@ -166,7 +168,7 @@ def grow(district, *, measures: int = 200, measurements: int = 50, tag: str = "x
         )
     version = ConceptVersion.objects.create(
         concept=district.concept,
-        number=(district.concept.versions.count() + 100),
+        number=(district.concept.versions.aggregate(n=Max("number"))["n"] or 0) + 1,
         title=f"Fassung {tag}",
         status=ConceptVersion.Status.SUPERSEDED,
         decided_on=datetime.date(2010, 1, 1),

@@ -10,7 +10,17 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-APPS = ("accounts", "districts", "concepts", "actors", "measures", "coordination", "reporting")
+APPS = (
+    "accounts",
+    "districts",
+    "concepts",
+    "concept_editor",
+    "actors",
+    "measures",
+    "coordination",
+    "reporting",
+    "history",
+)
 
 
 @dataclass
@@ -22,6 +32,8 @@ class Route:
     data: Callable[[object], dict] = field(default=lambda district: {})
     # False for pages whose objects are District-independent (nothing to cross-check).
     has_objects: bool = True
+    # Optional query string for GET pages, built from the District (e.g. a comparison).
+    query: Callable[[object], dict] | None = None
 
 
 def collect() -> dict[str, Route]:

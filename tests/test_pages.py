@@ -19,8 +19,13 @@ from tests import factories
 from tests.data import grow
 from tests.test_permissions import ROLE_FIXTURES, district_urls
 
+# What a page loads (scripts, images, styles, form targets); plain links to an actor's website
+# are fine, they load nothing until the reader follows them.
 EXTERNAL = re.compile(
-    r"""(?:src|href|action|srcset)\s*=\s*["']?\s*(?:https?:)?//(?!testserver\b)""", re.IGNORECASE
+    r"""(?:\b(?:src|srcset|action)\s*=\s*["']?\s*(?:https?:)?//(?!testserver\b))"""
+    r"""|(?:<link\b[^>]*\bhref\s*=\s*["']?\s*(?:https?:)?//)"""
+    r"""|(?:url\(\s*["']?(?:https?:)?//)""",
+    re.IGNORECASE,
 )
 
 

@@ -6,6 +6,8 @@ A pattern that the walk cannot build, or that has no entry below, fails the test
 escapes the matrix.
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -17,6 +19,13 @@ PUBLIC = {
     "home": "the start page with the login form",
     "accounts:login": "login",
     "accounts:logout": "logout (POST)",
+    "accounts:password_reset": "request a password reset link by e-mail",
+    "accounts:password_reset_done": "reset mail sent",
+    "accounts:password_reset_confirm": "set a new password from the e-mailed link",
+    "accounts:password_reset_complete": "new password saved",
+    # login required, no District (tests/accounts/test_passwords.py)
+    "accounts:password_change": "change one's own password",
+    "accounts:password_change_done": "password changed",
 }
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}
@@ -92,6 +101,8 @@ def district_urls(district, objects_of=None):
             continue
         kwargs = spec.kwargs(objects_of or district)
         url = reverse(name, kwargs={"district_slug": district.slug, **kwargs})
+        if spec.query is not None:
+            url += "?" + urlencode(spec.query(district))
         urls.append((name, url, spec.method, capability_of(entry)))
     return urls
 

@@ -300,6 +300,7 @@ class _Loader:
         self.measures(
             district, data["measures"], fields, groups, municipalities, actors, priorities, versions
         )
+        self.annex_and_freeze(district, versions)
         for term, explanation, is_abbreviation in data.get("glossary", []):
             self.upsert(
                 GlossaryEntry,
@@ -310,6 +311,25 @@ class _Loader:
         users = self.district_users(district, data, municipalities)
         self.papers(district, papers, committees, versions, users.get(Role.LEAD))
         return district
+
+    def annex_and_freeze(self, district, versions: list[ConceptVersion]) -> None:
+        """Annex to each version the priorities of the period it was written for, and freeze
+        adopted versions as adopted (what they said about their measures at the time)."""
+        from concepts.versioning import version_contents
+
+        today = datetime.date.today()
+        periods = list(district.work_periods.order_by("start"))
+        for version in versions:
+            day = version.decided_on or today
+            period = next((p for p in periods if p.start <= day <= p.end), None) or next(
+                (p for p in periods if p.start > day), None
+            )
+            if period is not None:
+                self.set_m2m(version, "priorities", list(period.priorities.all()))
+            if version.is_adopted and version.adopted_snapshot is None:
+                version.adopted_snapshot = version_contents(version)
+                version.save(update_fields=["adopted_snapshot"])
+                self.stats.updated["Konzeptfassungen (Stand bei Beschluss)"] += 1
 
     def concept(self, district, version_data, fields) -> list[ConceptVersion]:
         concept = district.concept

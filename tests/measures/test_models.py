@@ -102,3 +102,30 @@ def test_districtwide_and_per_municipality_values_on_the_same_date_coexist():
     factories.MeasurementFactory(indicator=indicator, date=DAY, municipality=first)
     factories.MeasurementFactory(indicator=indicator, date=DAY, municipality=second)
     assert indicator.measurements.filter(date=DAY).count() == 3
+
+
+# --- Measure.search_text and visibility ----------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_search_text_is_casefolded_title_goal_and_effect():
+    measure = factories.MeasureFactory(
+        title="Übergang Schule–Beruf", goal="Ausbildung", effect="Straße frei"
+    )
+    assert measure.search_text == "übergang schule–beruf ausbildung strasse frei"
+
+
+@pytest.mark.django_db
+def test_liaison_sees_own_and_districtwide_measures_once(district, municipality, liaison):
+    from accounts.models import Membership
+    from districts.access import Access
+
+    other = factories.MunicipalityFactory(district=district)
+    both = factories.MeasureFactory(district=district, title="Beide")
+    both.municipalities.add(municipality, other)
+    factories.MeasureFactory(district=district, title="Kreisweit")
+    factories.MeasureFactory(district=district, title="Andere").municipalities.add(other)
+    access = Access(role="kommune", membership=Membership.objects.get(user=liaison))
+    visible = district.measures.visible_to(access).order_by("title")
+    assert [m.title for m in visible] == ["Beide", "Kreisweit"]
+    assert district.measures.visible_to(Access(role="mitarbeit")).count() == 3

@@ -1,0 +1,2 @@
+"""Views of the actors app, split by object: actors and offers, contact persons, glossary,
+committees with meetings and participation."""

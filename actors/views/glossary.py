@@ -1,0 +1,89 @@
+"""The District's glossary: terms and abbreviations (Coesfeld wants one, seed 004)."""
+
+from itertools import groupby
+
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from accounts.rights import Capability
+from districts.access import DistrictMixin
+
+from .. import services
+from ..forms import GlossaryEntryForm
+from .base import ServiceDeleteView, ServiceFormView
+
+_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def alphabetical(term: str) -> tuple[str, str]:
+    """German dictionary order (DIN 5007-1): Ä is filed under A, ß as ss; case is ignored."""
+    folded = term.casefold().translate(_FOLD)
+    return folded, term
+
+
+def initial(term: str) -> str:
+    letter = alphabetical(term)[0][:1].upper()
+    return letter if letter.isalpha() else "#"
+
+
+class GlossaryView(DistrictMixin, TemplateView):
+    capability = Capability.READ
+    template_name = "actors/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = sorted(
+            self.request.district.glossary_entries.all(), key=lambda e: alphabetical(e.term)
+        )
+        context["letters"] = [
+            (letter, list(group))
+            for letter, group in groupby(entries, key=lambda e: initial(e.term))
+        ]
+        context["entry_count"] = len(entries)
+        return context
+
+
+class GlossaryFormView(ServiceFormView):
+    form_class = GlossaryEntryForm
+    success_message = "Glossareintrag gespeichert."
+
+    def get_success_url(self):
+        return reverse("actors:glossary", args=[self.request.district.slug])
+
+
+class GlossaryCreateView(GlossaryFormView):
+    heading = "Glossareintrag anlegen"
+
+    def save(self, data):
+        return services.glossary_entry_create(
+            district=self.request.district, data=data, user=self.request.user
+        )
+
+
+class GlossaryUpdateView(GlossaryFormView):
+    heading = "Glossareintrag bearbeiten"
+
+    def get_object(self):
+        return get_object_or_404(self.request.district.glossary_entries, pk=self.kwargs["pk"])
+
+    def save(self, data):
+        return services.glossary_entry_update(
+            district=self.request.district, entry=self.object, data=data, user=self.request.user
+        )
+
+
+class GlossaryDeleteView(ServiceDeleteView):
+    heading = "Glossareintrag löschen"
+    success_message = "Glossareintrag gelöscht."
+
+    def get_object(self):
+        return get_object_or_404(self.request.district.glossary_entries, pk=self.kwargs["pk"])
+
+    def delete(self, obj):
+        services.glossary_entry_delete(
+            district=self.request.district, entry=obj, user=self.request.user
+        )
+
+    def get_success_url(self):
+        return reverse("actors:glossary", args=[self.request.district.slug])

@@ -1,0 +1,74 @@
+"""Forms of the concept editor."""
+
+from django import forms
+from django.core.validators import FileExtensionValidator
+
+from kreisintegration.forms import DateInput
+
+from .models import ConceptSection, ConceptVersion
+
+
+class VersionForm(forms.ModelForm):
+    class Meta:
+        model = ConceptVersion
+        fields = ["title", "deadline"]
+        widgets = {"deadline": DateInput()}
+
+
+class ContinueForm(forms.Form):
+    title = forms.CharField(label="Titel der Fortschreibung", max_length=200)
+
+
+class AdoptForm(forms.Form):
+    decided_on = forms.DateField(label="Beschluss des Kreistags am", widget=DateInput())
+
+
+class SubmitForm(forms.Form):
+    submitted_on = forms.DateField(label="dem Land vorgelegt am", widget=DateInput())
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Neuer Status",
+        choices=[
+            (ConceptVersion.Status.DRAFT, "Entwurf"),
+            (ConceptVersion.Status.IN_CONSULTATION, "in Abstimmung"),
+            (ConceptVersion.Status.IN_DELIBERATION, "in Beratung"),
+        ],
+    )
+
+
+class SectionForm(forms.ModelForm):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    class Meta:
+        model = ConceptSection
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 18})}
+        help_texts = {
+            "body": "Markdown: **fett**, *kursiv*, Listen mit „-“, Überschriften mit „###“. "
+            "Bilder nur aus den Uploads des Kreises."
+        }
+
+
+class DiffForm(forms.Form):
+    old = forms.ModelChoiceField(label="ältere Fassung", queryset=ConceptVersion.objects.none())
+    new = forms.ModelChoiceField(label="neuere Fassung", queryset=ConceptVersion.objects.none())
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old"].queryset = versions
+        self.fields["new"].queryset = versions
+
+
+class ImageForm(forms.Form):
+    image = forms.ImageField(
+        label="Bild (PNG oder JPEG, höchstens 2 MB)",
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"])],
+    )
+
+    def clean_image(self):
+        image = self.cleaned_data["image"]
+        if image.size > 2 * 1024 * 1024:
+            raise forms.ValidationError("Das Bild ist größer als 2 MB.")
+        return image

@@ -1,0 +1,24 @@
+"""URLs of the concept editor; included into concepts/urls.py under the District."""
+
+from django.urls import path
+
+from . import views_editor as views
+
+urlpatterns = [
+    path("konzept/", views.VersionListView.as_view(), name="versions"),
+    path("konzept/vergleich/", views.DiffView.as_view(), name="diff"),
+    path("konzept/foerderfaehigkeit/", views.ComplianceView.as_view(), name="compliance"),
+    path("konzept/bilder/", views.image_upload, name="image_upload"),
+    path("konzept/<int:pk>/", views.VersionDetailView.as_view(), name="version_detail"),
+    path("konzept/<int:pk>/bearbeiten/", views.VersionUpdateView.as_view(), name="version_update"),
+    path("konzept/<int:pk>/fortschreiben/", views.version_continue, name="version_continue"),
+    path("konzept/<int:pk>/status/", views.version_status, name="version_status"),
+    path("konzept/<int:pk>/beschluss/", views.version_adopt, name="version_adopt"),
+    path("konzept/<int:pk>/vorgelegt/", views.version_submit, name="version_submit"),
+    path(
+        "konzept/<int:pk>/abschnitte/neu/", views.SectionCreateView.as_view(), name="section_create"
+    ),
+    path("konzept/abschnitte/<int:pk>/", views.SectionUpdateView.as_view(), name="section_update"),
+    path("konzept/abschnitte/<int:pk>/loeschen/", views.section_delete, name="section_delete"),
+    path("konzept/abschnitte/<int:pk>/verschieben/", views.section_move, name="section_move"),
+]

@@ -1,0 +1,470 @@
+"""Work periods with their Arbeitsschwerpunkte; Handlungsfelder and target groups."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
+
+from accounts.rights import Capability
+from districts.access import DistrictMixin
+from districts.services import measures_visible_to
+
+from . import services
+from .forms import FieldOfActionForm, TargetGroupForm, WorkPeriodForm, WorkPriorityForm
+from .models import FieldOfAction, FocusArea, TargetGroup, WorkPeriod, WorkPriority
+
+
+def group_by_focus_area(priorities, focus_areas) -> list[tuple[FocusArea, list[WorkPriority]]]:
+    """Both Schwerpunkte, each with its priorities — an empty one shows as empty.
+
+    Eckpunktepapier (seed 002): a concept presents work on both mandatory Schwerpunkte.
+    """
+    groups = {area.pk: (area, []) for area in focus_areas}
+    for priority in priorities:
+        groups[priority.focus_area_id][1].append(priority)
+    return list(groups.values())
+
+
+# --- Work periods ---------------------------------------------------------------------------
+
+
+class PeriodListView(DistrictMixin, TemplateView):
+    """All work periods, newest first, each with its Arbeitsschwerpunkte per Schwerpunkt."""
+
+    capability = Capability.READ
+    template_name = "concepts/periods.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        district = self.request.district
+        visible = measures_visible_to(district=district, access=self.request.access)
+        priorities = WorkPriority.objects.select_related("focus_area", "origin").annotate(
+            measure_count=Count("measures", filter=Q(measures__in=visible.values("pk")))
+        )
+        periods = district.work_periods.order_by("-start").prefetch_related(
+            Prefetch("priorities", queryset=priorities)
+        )
+        focus_areas = list(FocusArea.objects.all())
+        today = timezone.localdate()
+        context["periods"] = [
+            {
+                "period": period,
+                "is_current": period.contains(today),
+                "groups": group_by_focus_area(period.priorities.all(), focus_areas),
+            }
+            for period in periods
+        ]
+        return context
+
+
+class EditFormView(DistrictMixin, FormView):
+    """Base of the edit screens: District into the form, service in ``save``, back to the list."""
+
+    capability = Capability.EDIT
+    template_name = "concepts/form.html"
+    list_url_name = "concepts:periods"
+    heading = ""
+    success_message = "Gespeichert."
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["district"] = self.request.district
+        return kwargs
+
+    def get_success_url(self) -> str:
+        return reverse(self.list_url_name, args=[self.request.district.slug])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = self.heading
+        context["back_url"] = self.get_success_url()
+        return context
+
+    def form_valid(self, form):
+        try:
+            self.save(form)
+        except ValidationError as error:
+            self.add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url())
+
+    def add_service_errors(self, form, error: ValidationError) -> None:
+        form.add_error(None, error)
+
+    def save(self, form) -> None:
+        raise NotImplementedError
+
+
+class PeriodFormMixin:
+    form_class = WorkPeriodForm
+
+    def add_service_errors(self, form, error: ValidationError) -> None:
+        # The model's clean() says why (not two years, overlap); show it at the field.
+        form.add_service_errors(error)
+
+
+class PeriodCreateView(PeriodFormMixin, EditFormView):
+    heading = "Neue Arbeitsperiode"
+    success_message = "Arbeitsperiode gespeichert."
+
+    def save(self, form) -> None:
+        services.work_period_create(
+            district=self.request.district,
+            kind=form.cleaned_data["kind"],
+            start_year=form.cleaned_data["start_year"],
+            years=form.cleaned_data["years"],
+            user=self.request.user,
+        )
+
+
+class PeriodUpdateView(PeriodFormMixin, EditFormView):
+    success_message = "Arbeitsperiode gespeichert."
+
+    @property
+    def period(self) -> WorkPeriod:
+        if not hasattr(self, "_period"):
+            self._period = get_object_or_404(
+                self.request.district.work_periods, pk=self.kwargs["pk"]
+            )
+        return self._period
+
+    @property
+    def heading(self) -> str:
+        return f"Arbeitsperiode {self.period.label} bearbeiten"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.period}
+
+    def save(self, form) -> None:
+        services.work_period_update(
+            period=self.period,
+            kind=form.cleaned_data["kind"],
+            start_year=form.cleaned_data["start_year"],
+            years=form.cleaned_data["years"],
+            user=self.request.user,
+        )
+
+
+class PeriodDeleteView(DistrictMixin, TemplateView):
+    """Ask before deleting; say in German why a period in use cannot go."""
+
+    capability = Capability.EDIT
+    template_name = "concepts/confirm_delete.html"
+
+    def get_object(self) -> WorkPeriod:
+        return get_object_or_404(self.request.district.work_periods, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        period = self.get_object()
+        blockers = services.work_period_delete_blockers(period)
+        context.update(
+            heading=f"Arbeitsperiode {period.label} löschen",
+            question=f"Soll die Arbeitsperiode {period.label} gelöscht werden?",
+            blocked=(
+                f"Die Arbeitsperiode kann nicht gelöscht werden: {' und '.join(blockers)}."
+                if blockers
+                else ""
+            ),
+            back_url=reverse("concepts:periods", args=[self.request.district.slug]),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        period = self.get_object()
+        label = period.label
+        try:
+            services.work_period_delete(period=period, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Arbeitsperiode {label} gelöscht.")
+        return redirect("concepts:periods", request.district.slug)
+
+
+# --- Arbeitsschwerpunkte --------------------------------------------------------------------
+
+
+class PriorityFormMixin:
+    form_class = WorkPriorityForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "work_period": self.work_period}
+
+
+class PriorityCreateView(PriorityFormMixin, EditFormView):
+    success_message = "Arbeitsschwerpunkt gespeichert."
+
+    @property
+    def work_period(self) -> WorkPeriod:
+        if not hasattr(self, "_period"):
+            self._period = get_object_or_404(
+                self.request.district.work_periods, pk=self.kwargs["pk"]
+            )
+        return self._period
+
+    @property
+    def heading(self) -> str:
+        return f"Neuer Arbeitsschwerpunkt für {self.work_period.label}"
+
+    def save(self, form) -> None:
+        services.work_priority_create(
+            period=self.work_period, data=form.cleaned_data, user=self.request.user
+        )
+
+
+class PriorityObjectMixin:
+    @property
+    def priority(self) -> WorkPriority:
+        if not hasattr(self, "_priority"):
+            self._priority = get_object_or_404(
+                WorkPriority.objects.for_district(self.request.district).select_related(
+                    "work_period"
+                ),
+                pk=self.kwargs["pk"],
+            )
+        return self._priority
+
+    @property
+    def work_period(self) -> WorkPeriod:
+        return self.priority.work_period
+
+
+class PriorityUpdateView(PriorityObjectMixin, PriorityFormMixin, EditFormView):
+    success_message = "Arbeitsschwerpunkt gespeichert."
+
+    @property
+    def heading(self) -> str:
+        return f"Arbeitsschwerpunkt „{self.priority.title}“ bearbeiten"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.priority}
+
+    def save(self, form) -> None:
+        services.work_priority_update(
+            priority=self.priority, data=form.cleaned_data, user=self.request.user
+        )
+
+
+class PriorityDeleteView(PriorityObjectMixin, DistrictMixin, TemplateView):
+    capability = Capability.EDIT
+    template_name = "concepts/confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        priority = self.priority
+        count = priority.measures.count()
+        context.update(
+            heading=f"Arbeitsschwerpunkt „{priority.title}“ löschen",
+            question=(
+                f"Soll der Arbeitsschwerpunkt „{priority.title}“ der Arbeitsperiode "
+                f"{priority.work_period.label} gelöscht werden?"
+            ),
+            note=(
+                f"{count} Maßnahme{'n' if count != 1 else ''} "
+                f"{'dienen' if count != 1 else 'dient'} diesem Arbeitsschwerpunkt; die Maßnahmen "
+                "bleiben erhalten, nur die Zuordnung entfällt."
+                if count
+                else ""
+            ),
+            back_url=reverse("concepts:periods", args=[self.request.district.slug]),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        title = self.priority.title
+        services.work_priority_delete(priority=self.priority, user=request.user)
+        messages.success(request, f"Arbeitsschwerpunkt „{title}“ gelöscht.")
+        return redirect("concepts:periods", request.district.slug)
+
+
+# --- Handlungsfelder and target groups ------------------------------------------------------
+
+
+def _subquery_count(model, link_field: str, extra=None) -> Coalesce:
+    rows = model.objects.filter(**{link_field: OuterRef("pk")})
+    if extra is not None:
+        rows = rows.filter(extra)
+    return Coalesce(
+        Subquery(
+            rows.order_by().values(link_field).annotate(n=Count("pk")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+class FieldListView(DistrictMixin, TemplateView):
+    """The District's Handlungsfelder and target groups with how many measures and actors use them."""
+
+    capability = Capability.READ
+    template_name = "concepts/fields.html"
+
+    def get_context_data(self, **kwargs):
+        from actors.models import Actor
+        from measures.models import Measure
+
+        context = super().get_context_data(**kwargs)
+        district = self.request.district
+        visible = measures_visible_to(district=district, access=self.request.access)
+        in_scope = Q(pk__in=visible.values("pk"))
+        context["fields"] = district.fields_of_action.annotate(
+            measure_count=_subquery_count(Measure, "field_of_action", in_scope),
+            actor_count=_subquery_count(Actor.fields_of_action.through, "fieldofaction"),
+        )
+        context["target_groups"] = district.target_groups.annotate(
+            measure_count=_subquery_count(
+                Measure.target_groups.through,
+                "targetgroup",
+                Q(measure__in=visible.values("pk")),
+            ),
+            actor_count=_subquery_count(Actor.target_groups.through, "targetgroup"),
+        )
+        return context
+
+
+class FieldFormMixin:
+    form_class = FieldOfActionForm
+    list_url_name = "concepts:fields"
+    success_message = "Handlungsfeld gespeichert."
+
+    @property
+    def field(self) -> FieldOfAction | None:
+        if "pk" not in self.kwargs:
+            return None
+        if not hasattr(self, "_field"):
+            self._field = get_object_or_404(
+                self.request.district.fields_of_action, pk=self.kwargs["pk"]
+            )
+        return self._field
+
+    @property
+    def heading(self) -> str:
+        return (
+            f"Handlungsfeld „{self.field.name}“ bearbeiten" if self.field else "Neues Handlungsfeld"
+        )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.field}
+
+    def save(self, form) -> None:
+        services.field_of_action_save(
+            district=self.request.district,
+            field=self.field,
+            data=form.cleaned_data,
+            user=self.request.user,
+        )
+
+
+class FieldCreateView(FieldFormMixin, EditFormView):
+    pass
+
+
+class FieldUpdateView(FieldFormMixin, EditFormView):
+    pass
+
+
+class TargetGroupFormMixin:
+    form_class = TargetGroupForm
+    list_url_name = "concepts:fields"
+    success_message = "Zielgruppe gespeichert."
+
+    @property
+    def group(self) -> TargetGroup | None:
+        if "pk" not in self.kwargs:
+            return None
+        if not hasattr(self, "_group"):
+            self._group = get_object_or_404(
+                self.request.district.target_groups, pk=self.kwargs["pk"]
+            )
+        return self._group
+
+    @property
+    def heading(self) -> str:
+        return f"Zielgruppe „{self.group.name}“ bearbeiten" if self.group else "Neue Zielgruppe"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.group}
+
+    def save(self, form) -> None:
+        services.target_group_save(
+            district=self.request.district,
+            group=self.group,
+            data=form.cleaned_data,
+            user=self.request.user,
+        )
+
+
+class TargetGroupCreateView(TargetGroupFormMixin, EditFormView):
+    pass
+
+
+class TargetGroupUpdateView(TargetGroupFormMixin, EditFormView):
+    pass
+
+
+class FieldDeleteView(DistrictMixin, TemplateView):
+    capability = Capability.EDIT
+    template_name = "concepts/confirm_delete.html"
+
+    def get_object(self) -> FieldOfAction:
+        return get_object_or_404(self.request.district.fields_of_action, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        field = self.get_object()
+        count = field.measures.count()
+        context.update(
+            heading=f"Handlungsfeld „{field.name}“ löschen",
+            question=f"Soll das Handlungsfeld „{field.name}“ gelöscht werden?",
+            blocked=(
+                f"Das Handlungsfeld kann nicht gelöscht werden, weil ihm noch {count} "
+                f"Maßnahme{'n' if count != 1 else ''} zugeordnet {'sind' if count != 1 else 'ist'}."
+                if count
+                else ""
+            ),
+            back_url=reverse("concepts:fields", args=[self.request.district.slug]),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        field = self.get_object()
+        name = field.name
+        try:
+            services.field_of_action_delete(field=field, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Handlungsfeld „{name}“ gelöscht.")
+        return redirect("concepts:fields", request.district.slug)
+
+
+class TargetGroupDeleteView(DistrictMixin, TemplateView):
+    capability = Capability.EDIT
+    template_name = "concepts/confirm_delete.html"
+
+    def get_object(self) -> TargetGroup:
+        return get_object_or_404(self.request.district.target_groups, pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        group = self.get_object()
+        context.update(
+            heading=f"Zielgruppe „{group.name}“ löschen",
+            question=f"Soll die Zielgruppe „{group.name}“ gelöscht werden?",
+            note="Maßnahmen, Akteure und Angebote bleiben erhalten; nur die Zuordnung entfällt.",
+            back_url=reverse("concepts:fields", args=[self.request.district.slug]),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        group = self.get_object()
+        name = group.name
+        services.target_group_delete(group=group, user=request.user)
+        messages.success(request, f"Zielgruppe „{name}“ gelöscht.")
+        return redirect("concepts:fields", request.district.slug)

@@ -1,0 +1,384 @@
+"""The concept editor: versions, sections, lifecycle, Fortschreibung, diff, checklist."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+
+from accounts.rights import Capability
+from districts.access import DistrictMixin, district_view
+from kreisintegration.locking import EditConflict
+
+from . import compliance, versioning
+from .diff import diff_versions
+from .forms_editor import (
+    AdoptForm,
+    ContinueForm,
+    DiffForm,
+    ImageForm,
+    SectionForm,
+    StatusForm,
+    SubmitForm,
+    VersionForm,
+)
+from .models import ConceptSection, ConceptVersion
+from .rendering import render_markdown, upload_prefix
+
+ADOPTED = (ConceptVersion.Status.ADOPTED, ConceptVersion.Status.SUPERSEDED)
+
+
+def visible_versions(request):
+    """Drafts only for roles that read internal documents; the others see adopted versions."""
+    versions = request.district.concept.versions.all()
+    if not request.access.can_read_internal:
+        versions = versions.filter(status__in=ADOPTED)
+    return versions
+
+
+def _version(request, pk) -> ConceptVersion:
+    return get_object_or_404(visible_versions(request), pk=pk)
+
+
+def _section(request, pk):
+    return get_object_or_404(
+        ConceptSection.objects.for_district(request.district).select_related("version"), pk=pk
+    )
+
+
+def _to_version(version):
+    return redirect(
+        "concepts:version_detail", district_slug=version.concept.district.slug, pk=version.pk
+    )
+
+
+def _form_errors(request, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
+class VersionListView(DistrictMixin, ListView):
+    capability = Capability.READ
+    template_name = "concepts/editor/versions.html"
+    context_object_name = "versions"
+
+    def get_queryset(self):
+        return (
+            visible_versions(self.request)
+            .annotate(
+                n_sections=Count("sections", distinct=True),
+                n_measures=Count("measures", distinct=True),
+            )
+            .select_related("based_on")
+            .order_by("-number")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["diff_form"] = DiffForm(versions=visible_versions(self.request))
+        return context
+
+
+class VersionDetailView(DistrictMixin, DetailView):
+    capability = Capability.READ
+    template_name = "concepts/editor/version_detail.html"
+    context_object_name = "version"
+
+    def get_object(self):
+        return _version(self.request, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version = self.object
+        district = self.request.district
+        context["sections"] = [
+            (section, render_markdown(section.body, district))
+            for section in version.sections.order_by("order")
+        ]
+        context["contents"] = versioning.version_contents(version)
+        context["editable"] = self.request.access.can_edit and not version.is_adopted
+        context["continue_form"] = ContinueForm(
+            initial={"title": f"Fortschreibung {version.title}"}
+        )
+        context["status_form"] = StatusForm(initial={"status": version.status})
+        context["adopt_form"] = AdoptForm()
+        context["submit_form"] = SubmitForm(initial={"submitted_on": version.submitted_on})
+        context["status_moves"] = versioning.STATUS_MOVES.get(version.status, set())
+        return context
+
+
+class VersionUpdateView(DistrictMixin, FormView):
+    capability = Capability.EDIT
+    template_name = "concepts/editor/version_form.html"
+    form_class = VersionForm
+
+    def get_form_kwargs(self):
+        self.version = _version(self.request, self.kwargs["pk"])
+        return {**super().get_form_kwargs(), "instance": self.version}
+
+    def form_valid(self, form):
+        try:
+            versioning.version_update(
+                version=self.version,
+                title=form.cleaned_data["title"],
+                deadline=form.cleaned_data["deadline"],
+                user=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Fassung gespeichert.")
+        return _to_version(self.version)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "version": self.version}
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def version_continue(request, pk):
+    version = _version(request, pk)
+    form = ContinueForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _to_version(version)
+    new = versioning.version_continue(
+        version=version, title=form.cleaned_data["title"], user=request.user
+    )
+    messages.success(request, f"Fortschreibung „{new.title}“ als Entwurf angelegt.")
+    return _to_version(new)
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def version_status(request, pk):
+    version = _version(request, pk)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            versioning.version_set_status(
+                version=version, status=form.cleaned_data["status"], user=request.user
+            )
+            messages.success(request, f"Status: {version.get_status_display()}.")
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        _form_errors(request, form)
+    return _to_version(version)
+
+
+@require_POST
+@district_view(Capability.DECIDE)
+def version_adopt(request, pk):
+    version = _version(request, pk)
+    form = AdoptForm(request.POST)
+    if form.is_valid():
+        try:
+            versioning.version_adopt(
+                version=version, decided_on=form.cleaned_data["decided_on"], user=request.user
+            )
+            messages.success(
+                request,
+                f"Beschluss des Kreistags vom {version.decided_on:%d.%m.%Y} erfasst; "
+                "die Fassung ist jetzt eingefroren.",
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        _form_errors(request, form)
+    return _to_version(version)
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def version_submit(request, pk):
+    version = _version(request, pk)
+    form = SubmitForm(request.POST)
+    if form.is_valid():
+        versioning.version_record_submission(
+            version=version, submitted_on=form.cleaned_data["submitted_on"], user=request.user
+        )
+        messages.success(request, f"Vorlage beim Land am {version.submitted_on:%d.%m.%Y} erfasst.")
+    else:
+        _form_errors(request, form)
+    return _to_version(version)
+
+
+class SectionCreateView(DistrictMixin, FormView):
+    capability = Capability.EDIT
+    template_name = "concepts/editor/section_form.html"
+    form_class = SectionForm
+
+    def get_form_kwargs(self):
+        self.version = _version(self.request, self.kwargs["pk"])
+        return {**super().get_form_kwargs(), "initial": {"lock_version": 0}}
+
+    def form_valid(self, form):
+        try:
+            versioning.section_create(
+                version=self.version,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                user=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Abschnitt angelegt.")
+        return _to_version(self.version)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "version": self.version,
+            "upload_form": ImageForm(),
+        }
+
+
+class SectionUpdateView(DistrictMixin, FormView):
+    """Edit one section; a concurrent save is refused and both versions are shown."""
+
+    capability = Capability.EDIT
+    template_name = "concepts/editor/section_form.html"
+    form_class = SectionForm
+
+    def get_form_kwargs(self):
+        self.section = _section(self.request, self.kwargs["pk"])
+        return {
+            **super().get_form_kwargs(),
+            "instance": self.section,
+            "initial": {"lock_version": self.section.lock_version},
+        }
+
+    def form_valid(self, form):
+        try:
+            versioning.section_update(
+                section=self.section,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                expected_version=form.cleaned_data["lock_version"],
+                user=self.request.user,
+            )
+        except EditConflict as conflict:
+            form.add_error(
+                None,
+                "Jemand anderes hat diesen Abschnitt gespeichert, während Sie ihn bearbeitet "
+                "haben. Ihre Eingabe ist unten erhalten; die gespeicherte Fassung steht daneben. "
+                "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
+            )
+            data = form.data.copy()
+            data["lock_version"] = conflict.current.lock_version
+            form.data = data
+            return self.render_to_response(
+                self.get_context_data(form=form, conflict=conflict.current)
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Abschnitt gespeichert.")
+        return _to_version(self.section.version)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["version"] = self.section.version
+        context["section"] = self.section
+        context["upload_form"] = ImageForm()
+        if context.get("conflict"):
+            context["conflict_html"] = render_markdown(
+                context["conflict"].body, self.request.district
+            )
+        return context
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def section_delete(request, pk):
+    section = _section(request, pk)
+    try:
+        versioning.section_delete(section=section, user=request.user)
+        messages.success(request, f"Abschnitt „{section.title}“ gelöscht.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return _to_version(section.version)
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def section_move(request, pk):
+    section = _section(request, pk)
+    direction = -1 if request.POST.get("direction") == "hoch" else 1
+    try:
+        versioning.section_move(section=section, direction=direction, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(
+        reverse(
+            "concepts:version_detail",
+            kwargs={"district_slug": request.district.slug, "pk": section.version_id},
+        )
+        + f"#abschnitt-{section.pk}"
+    )
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def image_upload(request):
+    """Store an image among the District's uploads and hand back the Markdown to paste."""
+    form = ImageForm(request.POST, request.FILES)
+    if not form.is_valid():
+        _form_errors(request, form)
+    else:
+        image = form.cleaned_data["image"]
+        extension = image.name.rsplit(".", 1)[-1].lower()
+        name = default_storage.save(
+            f"bilder/{request.district.slug}/{uuid.uuid4().hex}.{extension}", image
+        )
+        url = default_storage.url(name)
+        assert url.startswith(upload_prefix(request.district))
+        messages.success(request, f"Bild hochgeladen. Fügen Sie es so ein: ![Beschreibung]({url})")
+    target = request.POST.get("next", "")
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        target = reverse("concepts:versions", args=[request.district.slug])
+    return HttpResponseRedirect(target)
+
+
+class DiffView(DistrictMixin, TemplateView):
+    capability = Capability.READ
+    template_name = "concepts/editor/diff.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        versions = visible_versions(self.request)
+        form = DiffForm(self.request.GET or None, versions=versions)
+        context["form"] = form
+        if form.is_valid():
+            old, new = form.cleaned_data["old"], form.cleaned_data["new"]
+            if old.number > new.number:
+                old, new = new, old
+            context["old"], context["new"] = old, new
+            context["diff"] = diff_versions(old, new)
+        return context
+
+
+class ComplianceView(DistrictMixin, TemplateView):
+    """Förderfähigkeit: every rule, and the objects that fail it with a link to fix each."""
+
+    capability = Capability.READ_INTERNAL
+    template_name = "concepts/editor/compliance.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rules"] = compliance.checklist(self.request.district)
+        context["version"] = compliance.current_version(self.request.district)
+        return context

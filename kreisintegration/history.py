@@ -1,0 +1,115 @@
+"""History pages: who changed what when, a diff per change, and restore of an earlier state.
+
+One view serves the objects whose history is kept (django-simple-history): concept sections,
+measures, indicators and actors. Reading the history shows names of colleagues, so it needs the
+internal-read right; restoring is an edit.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from accounts.rights import Capability
+from districts.access import DistrictMixin, district_view
+
+from .locking import EditConflict, save_with_lock
+
+
+@dataclass(frozen=True)
+class Kind:
+    model_path: str
+    label: str
+    detail_url: str  # URL name of the object's own page, taking district_slug and pk
+
+    @property
+    def model(self):
+        from django.apps import apps
+
+        return apps.get_model(self.model_path)
+
+
+KINDS = {
+    "abschnitt": Kind("concepts.ConceptSection", "Abschnitt", "concepts:section_update"),
+    "massnahme": Kind("measures.Measure", "Maßnahme", "measures:detail"),
+    "kennzahl": Kind("measures.Indicator", "Kennzahl", "measures:indicator_update"),
+    "akteur": Kind("actors.Actor", "Akteur", "actors:detail"),
+}
+CHANGE_TYPES = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
+HIDDEN_FIELDS = {"lock_version", "search_text", "modified", "created"}
+
+
+def _object(request, kind_key: str, pk: int):
+    kind = KINDS.get(kind_key)
+    if kind is None:
+        raise Http404
+    return kind, get_object_or_404(kind.model.objects.for_district(request.district), pk=pk)
+
+
+def _object_url(kind: Kind, obj, district) -> str:
+    try:
+        return reverse(kind.detail_url, kwargs={"district_slug": district.slug, "pk": obj.pk})
+    except NoReverseMatch:
+        return ""
+
+
+class HistoryView(DistrictMixin, TemplateView):
+    capability = Capability.READ_INTERNAL
+    template_name = "history/detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        kind, obj = _object(self.request, self.kwargs["kind"], self.kwargs["pk"])
+        records = list(obj.history.select_related("history_user").order_by("-history_date")[:51])
+        entries = []
+        for newer, older in zip(records, records[1:] + [None], strict=True):
+            changes = []
+            if older is not None:
+                delta = newer.diff_against(older, excluded_fields=HIDDEN_FIELDS)
+                for change in delta.changes:
+                    field = kind.model._meta.get_field(change.field)
+                    changes.append((field.verbose_name, change.old, change.new))
+            entries.append({"record": newer, "changes": changes})
+        context.update(
+            kind=kind,
+            kind_key=self.kwargs["kind"],
+            object=obj,
+            entries=entries[:50],
+            object_url=_object_url(kind, obj, self.request.district),
+            type_labels=CHANGE_TYPES,
+        )
+        return context
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def restore(request, kind, pk, history_id):
+    """Bring back the state of one history record; the restore itself becomes a new record."""
+    kind_def, current = _object(request, kind, pk)
+    record = get_object_or_404(current.history, history_id=history_id)
+    restored = record.instance
+    when = timezone.localtime(record.history_date)
+    restored._change_reason = f"Wiederhergestellt: Stand vom {when:%d.%m.%Y %H:%M}"
+    version = getattr(current, "version", None)
+    if version is not None and getattr(version, "is_adopted", False):
+        messages.error(request, "Abschnitte beschlossener Fassungen bleiben wie beschlossen.")
+        return redirect("history:detail", district_slug=request.district.slug, kind=kind, pk=pk)
+    try:
+        if hasattr(current, "lock_version"):
+            save_with_lock(restored, expected_version=current.lock_version)
+        else:
+            restored.full_clean(validate_unique=True)
+            restored.save()
+    except (EditConflict, ValidationError) as error:
+        messages.error(request, f"Wiederherstellen nicht möglich: {error}")
+    else:
+        messages.success(
+            request, f"{kind_def.label} auf den Stand vom {when:%d.%m.%Y %H:%M} Uhr zurückgesetzt."
+        )
+    return redirect("history:detail", district_slug=request.district.slug, kind=kind, pk=pk)

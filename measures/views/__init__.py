@@ -1,0 +1,34 @@
+"""Views of the measures catalogue, split by object (STYLE.md: split modules before ~500 lines)."""
+
+from .imports import ImportView, import_template
+from .indicators import (
+    IndicatorCreateView,
+    IndicatorDeleteView,
+    IndicatorUpdateView,
+    measurement_add,
+    measurement_delete,
+)
+from .measures import (
+    MeasureCreateView,
+    MeasureDetailView,
+    MeasureListView,
+    MeasureUpdateView,
+    measure_archive,
+    measure_copy,
+)
+
+__all__ = [
+    "ImportView",
+    "IndicatorCreateView",
+    "IndicatorDeleteView",
+    "IndicatorUpdateView",
+    "MeasureCreateView",
+    "MeasureDetailView",
+    "MeasureListView",
+    "MeasureUpdateView",
+    "import_template",
+    "measure_archive",
+    "measure_copy",
+    "measurement_add",
+    "measurement_delete",
+]

@@ -1,0 +1,47 @@
+from concepts.models import ConceptVersion
+from tests import factories
+from tests.routes import Route
+
+
+def _adopted(district):
+    return factories.ConceptVersionFactory(
+        concept=district.concept, status=ConceptVersion.Status.ADOPTED, decided_on="2015-06-22"
+    )
+
+
+def _draft(district):
+    return factories.ConceptVersionFactory(concept=district.concept)
+
+
+def _version(district):
+    return {"pk": _adopted(district).pk}
+
+
+def _draft_version(district):
+    return {"pk": _draft(district).pk}
+
+
+def _comparison(district):
+    return {"old": _adopted(district).pk, "new": _draft(district).pk}
+
+
+def _section(district):
+    return {"pk": factories.ConceptSectionFactory(version=_draft(district)).pk}
+
+
+ROUTES = {
+    "concepts:versions": Route(has_objects=False),
+    "concepts:diff": Route(has_objects=False, query=_comparison),
+    "concepts:compliance": Route(has_objects=False),
+    "concepts:image_upload": Route(method="post", has_objects=False),
+    "concepts:version_detail": Route(kwargs=_version),
+    "concepts:version_update": Route(kwargs=_draft_version),
+    "concepts:version_continue": Route(kwargs=_version, method="post"),
+    "concepts:version_status": Route(kwargs=_draft_version, method="post"),
+    "concepts:version_adopt": Route(kwargs=_draft_version, method="post"),
+    "concepts:version_submit": Route(kwargs=_draft_version, method="post"),
+    "concepts:section_create": Route(kwargs=_draft_version),
+    "concepts:section_update": Route(kwargs=_section),
+    "concepts:section_delete": Route(kwargs=_section, method="post"),
+    "concepts:section_move": Route(kwargs=_section, method="post"),
+}

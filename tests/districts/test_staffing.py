@@ -1,0 +1,250 @@
+"""The staffing plan against the Land's requirements (Eckpunktepapier, seed 002)."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from districts.models import StaffPost
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+P = StaffPost.Profession
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def staffing(client, user, district) -> str:
+    client.force_login(user)
+    response = client.get(reverse("districts:staffing", args=[district.slug]))
+    assert response.status_code == 200
+    return text(response.content.decode())
+
+
+def post_data(**overrides) -> dict:
+    data = {
+        "title": "Pädagogische Fachkraft Sprachbildung",
+        "holder": "Leyla Kaya",
+        "profession": P.EDUCATION,
+        "fte": "0,5",
+        "funding": StaffPost.Funding.KREIS,
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not False}
+
+
+# --- totals and rules -----------------------------------------------------------------------
+
+
+def test_totals_per_profession_are_compared_with_the_land_requirements(client, district, ki_staff):
+    # Seed 002 defaults: 2 teacher posts; at most 2 / 1 / 0.5 municipal posts.
+    factories.StaffPostFactory(district=district, title="Lehrkraft A", holder="Anna Becker")
+    factories.StaffPostFactory(district=district, title="Lehrkraft B", fte=Decimal("0.5"))
+    for title in ("Fachkraft A", "Fachkraft B"):
+        factories.StaffPostFactory(
+            district=district, title=title, profession=P.EDUCATION, funding="kreis"
+        )
+    factories.StaffPostFactory(
+        district=district, title="Assistenz", profession=P.ASSISTANCE, fte=Decimal("0.75")
+    )
+    html = staffing(client, ki_staff, district)
+    assert "Lehrkraft A Anna Becker Lehrkraft 1,0 Land" in html
+    assert "Lehrkraft B unbesetzt Lehrkraft 0,5" in html
+    assert "Assistenz unbesetzt Assistenzkraft 0,75" in html
+    assert "Lehrkraft 1,5 mindestens 2,0 VZÄ nicht erfüllt" in html
+    assert "Außerschulische pädagogische Fachkraft 2,0 höchstens 2,0 VZÄ erfüllt" in html
+    assert "Verwaltungsfachkraft 0,0 höchstens 1,0 VZÄ erfüllt" in html
+    assert "Assistenzkraft 0,75 höchstens 0,5 VZÄ nicht erfüllt" in html
+    assert "kommunale Stellen insgesamt 2,75 höchstens 3,5 VZÄ erfüllt" in html
+
+
+def test_head_and_deputy_of_the_same_profession_get_a_note(client, district, ki_staff):
+    factories.StaffPostFactory(district=district, title="Leitung", is_head=True)
+    factories.StaffPostFactory(district=district, title="Vertretung", is_deputy=True)
+    html = staffing(client, ki_staff, district)
+    assert "gehören beide der Profession „Lehrkraft“ an" in html
+    assert "muss die Stellvertretung einer anderen Profession angehören" in html
+
+
+def test_head_and_deputy_of_different_professions_are_fine(client, district, ki_staff):
+    factories.StaffPostFactory(district=district, title="Leitung", is_head=True)
+    factories.StaffPostFactory(
+        district=district, title="Vertretung", profession=P.EDUCATION, is_deputy=True
+    )
+    html = staffing(client, ki_staff, district)
+    assert "gehören beide" not in html
+    assert "Leitung und Stellvertretung gehören verschiedenen Professionen an" in html
+
+
+def test_other_districts_posts_are_not_listed(client, district, ki_staff):
+    factories.StaffPostFactory(title="Fremde Stelle")
+    assert "Fremde Stelle" not in staffing(client, ki_staff, district)
+
+
+def test_council_and_liaison_cannot_see_the_staffing_plan(
+    client, district, council_member, liaison
+):
+    for user in (council_member, liaison):
+        client.force_login(user)
+        assert client.get(reverse("districts:staffing", args=[district.slug])).status_code == 403
+
+
+def test_only_editors_see_edit_buttons(client, district, ki_lead):
+    factories.StaffPostFactory(district=district)
+    html = staffing(client, ki_lead, district)
+    assert "Neue Stelle" in html and "Anforderungen bearbeiten" in html
+
+
+# --- the post form --------------------------------------------------------------------------
+
+
+def test_create_a_post_with_german_fte(client, district, ki_staff):
+    client.force_login(ki_staff)
+    response = client.post(reverse("districts:staff_create", args=[district.slug]), post_data())
+    assert response.status_code == 302
+    post = district.staff_posts.get()
+    assert post.fte == Decimal("0.5")
+    assert post.holder == "Leyla Kaya"
+    html = text(client.get(response["Location"]).content.decode())
+    assert "Stelle gespeichert." in html
+    assert "Pädagogische Fachkraft Sprachbildung Leyla Kaya" in html
+
+
+@pytest.mark.parametrize(
+    ("fte", "message"),
+    [
+        ("1,5", "Eine Stelle umfasst mehr als 0 und höchstens 1,0 VZÄ"),
+        ("0", "Eine Stelle umfasst mehr als 0 und höchstens 1,0 VZÄ"),
+        ("-0,5", "Eine Stelle umfasst mehr als 0 und höchstens 1,0 VZÄ"),
+        ("0,01", "mindestens 0,05 VZÄ"),
+        ("viel", "Zahl"),
+    ],
+)
+def test_fte_outside_0_to_1_is_a_german_field_error(client, district, ki_staff, fte, message):
+    client.force_login(ki_staff)
+    response = client.post(
+        reverse("districts:staff_create", args=[district.slug]), post_data(fte=fte)
+    )
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors["fte"])
+    assert message in response.content.decode()
+    assert not district.staff_posts.exists()
+
+
+def test_head_and_deputy_at_once_is_refused(client, district, ki_staff):
+    client.force_login(ki_staff)
+    response = client.post(
+        reverse("districts:staff_create", args=[district.slug]),
+        post_data(is_head="on", is_deputy="on"),
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["is_deputy"] == [
+        "Leitung und Stellvertretung sind zwei verschiedene Stellen."
+    ]
+    assert not district.staff_posts.exists()
+
+
+def test_a_second_head_or_deputy_is_refused(client, district, ki_staff):
+    factories.StaffPostFactory(district=district, title="Leitung", is_head=True)
+    factories.StaffPostFactory(district=district, title="Vertretung", is_deputy=True)
+    client.force_login(ki_staff)
+    url = reverse("districts:staff_create", args=[district.slug])
+    response = client.post(url, post_data(is_head="on"))
+    assert "Es gibt bereits eine Leitungsstelle" in response.content.decode()
+    response = client.post(url, post_data(is_deputy="on"))
+    assert "Es gibt bereits eine Stellvertretung" in response.content.decode()
+    assert district.staff_posts.count() == 2
+
+
+def test_the_head_may_be_edited_without_tripping_over_itself(client, district, ki_staff):
+    head = factories.StaffPostFactory(district=district, title="Leitung", is_head=True)
+    client.force_login(ki_staff)
+    response = client.post(
+        reverse("districts:staff_update", args=[district.slug, head.pk]),
+        post_data(title="Leitung des KI", profession=P.TEACHER, fte="1,0", is_head="on"),
+    )
+    assert response.status_code == 302
+    head.refresh_from_db()
+    assert head.title == "Leitung des KI" and head.is_head
+
+
+def test_a_head_of_another_district_does_not_count(client, district, ki_staff):
+    factories.StaffPostFactory(is_head=True)
+    client.force_login(ki_staff)
+    response = client.post(
+        reverse("districts:staff_create", args=[district.slug]), post_data(is_head="on")
+    )
+    assert response.status_code == 302
+    assert district.staff_posts.get().is_head
+
+
+def test_delete_a_post(client, district, ki_staff):
+    post = factories.StaffPostFactory(district=district, title="Befristete Stelle")
+    client.force_login(ki_staff)
+    url = reverse("districts:staff_delete", args=[district.slug, post.pk])
+    assert "Befristete Stelle" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not district.staff_posts.exists()
+
+
+# --- the Land's requirements ----------------------------------------------------------------
+
+
+def test_ki_edits_the_land_requirements_and_the_comparison_follows(client, district, ki_lead):
+    # DOMAIN.md: the Förderrichtlinie changes; the numbers are data the KI adjusts.
+    factories.StaffPostFactory(district=district, fte=Decimal("1.0"))
+    factories.StaffPostFactory(district=district, fte=Decimal("1.0"))
+    client.force_login(ki_lead)
+    response = client.post(
+        reverse("districts:land_requirements_update", args=[district.slug]),
+        {
+            "guideline": "Förderrichtlinie 2025",
+            "teacher_fte_required": "2,5",
+            "max_fte_education": "3",
+            "max_fte_administration": "1",
+            "max_fte_assistance": "0,5",
+            "submission_deadline": "2027-06-30",
+            "review_interval_years": "5",
+            "work_period_years": "2",
+        },
+    )
+    assert response.status_code == 302
+    requirements = district.land_requirements
+    requirements.refresh_from_db()
+    assert requirements.teacher_fte_required == Decimal("2.5")
+    assert requirements.submission_deadline == datetime.date(2027, 6, 30)
+    html = staffing(client, ki_lead, district)
+    assert "Förderrichtlinie 2025" in html
+    assert "Lehrkraft 2,0 mindestens 2,5 VZÄ nicht erfüllt" in html
+    assert "30.06.2027" in html
+
+
+def test_land_requirements_refuse_a_zero_period_length(client, district, ki_staff):
+    client.force_login(ki_staff)
+    response = client.post(
+        reverse("districts:land_requirements_update", args=[district.slug]),
+        {
+            "teacher_fte_required": "2",
+            "max_fte_education": "2",
+            "max_fte_administration": "1",
+            "max_fte_assistance": "0,5",
+            "review_interval_years": "5",
+            "work_period_years": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "Bitte eine Zahl von 1 bis 20 angeben." in response.content.decode()
+    district.land_requirements.refresh_from_db()
+    assert district.land_requirements.work_period_years == 2
+
+
+def test_council_cannot_edit_the_land_requirements(client, district, council_member):
+    client.force_login(council_member)
+    url = reverse("districts:land_requirements_update", args=[district.slug])
+    assert client.post(url, {"work_period_years": "1"}).status_code == 403
