@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.rights import Capability
 from actors.models import Actor
+from concepts.compliance import checklist
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
 from measures.models import Indicator, Measure
@@ -196,6 +197,7 @@ class DistrictHomeView(DistrictMixin, TemplateView):
 
         if access.can_read_internal:
             context["changes"] = recent_changes(district)
+            context["rules"] = checklist(district, today=today)
         return context
 
 

@@ -26,7 +26,8 @@ from .locking import EditConflict, save_with_lock
 class Kind:
     model_path: str
     label: str
-    detail_url: str  # URL name of the object's own page, taking district_slug and pk
+    detail_url: str  # URL name of the page that shows the object, taking district_slug and pk
+    detail_pk: str = "pk"  # which attribute of the object is that page's pk
 
     @property
     def model(self):
@@ -38,7 +39,7 @@ class Kind:
 KINDS = {
     "abschnitt": Kind("concepts.ConceptSection", "Abschnitt", "concepts:section_update"),
     "massnahme": Kind("measures.Measure", "Maßnahme", "measures:detail"),
-    "kennzahl": Kind("measures.Indicator", "Kennzahl", "measures:indicator_update"),
+    "kennzahl": Kind("measures.Indicator", "Kennzahl", "measures:detail", "measure_id"),
     "akteur": Kind("actors.Actor", "Akteur", "actors:detail"),
 }
 CHANGE_TYPES = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
@@ -54,7 +55,10 @@ def _object(request, kind_key: str, pk: int):
 
 def _object_url(kind: Kind, obj, district) -> str:
     try:
-        return reverse(kind.detail_url, kwargs={"district_slug": district.slug, "pk": obj.pk})
+        return reverse(
+            kind.detail_url,
+            kwargs={"district_slug": district.slug, "pk": getattr(obj, kind.detail_pk)},
+        )
     except NoReverseMatch:
         return ""
 

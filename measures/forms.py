@@ -123,6 +123,11 @@ class MeasureForm(DistrictFormMixin, forms.ModelForm):
                 # These fields refuse malformed keys themselves (is_key); drop the mixin's
                 # per-instance guard, which raises ValueError on digits like "¹".
                 field.__dict__.pop("clean", None)
+        if self.instance.pk:
+            # The editor's starting point; a save based on an older one is refused.
+            self.fields["lock_version"] = forms.IntegerField(
+                widget=forms.HiddenInput, min_value=0, initial=self.instance.lock_version
+            )
         self.fields["field_of_action"].empty_label = "– kein Handlungsfeld –"
         self.fields["lead_actor"].empty_label = "– kein federführender Akteur –"
         self.fields["municipalities"].help_text = "keine Auswahl = kreisweit"

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from districts.models import District, Municipality
+from kreisintegration.locking import save_with_lock
 
 from .models import Indicator, Measure, Measurement
 
@@ -43,12 +44,17 @@ def _check_district(district: District, *objects) -> None:
             raise PermissionDenied("Das Objekt gehört zu einem anderen Kreis.")
 
 
-def _write_measure(measure: Measure, fields: dict[str, Any], user) -> Measure:
+def _write_measure(
+    measure: Measure, fields: dict[str, Any], user, expected_version: int | None = None
+) -> Measure:
     for name, value in fields.items():
-        if name not in MEASURE_M2M:
+        if name not in MEASURE_M2M and name != "lock_version":
             setattr(measure, name, value)
     measure._history_user = user
-    measure.save()
+    if expected_version is None:
+        measure.save()
+    else:
+        save_with_lock(measure, expected_version=expected_version)
     for name in MEASURE_M2M:
         if name in fields:
             getattr(measure, name).set(fields[name])
@@ -62,12 +68,15 @@ def measure_create(*, district: District, fields: dict[str, Any], user) -> Measu
 
 
 def measure_update(
-    *, district: District, measure: Measure, fields: dict[str, Any], user
+    *, district: District, measure: Measure, fields: dict[str, Any], user, expected_version: int
 ) -> Measure:
-    """Write validated form data to ``measure``; M2M fields present in ``fields`` are replaced."""
+    """Write validated form data to ``measure``; M2M fields present in ``fields`` are replaced.
+
+    Refused with ``EditConflict`` if someone saved the measure since ``expected_version``.
+    """
     _check_district(district, measure)
     with transaction.atomic():
-        return _write_measure(measure, fields, user)
+        return _write_measure(measure, fields, user, expected_version=expected_version)
 
 
 def measure_copy(*, district: District, measure: Measure, user) -> Measure:

@@ -9,6 +9,7 @@ from django.views.generic import CreateView, DetailView, TemplateView, UpdateVie
 
 from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
+from kreisintegration.locking import EditConflict
 
 from .. import services
 from ..filters import MeasureFilter
@@ -160,12 +161,28 @@ class MeasureUpdateView(DistrictMixin, MeasureFormMixin, UpdateView):
 
     def form_valid(self, form):
         # The form has written the fields to form.instance already; the service saves them.
-        measure = services.measure_update(
-            district=self.request.district,
-            measure=form.instance,
-            fields=form.cleaned_data,
-            user=self.request.user,
-        )
+        try:
+            measure = services.measure_update(
+                district=self.request.district,
+                measure=form.instance,
+                fields=form.cleaned_data,
+                user=self.request.user,
+                expected_version=form.cleaned_data["lock_version"],
+            )
+        except EditConflict as conflict:
+            # Nothing is lost: the own input stays in the form, the saved state beside it.
+            form.add_error(
+                None,
+                "Jemand anderes hat diese Maßnahme gespeichert, während Sie sie bearbeitet haben. "
+                "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
+                "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
+            )
+            data = form.data.copy()
+            data["lock_version"] = conflict.current.lock_version
+            form.data = data
+            return self.render_to_response(
+                self.get_context_data(form=form, conflict=conflict.current)
+            )
         messages.success(self.request, f"Maßnahme „{measure.title}“ gespeichert.")
         return redirect(measure.get_absolute_url())
 

@@ -118,7 +118,7 @@ def test_update_round_trip_and_empty_municipalities_mean_districtwide(
     client.force_login(ki_staff)
     url = reverse("measures:update", args=[district.slug, measure.pk])
     assert "Maßnahme bearbeiten: Alt" in client.get(url).content.decode()
-    data = form_data(choices, title="Neu", municipalities=[])
+    data = form_data(choices, title="Neu", municipalities=[], lock_version=0)
     response = client.post(url, data)
     assert response.status_code == 302
     measure.refresh_from_db()
@@ -197,3 +197,28 @@ def test_measure_of_another_district_is_not_found(client, district, other_distri
             client.post(reverse(f"measures:{name}", args=[district.slug, foreign.pk])).status_code
             == 404
         )
+
+
+def test_interleaved_saves_of_a_measure_keep_both_inputs(client, district, ki_staff, choices):
+    """Two people open the same measure; the second save is refused and nothing is lost."""
+    measure = factories.MeasureFactory(district=district, title="Griffbereit")
+    client.force_login(ki_staff)
+    url = reverse("measures:update", args=[district.slug, measure.pk])
+    assert 'name="lock_version" value="0"' in client.get(url).content.decode()
+
+    first = client.post(url, form_data(choices, title="Griffbereit (Anna)", lock_version=0))
+    assert first.status_code == 302
+    second = client.post(url, form_data(choices, title="Griffbereit (Ben)", lock_version=0))
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "Jemand anderes hat diese Maßnahme gespeichert" in page
+    assert 'value="Griffbereit (Ben)"' in page  # the second person's input, shown back
+    assert "Griffbereit (Anna)" in page  # the saved state beside it
+    measure.refresh_from_db()
+    assert measure.title == "Griffbereit (Anna)"
+    assert measure.history.count() == 2  # created + Anna's save; Ben's refused save left none
+
+    third = client.post(url, form_data(choices, title="Griffbereit (Ben)", lock_version=1))
+    assert third.status_code == 302
+    measure.refresh_from_db()
+    assert measure.title == "Griffbereit (Ben)" and measure.lock_version == 2

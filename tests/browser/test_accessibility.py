@@ -1,0 +1,127 @@
+"""axe-core (WCAG 2.1 A/AA) finds nothing on the KI's main pages, filled with realistic data,
+nor on forms that show validation errors."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from concepts import versioning
+from tests import factories
+from tests.browser.conftest import axe_violations
+from tests.browser.helpers import log_in, shot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(serialized_rollback=True)]
+
+
+@pytest.fixture
+def workspace(district, municipality, ki_staff):
+    """A District as a KI keeps it: an adopted concept and its Fortschreibung, a measure with
+    an indicator and a trend of measurements, an actor with an offer and a contact person."""
+    field = factories.FieldOfActionFactory(district=district, name="Sprache und Bildung")
+    group = factories.TargetGroupFactory(district=district, name="Neu zugewanderte Familien")
+    actor = factories.ActorFactory(district=district, name="Caritasverband Beispiel")
+    factories.OfferFactory(actor=actor, title="Sprachcafé")
+    factories.ContactPersonFactory(actor=actor, name="Erika Muster")
+    measure = factories.MeasureFactory(
+        district=district,
+        title="Rucksack KiTa",
+        field_of_action=field,
+        goal="Eltern stärken die Mehrsprachigkeit ihrer Kinder.",
+        lead_actor=actor,
+        start=datetime.date(2024, 8, 1),
+    )
+    measure.target_groups.add(group)
+    indicator = factories.IndicatorFactory(measure=measure, name="Teilnehmende Familien")
+    for day, value in [
+        (datetime.date(2024, 12, 31), "110"),
+        (datetime.date(2025, 6, 30), "125,5"),
+        (datetime.date(2025, 12, 31), "140"),
+    ]:
+        factories.MeasurementFactory(
+            indicator=indicator, date=day, value=Decimal(value.replace(",", "."))
+        )
+    factories.MeasurementFactory(
+        indicator=indicator,
+        date=datetime.date(2025, 12, 31),
+        value=Decimal("40"),
+        municipality=municipality,
+    )
+    factories.MeasureFactory(district=district, title="Kommunales Übergangsmanagement")
+
+    first = factories.ConceptVersionFactory(
+        concept=district.concept, number=1, title="Integrationskonzept 2025"
+    )
+    factories.ConceptSectionFactory(
+        version=first, order=1, title="Ausgangslage", body="Im Kreis leben **viele** Familien."
+    )
+    factories.ConceptSectionFactory(version=first, order=2, title="Ziele", body="- Sprache\n- Arbeit")
+    measure.concept_versions.add(first)
+    versioning.version_adopt(version=first, decided_on=datetime.date(2025, 3, 20), user=ki_staff)
+    second = versioning.version_continue(
+        version=first, title="Fortschreibung 2027", user=ki_staff
+    )
+    section = second.sections.get(title="Ausgangslage")
+    section.body = "Im Kreis leben **viele** Familien, zunehmend aus der Ukraine."
+    section.save()
+    measure.title = "Rucksack KiTa und Schule"
+    measure.save()
+    return {"measure": measure, "actor": actor, "first": first, "second": second}
+
+
+def test_reading_pages_have_no_violations(page, live_server, district, ki_staff, workspace):
+    base = f"{live_server.url}/{district.slug}"
+    measure, actor = workspace["measure"], workspace["actor"]
+    first, second = workspace["first"], workspace["second"]
+    pages = {
+        "dashboard": "/",
+        "measures": "/massnahmen/",
+        "measure": f"/massnahmen/{measure.pk}/",
+        "actors": "/akteure/",
+        "actor": f"/akteure/{actor.pk}/",
+        "versions": "/konzept/",
+        "version": f"/konzept/{first.pk}/",
+        "version-draft": f"/konzept/{second.pk}/",
+        "diff": f"/konzept/vergleich/?old={first.pk}&new={second.pk}",
+        "compliance": "/konzept/foerderfaehigkeit/",
+    }
+    log_in(page, live_server, ki_staff)
+    found = {}
+    for name, path in pages.items():
+        page.goto(base + path)
+        assert page.get_by_role("heading", level=1).count() == 1, name
+        if name == "measure":
+            page.get_by_text("Alle Messwerte von").click()  # the table inside <details>, too
+            assert page.locator("svg.trend-chart").count() == 1
+        if name == "diff":
+            assert page.locator("del").count() and page.locator("ins").count()
+        shot(page, f"axe-{name}")
+        if violations := axe_violations(page):
+            found[name] = violations
+    assert found == {}
+
+
+def test_forms_with_errors_have_no_violations(page, live_server, district, ki_staff):
+    base = f"{live_server.url}/{district.slug}"
+    log_in(page, live_server, ki_staff)
+    found = {}
+
+    page.goto(base + "/massnahmen/neu/")
+    page.get_by_role("button", name="Speichern").click()
+    assert page.get_by_role("alert").first.is_visible()
+    assert page.get_by_text("Dieses Feld ist zwingend erforderlich.").count() >= 1
+    shot(page, "axe-measure-form-errors")
+    if violations := axe_violations(page):
+        found["measure form"] = violations
+
+    page.goto(base + "/arbeitsperioden/neu/")
+    page.get_by_label("erstes Jahr").fill("2027")
+    page.get_by_label("Dauer in Jahren").fill("1")
+    page.get_by_role("button", name="Speichern").click()
+    assert "/arbeitsperioden/neu/" in page.url  # refused: a period lasts two years
+    assert page.get_by_text("umfasst genau 2 aufeinanderfolgende").is_visible()
+    shot(page, "axe-period-form-errors")
+    if violations := axe_violations(page):
+        found["work period form"] = violations
+
+    assert found == {}
