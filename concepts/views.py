@@ -65,7 +65,7 @@ class EditFormView(DistrictMixin, FormView):
     """Base of the edit screens: District into the form, service in ``save``, back to the list."""
 
     capability = Capability.EDIT
-    template_name = "concepts/form.html"
+    template_name = "form_page.html"
     list_url_name = "concepts:periods"
     heading = ""
     success_message = "Gespeichert."
@@ -154,7 +154,7 @@ class PeriodDeleteView(DistrictMixin, TemplateView):
     """Ask before deleting; say in German why a period in use cannot go."""
 
     capability = Capability.EDIT
-    template_name = "concepts/confirm_delete.html"
+    template_name = "confirm_delete.html"
 
     def get_object(self) -> WorkPeriod:
         return get_object_or_404(self.request.district.work_periods, pk=self.kwargs["pk"])
@@ -253,7 +253,7 @@ class PriorityUpdateView(PriorityObjectMixin, PriorityFormMixin, EditFormView):
 
 class PriorityDeleteView(PriorityObjectMixin, DistrictMixin, TemplateView):
     capability = Capability.EDIT
-    template_name = "concepts/confirm_delete.html"
+    template_name = "confirm_delete.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -410,7 +410,7 @@ class TargetGroupUpdateView(TargetGroupFormMixin, EditFormView):
 
 class FieldDeleteView(DistrictMixin, TemplateView):
     capability = Capability.EDIT
-    template_name = "concepts/confirm_delete.html"
+    template_name = "confirm_delete.html"
 
     def get_object(self) -> FieldOfAction:
         return get_object_or_404(self.request.district.fields_of_action, pk=self.kwargs["pk"])
@@ -446,7 +446,7 @@ class FieldDeleteView(DistrictMixin, TemplateView):
 
 class TargetGroupDeleteView(DistrictMixin, TemplateView):
     capability = Capability.EDIT
-    template_name = "concepts/confirm_delete.html"
+    template_name = "confirm_delete.html"
 
     def get_object(self) -> TargetGroup:
         return get_object_or_404(self.request.district.target_groups, pk=self.kwargs["pk"])

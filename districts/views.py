@@ -276,7 +276,7 @@ class StaffingView(DistrictMixin, TemplateView):
 
 class StaffEditMixin(DistrictMixin):
     capability = Capability.EDIT
-    template_name = "districts/form.html"
+    template_name = "form_page.html"
     heading = ""
 
     def get_success_url(self) -> str:
@@ -327,7 +327,7 @@ class StaffPostFormView(StaffEditMixin, FormView):
 
 
 class StaffPostDeleteView(StaffEditMixin, TemplateView):
-    template_name = "districts/confirm_delete.html"
+    template_name = "confirm_delete.html"
 
     def get_object(self) -> StaffPost:
         return get_object_or_404(self.request.district.staff_posts, pk=self.kwargs["pk"])
