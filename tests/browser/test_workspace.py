@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(serialized_rollback=Tru
 def record_value(page, indicator: str, value: str, day: str) -> None:
     """Fill the indicator card's form and save it in place; asserts there was no page load."""
     card = page.locator("article.indicator-card", has_text=indicator)
-    card.get_by_label("Wert").fill(value)
+    card.get_by_role("textbox", name="Wert").fill(value)
     card.get_by_label("Stichtag").fill(day)
     page.evaluate("window.kiNoReload = true")
     with page.expect_response(re.compile(r"/messwerte/$")) as response:
@@ -76,8 +76,9 @@ def test_measure_indicator_values_and_dashboard(page, live_server, district, ki_
     behind.get_by_role("link", name="Sprachpaten für Neuzugewanderte").click()
     record_value(page, "Vermittelte Patenschaften", "150", "2026-06-30")
     expect(card).to_contain_text("50 %")
-    card.get_by_text("Alle Messwerte von").click()
+    # After saving, the card opens its table of values.
     expect(card.get_by_role("row")).to_have_count(3)  # header + 2 values
+    expect(card.get_by_role("row", name=re.compile("30.06.2026 kreisweit 150"))).to_be_visible()
 
     nav.get_by_role("link", name="Übersicht").click()
     expect(behind).to_contain_text("Keine Kennzahl liegt hinter dem Ziel.")
@@ -93,11 +94,11 @@ def test_invalid_value_stays_in_the_card(page, live_server, district, ki_staff):
     factories.IndicatorFactory(measure=measure, name="Besuche")
     log_in(page, live_server, ki_staff, next_path=f"/{district.slug}/massnahmen/{measure.pk}/")
     card = page.locator("article.indicator-card", has_text="Besuche")
-    card.get_by_label("Wert").fill("viele")
+    card.get_by_role("textbox", name="Wert").fill("viele")
     page.evaluate("window.kiNoReload = true")
     card.get_by_role("button", name="Messwert speichern").click()
     expect(card.get_by_role("alert")).to_contain_text("nicht gespeichert")
-    expect(card.get_by_label("Wert")).to_have_attribute("aria-invalid", "true")
+    expect(card.get_by_role("textbox", name="Wert")).to_have_attribute("aria-invalid", "true")
     assert page.evaluate("window.kiNoReload") is True
     expect(card).to_contain_text("noch kein Wert")
     assert axe_violations(page) == []
