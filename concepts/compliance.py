@@ -204,6 +204,9 @@ def check_submitted(district, version) -> Rule:
         "an das Ministerium gehen",
     )
     if version is None:
+        rule.failures.append(
+            Failure("Es gibt noch keine Konzeptfassung", _url("concepts:versions", district))
+        )
         return rule
     deadline = version.deadline or district.land_requirements.submission_deadline
     url = _version_url(district, version)

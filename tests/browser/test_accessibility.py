@@ -55,12 +55,12 @@ def workspace(district, municipality, ki_staff):
     factories.ConceptSectionFactory(
         version=first, order=1, title="Ausgangslage", body="Im Kreis leben **viele** Familien."
     )
-    factories.ConceptSectionFactory(version=first, order=2, title="Ziele", body="- Sprache\n- Arbeit")
+    factories.ConceptSectionFactory(
+        version=first, order=2, title="Ziele", body="- Sprache\n- Arbeit"
+    )
     measure.concept_versions.add(first)
     versioning.version_adopt(version=first, decided_on=datetime.date(2025, 3, 20), user=ki_staff)
-    second = versioning.version_continue(
-        version=first, title="Fortschreibung 2027", user=ki_staff
-    )
+    second = versioning.version_continue(version=first, title="Fortschreibung 2027", user=ki_staff)
     section = second.sections.get(title="Ausgangslage")
     section.body = "Im Kreis leben **viele** Familien, zunehmend aus der Ukraine."
     section.save()

@@ -141,6 +141,7 @@ def test_adoption_must_be_recorded(district):
 
 
 def test_submitted_to_the_land_before_the_deadline(district):
+    assert labels(rule(district, "vorlage_land")) == ["Es gibt noch keine Konzeptfassung"]
     # Seeds 003/004: the draft may go to the ministry before the Kreistag decides.
     version = _version(district, title="Konzept 2026", deadline=datetime.date(2026, 6, 30))
     assert labels(rule(district, "vorlage_land")) == [
