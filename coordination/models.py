@@ -5,7 +5,10 @@ municipality chooses its preferences after consulting its own committees; the Kr
 the answers and proposes the Schwerpunktsetzung.
 """
 
+import datetime
+
 from django.db import models
+from django.utils import timezone
 
 from kreisintegration.models import TimeStampedModel, district_queryset
 
@@ -69,6 +72,36 @@ class PriorityRound(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def phase(self, today: datetime.date | None = None) -> str:
+        """The status as the municipalities see it: an open round past its closing date is
+        closed, whether or not anybody pressed a button."""
+        today = today or timezone.localdate()
+        if self.status == self.Status.OPEN and today > self.closes_on:
+            return self.Status.CLOSED
+        return self.status
+
+    @property
+    def phase_label(self) -> str:
+        return self.Status(self.phase()).label
+
+    def accepts_answers(self, today: datetime.date | None = None) -> bool:
+        """Answers may be given and changed from the opening until the closing date."""
+        today = today or timezone.localdate()
+        return self.status == self.Status.OPEN and self.opens_on <= today <= self.closes_on
+
+    @property
+    def is_open_for_answers(self) -> bool:
+        return self.accepts_answers()
+
+    @property
+    def is_decided(self) -> bool:
+        """Closed or adopted: the result may be shown to the municipalities."""
+        return self.phase() in (self.Status.CLOSED, self.Status.ADOPTED)
+
+    @property
+    def uses_points(self) -> bool:
+        return self.voting_rule == self.VotingRule.POINTS
 
 
 class RoundOption(TimeStampedModel):

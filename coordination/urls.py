@@ -1,5 +1,40 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views, views_answers
 
 app_name = "coordination"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("abstimmungen/", views.RoundListView.as_view(), name="list"),
+    path("abstimmungen/neu/", views.RoundCreateView.as_view(), name="create"),
+    path("abstimmungen/<int:pk>/", views.RoundDetailView.as_view(), name="detail"),
+    path("abstimmungen/<int:pk>/bearbeiten/", views.RoundUpdateView.as_view(), name="update"),
+    path(
+        "abstimmungen/<int:pk>/optionen/neu/",
+        views.OptionCreateView.as_view(),
+        name="option_create",
+    ),
+    path(
+        "abstimmungen/optionen/<int:pk>/bearbeiten/",
+        views.OptionUpdateView.as_view(),
+        name="option_update",
+    ),
+    path(
+        "abstimmungen/optionen/<int:pk>/loeschen/",
+        views.OptionDeleteView.as_view(),
+        name="option_delete",
+    ),
+    path("abstimmungen/<int:pk>/vorbelegen/", views.round_prefill, name="prefill"),
+    path("abstimmungen/<int:pk>/oeffnen/", views.round_open, name="open"),
+    path("abstimmungen/<int:pk>/erinnern/", views.round_remind, name="remind"),
+    path("abstimmungen/<int:pk>/antwort/", views_answers.AnswerView.as_view(), name="answer"),
+    path(
+        "abstimmungen/<int:pk>/antwort/bestaetigung/",
+        views_answers.ConfirmationView.as_view(),
+        name="confirmation",
+    ),
+    path("abstimmungen/<int:pk>/ergebnis/", views_answers.ResultView.as_view(), name="result"),
+    path("abstimmungen/<int:pk>/uebernehmen/", views_answers.round_adopt, name="adopt"),
+    # ?als=xlsx for Excel, CSV otherwise
+    path("abstimmungen/<int:pk>/antworten/", views_answers.export, name="export"),
+]

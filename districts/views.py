@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +17,7 @@ from actors.models import Actor
 from concepts.compliance import checklist
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
+from coordination.models import PriorityRound, Submission
 from measures.models import Indicator, Measure
 from measures.queries import behind_target, with_latest_value
 
@@ -27,6 +28,7 @@ from .models import LandRequirements, StaffPost
 
 RECENT_CHANGES = 10
 BEHIND_TARGET = 10
+LIAISON_MEASURES = 25
 
 
 def fte_label(value: Decimal) -> str:
@@ -198,7 +200,43 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         if access.can_read_internal:
             context["changes"] = recent_changes(district)
             context["rules"] = checklist(district, today=today)
+        if access.is_liaison:
+            context.update(liaison_overview(district, access, visible))
         return context
+
+
+def liaison_overview(district, access, visible) -> dict:
+    """A liaison's start: open rounds of their municipality and the measures that apply to it.
+
+    The measures are cut to ``LIAISON_MEASURES`` (the full list is on the measures page), their
+    indicators come with the latest kreisweit value in one prefetch, so the number of queries
+    stays the same however large the District grows.
+    """
+    rounds = (
+        PriorityRound.objects.for_district(district)
+        .filter(status=PriorityRound.Status.OPEN)
+        .annotate(
+            answered=Exists(
+                Submission.objects.filter(round=OuterRef("pk"), municipality=access.municipality)
+            )
+        )
+        .order_by("closes_on", "pk")
+    )
+    measures = list(
+        visible.select_related("focus_area")
+        .prefetch_related(
+            Prefetch("indicators", queryset=with_latest_value(Indicator.objects.order_by("name")))
+        )
+        .order_by("focus_area__order", "title", "pk")[:LIAISON_MEASURES]
+    )
+    for measure in measures:
+        for indicator in measure.indicators.all():
+            attainment = indicator.attainment(indicator.latest_value)
+            indicator.attainment_percent = attainment
+            indicator.bar_width = (
+                max(0, min(100, int(attainment))) if attainment is not None else None
+            )
+    return {"open_rounds": list(rounds), "liaison_measures": measures}
 
 
 # --- Staffing plan --------------------------------------------------------------------------

@@ -18,11 +18,13 @@ district_patterns = [
     path("", include("coordination.urls")),
     path("", include("reporting.urls")),
     path("", include("kreisintegration.urls_history")),
+    path("", include("public.urls_workspace")),
 ]
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
+    path("oeffentlich/", include("public.urls")),
     path("<slug:district_slug>/", include(district_patterns)),
 ]

@@ -283,3 +283,11 @@ class ConsultationFactory(DjangoModelFactory):
     )
     order = factory.Sequence(lambda n: n + 1)
     role = Consultation.Role.PRELIMINARY
+
+
+class FeedbackMessageFactory(DjangoModelFactory):
+    class Meta:
+        model = "public.FeedbackMessage"
+
+    district = factory.SubFactory(DistrictFactory)
+    message = "Die Schrift im Verzeichnis ist zu klein."

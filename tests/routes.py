@@ -20,6 +20,7 @@ APPS = (
     "coordination",
     "reporting",
     "history",
+    "public",
 )
 
 

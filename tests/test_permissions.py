@@ -26,6 +26,14 @@ PUBLIC = {
     # login required, no District (tests/accounts/test_passwords.py)
     "accounts:password_change": "change one's own password",
     "accounts:password_change_done": "password changed",
+    # The District's public pages, no login (issue 5; tests/public/)
+    "public:start": "public start page of a District",
+    "public:directory": "public directory of published actors and offers",
+    "public:actor": "a published actor (404 for unpublished)",
+    "public:glossary": "the District's glossary",
+    "public:concept": "the current adopted concept version",
+    "public:accessibility": "Erklärung zur Barrierefreiheit with the feedback form (BITV NRW)",
+    "public:thanks": "confirmation after sending feedback",
 }
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}

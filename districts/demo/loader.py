@@ -41,6 +41,7 @@ from concepts.models import (
     WorkPeriod,
     WorkPriority,
 )
+from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from kreisintegration.text import german_slugify
 from measures.models import Indicator, Measure, Measurement
@@ -221,6 +222,7 @@ class _Loader:
             (Measure, ("district", "title")),
             (GlossaryEntry, ("district", "term")),
             (DecisionPaper, ("district", "reference")),
+            (PriorityRound, ("district", "title")),
             (Membership, ("user", "district")),
         ):
             self.preload(model, model._default_manager.filter(district=d), *keys)
@@ -234,8 +236,16 @@ class _Loader:
             (Indicator, ("measure", "name")),
             (Measurement, ("indicator", "date", "municipality")),
             (Consultation, ("paper", "order")),
+            (RoundOption, ("round", "title")),
+            (Submission, ("round", "municipality")),
         ):
             self.preload(model, model._default_manager.for_district(d), *keys)
+        self.preload(
+            SubmissionChoice,
+            SubmissionChoice.objects.filter(submission__round__district=d),
+            "submission",
+            "option",
+        )
         self.preload_m2m(ConceptVersion, ConceptVersion.objects.for_district(d), "fields_of_action")
         self.preload_m2m(Actor, Actor.objects.for_district(d), "fields_of_action", "target_groups")
         self.preload_m2m(Offer, Offer.objects.for_district(d), "target_groups", "municipalities")
@@ -310,7 +320,75 @@ class _Loader:
             )
         users = self.district_users(district, data, municipalities)
         self.papers(district, papers, committees, versions, users.get(Role.LEAD))
+        self.rounds(district, data.get("priority_rounds", []), municipalities, fields, users)
         return district
+
+    def rounds(self, district, round_data, municipalities, fields, users) -> None:
+        """Priority rounds (seed 003) with their options and the municipalities' answers; an
+        adopted round becomes the origin of its period's Arbeitsschwerpunkte."""
+        for r in round_data:
+            start, end = WorkPeriod.span(r["period"]["kind"], r["period"]["start_year"])
+            period = self.upsert(
+                WorkPeriod,
+                {"district": district, "start": start},
+                clean=True,
+                kind=r["period"]["kind"],
+                end=end,
+            )
+            adopted_at = _local(*r["adopted_at"]) if r.get("adopted_at") else None
+            priority_round = self.upsert(
+                PriorityRound,
+                {"district": district, "title": r["title"]},
+                clean=True,
+                work_period=period,
+                instructions=r.get("instructions", ""),
+                opens_on=r["opens_on"],
+                closes_on=r["closes_on"],
+                voting_rule=r["voting_rule"],
+                max_choices=r["max_choices"],
+                points_total=r["points_total"],
+                status=r["status"],
+                adopted_at=adopted_at,
+                adopted_by=users.get(Role.LEAD) if adopted_at else None,
+            )
+            options = {}
+            for order, o in enumerate(r["options"], start=1):
+                options[o["title"]] = self.upsert(
+                    RoundOption,
+                    {"round": priority_round, "title": o["title"]},
+                    focus_area=self._focus[o["focus"]],
+                    field_of_action=fields.get(o.get("field")),
+                    description=o.get("description", ""),
+                    order=order,
+                )
+            for a in r["submissions"]:
+                municipality = municipalities[a["municipality"]]
+                by = (
+                    users.get(Role.STAFF)
+                    if a.get("on_paper")
+                    else self._find(User, {"username": f"kommune.{municipality.slug}"})
+                )
+                submission = self.upsert(
+                    Submission,
+                    {"round": priority_round, "municipality": municipality},
+                    submitted_by=by,
+                    on_paper=bool(a.get("on_paper")),
+                    comment=a.get("comment", ""),
+                    committee_name=a.get("committee_name", ""),
+                    committee_date=a.get("committee_date"),
+                )
+                for c in a["choices"]:
+                    self.upsert(
+                        SubmissionChoice,
+                        {"submission": submission, "option": options[c["option"]]},
+                        rank=c.get("rank"),
+                        points=c.get("points"),
+                        comment=c.get("comment", ""),
+                    )
+            for title in r.get("adopted", []):
+                self.upsert(
+                    WorkPriority, {"work_period": period, "title": title}, origin=priority_round
+                )
 
     def annex_and_freeze(self, district, versions: list[ConceptVersion]) -> None:
         """Annex to each version the priorities of the period it was written for, and freeze

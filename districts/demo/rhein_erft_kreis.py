@@ -111,6 +111,179 @@ KREISHAUS = "Kreishaus Bergheim, Großer Sitzungssaal"
 KREISHAUS_KLEIN = "Kreishaus Bergheim, Sitzungsraum E.18"
 KI_BUERO = "Kommunales Integrationszentrum, Kreishaus Bergheim"
 
+# Abstimmungsrunden nach dem Verfahren aus Seed 003: Abstimmungspapier mit allen möglichen
+# Zielen, jede Kommune wählt nach Beratung in ihren Gremien, das KI fasst zusammen.
+O_ELTERN = "Elternbildung und Elternmitwirkung in Kita und Schule"
+O_SPORT = "Integration durch Sport und Vereinsleben"
+_OPTIONEN_2025 = [
+    (
+        "bildung",
+        HF_BILDUNG,
+        P25_SPRACHE,
+        "Sprachbildung in Kita und Grundschule, Griffbereit und Rucksack.",
+    ),
+    (
+        "bildung",
+        HF_BILDUNG,
+        P25_SEI,
+        "Seiteneinstieg beschleunigen, Anschluss in der Sekundarstufe sichern.",
+    ),
+    (
+        "bildung",
+        HF_ARBEIT,
+        P25_ARBEIT,
+        "Übergangscoaching mit Betrieben und der Agentur für Arbeit.",
+    ),
+    (
+        "bildung",
+        HF_BILDUNG,
+        O_ELTERN,
+        "Elterncafés, Elternbegleiterinnen und -begleiter, mehrsprachige Elternabende.",
+    ),
+    (
+        "querschnitt",
+        HF_NETZ,
+        P25_CM,
+        "Rechtskreisübergreifendes Case Management in allen zehn Kommunen.",
+    ),
+    (
+        "querschnitt",
+        HF_TEILHABE,
+        P25_GESUND,
+        "Zugang zu Gesundheitsversorgung und Pflege verbessern.",
+    ),
+    (
+        "querschnitt",
+        HF_TEILHABE,
+        P25_TEILHABE,
+        "Migrantenorganisationen gewinnen, Integrationsräte stärken.",
+    ),
+    ("querschnitt", HF_TEILHABE, O_SPORT, "Sportvereine für neu Zugewanderte öffnen."),
+]
+# Punkte je Option in der Reihenfolge von _OPTIONEN_2025; jede Kommune verteilt 10 Punkte.
+_MUSTER_2025 = [
+    [3, 1, 1, 0, 2, 1, 1, 1],
+    [2, 2, 1, 1, 2, 0, 2, 0],
+    [1, 2, 2, 0, 3, 1, 1, 0],
+    [2, 1, 1, 2, 1, 2, 0, 1],
+]
+_GREMIEN = {
+    "Bedburg": "Ausschuss für Generationen, Soziales und Integration",
+    "Bergheim": "Ausschuss für Soziales, Integration und Senioren",
+    "Brühl": "Sozialausschuss",
+    "Elsdorf": "Haupt- und Finanzausschuss",
+    "Erftstadt": "Ausschuss für Soziales und Integration",
+    "Frechen": "Ausschuss für Soziales, Integration und Inklusion",
+    "Hürth": "Ausschuss für Soziales, Senioren und Integration",
+    "Kerpen": "Ausschuss für Soziales, Inklusion und Integration",
+    "Pulheim": "Ausschuss für Soziales, Familie und Integration",
+    "Wesseling": "Ausschuss für Soziales und Integration",
+}
+_ANTWORTEN_2025 = [
+    {
+        "municipality": name,
+        "on_paper": name == "Elsdorf",
+        "comment": "Beschluss liegt bei." if i % 3 == 0 else "",
+        "committee_name": _GREMIEN[name],
+        "committee_date": date(2024, 10, 8 + i),
+        "choices": [
+            {"option": opt[2], "points": pts}
+            for opt, pts in zip(_OPTIONEN_2025, _MUSTER_2025[i % 4], strict=True)
+            if pts
+        ],
+    }
+    for i, name in enumerate(ALLE)
+]
+_ANTWORTEN_2025[1]["choices"][0]["comment"] = "Viele Kitas ohne Sprachfachkraft."
+
+O27_DIGITAL = "Digitale Zugänge zu Beratung und Verwaltung"
+O27_WOHNEN = "Wohnen und Nachbarschaft in den Quartieren"
+O27_KITA = "Kita-Einstieg für Kinder mit Fluchterfahrung"
+O27_AUSBILDUNG = "Ausbildung und Berufsanerkennung"
+_OPTIONEN_2027 = [
+    ("bildung", HF_BILDUNG, P25_SPRACHE, "Fortführung aus 2025/26."),
+    ("bildung", HF_BILDUNG, O27_KITA, "Brückenangebote und Eingewöhnung in der Kita."),
+    (
+        "bildung",
+        HF_ARBEIT,
+        O27_AUSBILDUNG,
+        "Ausbildung vermitteln, ausländische Abschlüsse anerkennen lassen.",
+    ),
+    ("querschnitt", HF_NETZ, P25_CM, "Fortführung aus 2025/26."),
+    ("querschnitt", HF_IKOE, O27_DIGITAL, "Mehrsprachige Online-Angebote der Verwaltungen."),
+    (
+        "querschnitt",
+        HF_TEILHABE,
+        O27_WOHNEN,
+        "Quartiersarbeit und Konfliktmoderation in Nachbarschaften.",
+    ),
+]
+# Sechs von zehn Kommunen haben bis heute (23.11.2026) geantwortet: Rang je Option.
+_RAENGE_2027 = {
+    "Bedburg": [P25_SPRACHE, O27_KITA, P25_CM],
+    "Bergheim": [P25_CM, P25_SPRACHE, O27_WOHNEN],
+    "Brühl": [O27_AUSBILDUNG, P25_CM, O27_DIGITAL],
+    "Frechen": [P25_SPRACHE, O27_WOHNEN, O27_KITA],
+    "Hürth": [P25_CM, O27_DIGITAL, P25_SPRACHE],
+    "Pulheim": [O27_KITA, P25_SPRACHE, O27_AUSBILDUNG],
+}
+
+
+def _optionen(liste):
+    return [
+        {"focus": focus, "field": field, "title": title, "description": text}
+        for focus, field, title, text in liste
+    ]
+
+
+PRIORITY_ROUNDS = [
+    {
+        "title": "Abstimmungspapier Arbeitsschwerpunkte 2025/26",
+        "period": {"kind": "kalender", "start_year": 2025},
+        "instructions": "Bitte verteilen Sie nach Beratung in Ihren Gremien 10 Punkte auf die Ziele "
+        "und Handlungsbereiche, die für Ihre Kommune in den Jahren 2025 und 2026 am wichtigsten sind.",
+        "opens_on": date(2024, 9, 2),
+        "closes_on": date(2024, 11, 15),
+        "voting_rule": "punkte",
+        "max_choices": 3,
+        "points_total": 10,
+        "status": "uebernommen",
+        # Runde der Schul- und Sozialdezernenten am 10.12.2024 (Seed 003: Verfahren)
+        "adopted_at": (date(2024, 12, 10), 11),
+        "adopted_by": "leitung",
+        "options": _optionen(_OPTIONEN_2025),
+        # Übernommen wurden die drei besten Optionen je Schwerpunkt (= Arbeitsschwerpunkte 2025/26).
+        "adopted": [P25_SPRACHE, P25_SEI, P25_ARBEIT, P25_CM, P25_GESUND, P25_TEILHABE],
+        "submissions": _ANTWORTEN_2025,
+    },
+    {
+        "title": "Abstimmungspapier Arbeitsschwerpunkte 2027/28",
+        # Die nächste Periode legt die Runde an; ihre Arbeitsschwerpunkte stimmt sie erst ab.
+        "period": {"kind": "kalender", "start_year": 2027},
+        "instructions": "Bitte bringen Sie bis zu drei Ziele in eine Rangfolge (Rang 1 = am wichtigsten). "
+        "Gern mit Beschluss Ihres Fachausschusses.",
+        "opens_on": date(2026, 10, 1),
+        "closes_on": date(2026, 12, 15),
+        "voting_rule": "rangfolge",
+        "max_choices": 3,
+        "points_total": 10,
+        "status": "offen",
+        "options": _optionen(_OPTIONEN_2027),
+        "adopted": [],
+        "submissions": [
+            {
+                "municipality": name,
+                "on_paper": False,
+                "comment": "",
+                "committee_name": _GREMIEN[name] if i % 2 == 0 else "",
+                "committee_date": date(2026, 11, 3 + i) if i % 2 == 0 else None,
+                "choices": [{"option": t, "rank": r} for r, t in enumerate(titel, start=1)],
+            }
+            for i, (name, titel) in enumerate(_RAENGE_2027.items())
+        ],
+    },
+]
+
 DISTRICT = {
     "name": "Rhein-Erft-Kreis",
     "slug": "rhein-erft-kreis",
@@ -1902,6 +2075,7 @@ DISTRICT = {
         ),
     ],
     "decision_papers": [],
+    "priority_rounds": PRIORITY_ROUNDS,
 }
 
 
@@ -1963,8 +2137,26 @@ def _selbstpruefung(d):  # noqa: C901 - bewusst ein einziger, linearer Prüflauf
         "measures",
         "glossary",
         "decision_papers",
+        "priority_rounds",
     }, sorted(d)
     assert len(d["official_key"]) == 5 and d["official_key"].isdigit()
+
+    # Abstimmungsrunden: Optionen, Kommunen und Wahlen lösen auf, Regeln werden eingehalten
+    for runde in d["priority_rounds"]:
+        assert runde["opens_on"] <= runde["closes_on"]
+        optionen = eindeutig([o["title"] for o in runde["options"]], "Option")
+        felder = {f["name"] for f in d["fields_of_action"]}
+        assert all(o["field"] in felder for o in runde["options"])
+        assert set(runde["adopted"]) <= optionen
+        eindeutig([a["municipality"] for a in runde["submissions"]], "Antwort")
+        for antwort in runde["submissions"]:
+            assert antwort["municipality"] in ALLE
+            assert {c["option"] for c in antwort["choices"]} <= optionen
+            if runde["voting_rule"] == "punkte":
+                assert sum(c["points"] for c in antwort["choices"]) <= runde["points_total"]
+            else:
+                raenge = [c["rank"] for c in antwort["choices"]]
+                assert len(set(raenge)) == len(raenge) <= runde["max_choices"]
 
     kommunen = eindeutig([m[0] for m in d["municipalities"]], "Kommune")
     for name, ags in d["municipalities"]:

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "measures",
     "coordination",
     "reporting",
+    "public",
 ]
 
 MIDDLEWARE = [

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('measures', '0002_search_text'),
+        ("measures", "0002_search_text"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='measure',
-            name='lock_version',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='Bearbeitungsstand'),
+            model_name="measure",
+            name="lock_version",
+            field=models.PositiveIntegerField(
+                default=0, editable=False, verbose_name="Bearbeitungsstand"
+            ),
         ),
     ]

@@ -39,8 +39,13 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    from playwright.sync_api import expect
+
+    # Assertions wait up to 15 s: a busy CI machine must not turn a slow page into a failure.
+    expect.set_options(timeout=15_000)
     context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")
     page = context.new_page()
+    page.set_default_timeout(30_000)
     yield page
     context.close()
 
@@ -56,3 +61,25 @@ def axe_violations(page) -> list[str]:
         },
     )
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}×)" for v in results.response["violations"]]
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Make sure the data that migrations load (the two Schwerpunkte, actor types) is there.
+
+    Browser tests run against ``live_server`` in a transactional database that is emptied
+    after each test; ``serialized_rollback`` should restore the migration data, but after some
+    orders of earlier tests it was missing, so the idempotent loaders run again here.
+    """
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from concepts.models import FocusArea
+
+    if not FocusArea.objects.exists():
+        import_module("concepts.migrations.0003_focus_areas_and_concepts").load(apps, None)
+        import_module("actors.migrations.0003_actor_types").load(apps, None)

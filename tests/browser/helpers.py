@@ -8,7 +8,7 @@ SHOTS = Path("/tmp/ki-shots")
 
 def log_in(page, live_server, user, next_path: str = "") -> None:
     """Log in through the login form, as a person would; ``next_path`` is where to land."""
-    page.set_default_timeout(10_000)  # a step that hangs fails in seconds, not minutes
+    page.set_default_timeout(30_000)  # generous: CI machines may be busy
     url = f"{live_server.url}/konto/anmelden/"
     if next_path:
         url += f"?next={next_path}"

@@ -44,7 +44,7 @@ def test_keyboard_only_journey(page, live_server, district, ki_staff):
     measure = factories.MeasureFactory(district=district, title="Elterncafé")
     factories.IndicatorFactory(measure=measure, name="Besuche")
     factories.MeasurementFactory(indicator=measure.indicators.get())
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(30_000)
 
     # Log in: Tab to the username field, type, Tab, type, Enter.
     page.goto(live_server.url + "/konto/anmelden/")

@@ -1,0 +1,327 @@
+"""Answers of the municipalities, the aggregated result, its adoption and the export."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from accounts.rights import Capability, Scope
+from districts.access import DistrictMixin, district_view
+
+from . import services
+from .forms import AdoptForm, AnswerForm
+from .models import PriorityRound
+from .results import round_result
+
+
+def answering_for(request):
+    """The municipality the user answers for: a liaison's own one; for the KI the one named in
+    ``?kommune=`` (paper answers). Another municipality than one's own is 404."""
+    access = request.access
+    wanted = request.GET.get("kommune", "")
+    if wanted and not (wanted.isascii() and wanted.isdecimal() and len(wanted) < 12):
+        raise Http404
+    if access.scope(Capability.ANSWER_ROUND) == Scope.ANY_MUNICIPALITY:
+        if not wanted:
+            return None
+        return get_object_or_404(request.district.municipalities, pk=int(wanted))
+    municipality = access.municipality
+    if municipality is None or (wanted and int(wanted) != municipality.pk):
+        raise Http404
+    return municipality
+
+
+class AnswerMixin(DistrictMixin):
+    capability = Capability.ANSWER_ROUND
+
+    def setup_answer(self):
+        request = self.request
+        self.round = get_object_or_404(
+            request.district.priority_rounds.select_related("work_period"), pk=self.kwargs["pk"]
+        )
+        self.municipality = answering_for(request)
+        self.on_paper = request.access.scope(Capability.ANSWER_ROUND) == Scope.ANY_MUNICIPALITY
+        self.submission = (
+            self.round.submissions.filter(municipality=self.municipality)
+            .select_related("submitted_by")
+            .prefetch_related("choices")
+            .first()
+            if self.municipality
+            else None
+        )
+
+    def query(self) -> str:
+        return f"?kommune={self.municipality.pk}" if self.on_paper else ""
+
+    def answer_url(self) -> str:
+        return (
+            reverse("coordination:answer", args=[self.request.district.slug, self.round.pk])
+            + self.query()
+        )
+
+
+class AnswerView(AnswerMixin, TemplateView):
+    """A municipality's answer: editable until the closing date, read-only afterwards."""
+
+    template_name = "coordination/answer.html"
+
+    def get(self, request, *args, **kwargs):
+        self.setup_answer()
+        if self.round.status == PriorityRound.Status.DRAFT and not request.access.can_edit:
+            messages.info(request, "Diese Abstimmungsrunde ist noch nicht geöffnet.")
+            return redirect("coordination:list", request.district.slug)
+        if self.municipality is None:
+            messages.info(
+                request, "Bitte wählen Sie die Kommune, deren Papierantwort Sie erfassen."
+            )
+            return redirect("coordination:detail", request.district.slug, self.round.pk)
+        return self.render_to_response(self.get_context_data(form=self.make_form()))
+
+    def make_form(self, data=None):
+        return AnswerForm(
+            data,
+            round=self.round,
+            options=self.round.options.select_related("focus_area", "field_of_action"),
+            initial=AnswerForm.initial_for(self.submission),
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.setup_answer()
+        if self.municipality is None:
+            raise Http404
+        if not self.round.accepts_answers():
+            messages.error(
+                request,
+                "Die Abstimmungsrunde ist nicht geöffnet; Antworten lassen sich nicht mehr "
+                "abgeben oder ändern.",
+            )
+            return redirect(self.answer_url())
+        form = self.make_form(request.POST)
+        if form.is_valid():
+            try:
+                services.submission_save(
+                    round=self.round,
+                    municipality=self.municipality,
+                    choices=form.choices(),
+                    comment=form.cleaned_data["comment"],
+                    committee_name=form.cleaned_data["committee_name"],
+                    committee_date=form.cleaned_data["committee_date"],
+                    on_paper=self.on_paper,
+                    user=request.user,
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, "Antwort gespeichert.")
+                return redirect(
+                    reverse(
+                        "coordination:confirmation",
+                        args=[request.district.slug, self.round.pk],
+                    )
+                    + self.query()
+                )
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        context.update(
+            round=self.round,
+            municipality=self.municipality,
+            submission=self.submission,
+            on_paper=self.on_paper,
+            editable=self.round.accepts_answers(),
+            groups=_group_rows(form.rows()),
+        )
+        return context
+
+
+def _group_rows(rows):
+    groups: dict = {}
+    for option, value, comment in rows:
+        groups.setdefault(option.focus_area, []).append((option, value, comment))
+    return list(groups.items())
+
+
+class ConfirmationView(AnswerMixin, TemplateView):
+    """Printable confirmation of a saved answer with its timestamp."""
+
+    template_name = "coordination/confirmation.html"
+
+    def get(self, request, *args, **kwargs):
+        self.setup_answer()
+        if self.submission is None:
+            return (
+                redirect(self.answer_url())
+                if self.municipality
+                else redirect("coordination:detail", request.district.slug, self.round.pk)
+            )
+        choices = sorted(
+            (c for c in self.submission.choices.all()),
+            key=lambda c: (c.rank or 0, -(c.points or 0), c.option_id),
+        )
+        options = {o.pk: o for o in self.round.options.select_related("focus_area")}
+        context = self.get_context_data(
+            round=self.round,
+            municipality=self.municipality,
+            submission=self.submission,
+            choices=[(options[c.option_id], c) for c in choices if c.option_id in options],
+            answer_url=self.answer_url(),
+            editable=self.round.accepts_answers(),
+        )
+        return self.render_to_response(context)
+
+
+def _top(request) -> int:
+    value = request.GET.get("top", "3")
+    if value.isascii() and value.isdecimal() and 1 <= int(value) <= 10:
+        return int(value)
+    return 3
+
+
+class ResultView(DistrictMixin, TemplateView):
+    """KI: matrix municipalities × options, ranking per Schwerpunkt, proposal and adoption.
+    The others see the aggregated ranking once the round is closed."""
+
+    capability = Capability.READ
+    template_name = "coordination/result.html"
+
+    def get(self, request, *args, **kwargs):
+        self.round = get_object_or_404(
+            request.district.priority_rounds.select_related("work_period", "adopted_by"),
+            pk=kwargs["pk"],
+        )
+        self.internal = request.access.can_edit
+        if not self.internal and not self.round.is_decided:
+            messages.info(request, "Das Ergebnis wird nach dem Antwortschluss veröffentlicht.")
+            return redirect("coordination:list", request.district.slug)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        top = _top(self.request)
+        sort = self.request.GET.get("sortierung", "")
+        result = round_result(self.round, matrix=self.internal, sort=sort, top=top)
+        can_adopt = (
+            self.request.access.can_decide and self.round.phase() == PriorityRound.Status.CLOSED
+        )
+        context.update(
+            round=self.round,
+            result=result,
+            internal=self.internal,
+            sort=sort,
+            top=top,
+            top_choices=range(1, 11),
+            can_adopt=can_adopt,
+            adopt_form=AdoptForm(options=result.options, initial={"options": result.proposal_ids})
+            if can_adopt
+            else None,
+            municipality_count=self.request.district.municipalities.count(),
+        )
+        return context
+
+
+@district_view(Capability.DECIDE)
+@require_POST
+def round_adopt(request, pk):
+    round = get_object_or_404(request.district.priority_rounds, pk=pk)
+    form = AdoptForm(request.POST, options=round.options.all())
+    if not form.is_valid():
+        messages.error(request, "Bitte mindestens eine Option dieser Runde auswählen.")
+        return redirect("coordination:result", request.district.slug, round.pk)
+    try:
+        adopted = services.round_adopt(
+            round=round, option_ids=form.cleaned_data["options"], user=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("coordination:result", request.district.slug, round.pk)
+    messages.success(
+        request,
+        f"{len(adopted)} Arbeitsschwerpunkte für {round.work_period.label} übernommen.",
+    )
+    return redirect("coordination:result", request.district.slug, round.pk)
+
+
+# --- Export ---------------------------------------------------------------------------------
+
+EXPORT_HEADER = [
+    "Kommune",
+    "Schwerpunkt",
+    "Handlungsfeld",
+    "Option",
+    "Rang",
+    "Punkte",
+    "Anmerkung zur Option",
+    "Allgemeine Anmerkung",
+    "Gremium",
+    "Beschluss am",
+    "auf Papier",
+    "gespeichert am",
+]
+
+
+def export_rows(round: PriorityRound):
+    options = {o.pk: o for o in round.options.select_related("focus_area", "field_of_action")}
+    submissions = round.submissions.select_related("municipality").prefetch_related("choices")
+    for submission in submissions:
+        saved = timezone.localtime(submission.modified).strftime("%d.%m.%Y %H:%M")
+        for choice in sorted(submission.choices.all(), key=lambda c: options[c.option_id].order):
+            option = options[choice.option_id]
+            yield [
+                submission.municipality.name,
+                option.focus_area.name,
+                option.field_of_action.name if option.field_of_action else "",
+                option.title,
+                choice.rank if choice.rank is not None else "",
+                choice.points if choice.points is not None else "",
+                choice.comment,
+                submission.comment,
+                submission.committee_name,
+                submission.committee_date.strftime("%d.%m.%Y") if submission.committee_date else "",
+                "ja" if submission.on_paper else "nein",
+                saved,
+            ]
+
+
+@district_view(Capability.EDIT)
+def export(request, pk):
+    """The answers as CSV (German: semicolons, UTF-8 with BOM) or, with ``?als=xlsx``, XLSX."""
+    round = get_object_or_404(request.district.priority_rounds, pk=pk)
+    if request.GET.get("als") == "xlsx":
+        return export_xlsx(round)
+    buffer = io.StringIO()
+    # German Excel reads a semicolon-separated file with BOM as UTF-8.
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(EXPORT_HEADER)
+    writer.writerows(export_rows(round))
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="abstimmung-{round.pk}.csv"'
+    return response
+
+
+def export_xlsx(round: PriorityRound) -> HttpResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Antworten"
+    sheet.append(EXPORT_HEADER)
+    for row in export_rows(round):
+        sheet.append(row)
+    content = io.BytesIO()
+    workbook.save(content)
+    response = HttpResponse(
+        content.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="abstimmung-{round.pk}.xlsx"'
+    return response

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("<slug:district_slug>/", views.StartView.as_view(), name="start"),
+    path("<slug:district_slug>/akteure/", views.DirectoryView.as_view(), name="directory"),
+    path("<slug:district_slug>/akteure/<int:pk>/", views.ActorView.as_view(), name="actor"),
+    path("<slug:district_slug>/glossar/", views.GlossaryView.as_view(), name="glossary"),
+    path("<slug:district_slug>/konzept/", views.ConceptView.as_view(), name="concept"),
+    path(
+        "<slug:district_slug>/barrierefreiheit/",
+        views.AccessibilityView.as_view(),
+        name="accessibility",
+    ),
+    path("<slug:district_slug>/barrierefreiheit/danke/", views.ThanksView.as_view(), name="thanks"),
+]

@@ -1,0 +1,165 @@
+"""Public pages of a District, without login, under ``/oeffentlich/<district_slug>/``.
+
+They never set ``request.district``: that would show the workspace navigation. Nothing
+unpublished is reachable from here: actors and offers need ``is_published``, contact persons
+their consent, and the concept is shown only in its current adopted version.
+"""
+
+import datetime
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.generic import FormView, TemplateView
+
+from actors.views.glossary import alphabetical, initial
+from concepts import versioning
+from concepts.models import ConceptVersion
+from concepts.rendering import render_markdown
+from districts.models import District
+
+from . import directory, services
+from .forms import DirectoryFilterForm, FeedbackForm
+
+PAGE_SIZE = 20
+# The date this statement was written; update it whenever the statement is reviewed
+# (BITV NRW / EU 2016/2102 Anhang: "Datum der Erstellung bzw. der letzten Aktualisierung").
+STATEMENT_DATE = datetime.date(2026, 11, 23)
+
+
+def adopted_version(district: District) -> ConceptVersion | None:
+    """The current adopted version: the newest with status "beschlossen" — never a draft and
+    never a superseded one."""
+    return (
+        ConceptVersion.objects.for_district(district)
+        .filter(status=ConceptVersion.Status.ADOPTED)
+        .order_by("-number")
+        .first()
+    )
+
+
+class PublicMixin:
+    """Resolves the District from the slug (404 if unknown); no login, no membership."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.district = get_object_or_404(District, slug=kwargs["district_slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["district"] = self.district
+        return context
+
+
+class StartView(PublicMixin, TemplateView):
+    template_name = "public/start.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["version"] = adopted_version(self.district)
+        context["actor_count"] = self.district.actors.filter(is_published=True).count()
+        return context
+
+
+class DirectoryView(PublicMixin, TemplateView):
+    template_name = "public/directory.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = DirectoryFilterForm(self.request.GET or None, district=self.district)
+        data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        if form.is_bound and not form.is_valid():
+            # Keep the valid filters; a stale or forged choice is simply ignored.
+            data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+        actors = directory.filter_actors(
+            directory.published_actors(self.district),
+            municipality=data.get("gemeinde"),
+            field=data.get("handlungsfeld"),
+            group=data.get("zielgruppe"),
+        )
+        found = directory.search(actors, data.get("q", ""))
+        page = Paginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context.update(
+            form=form,
+            page_obj=page,
+            paginator=page.paginator,
+            is_paginated=page.paginator.num_pages > 1,
+            actors=page.object_list,
+            result_count=len(found),
+            filtered=any(data.values()),
+        )
+        return context
+
+
+class ActorView(PublicMixin, TemplateView):
+    template_name = "public/actor.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["actor"] = get_object_or_404(
+            directory.published_actors(self.district), pk=self.kwargs["pk"]
+        )
+        return context
+
+
+class GlossaryView(PublicMixin, TemplateView):
+    template_name = "public/glossary.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = sorted(self.district.glossary_entries.all(), key=lambda e: alphabetical(e.term))
+        context["letters"] = [
+            (letter, list(group))
+            for letter, group in groupby(entries, key=lambda e: initial(e.term))
+        ]
+        context["entry_count"] = len(entries)
+        return context
+
+
+class ConceptView(PublicMixin, TemplateView):
+    template_name = "public/concept.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version = adopted_version(self.district)
+        context["version"] = version
+        if version is not None:
+            context["sections"] = [
+                (section, render_markdown(section.body, self.district))
+                for section in version.sections.order_by("order")
+            ]
+            context["contents"] = versioning.version_contents(version)
+        return context
+
+
+class AccessibilityView(PublicMixin, FormView):
+    """Erklärung zur Barrierefreiheit with the feedback form (BITV NRW, EU 2016/2102)."""
+
+    template_name = "public/accessibility.html"
+    form_class = FeedbackForm
+
+    def get_initial(self):
+        return {"page": self.request.GET.get("seite", "")[:300]}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["statement_date"] = STATEMENT_DATE
+        return context
+
+    def form_valid(self, form):
+        # A filled honeypot is a bot: answer as if all went well, store nothing.
+        if not form.is_spam:
+            services.feedback_submit(
+                district=self.district,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                page=form.cleaned_data["page"],
+                message=form.cleaned_data["message"],
+                base_url=self.request.build_absolute_uri("/").rstrip("/"),
+            )
+        return redirect(reverse("public:thanks", kwargs={"district_slug": self.district.slug}))
+
+
+class ThanksView(PublicMixin, TemplateView):
+    template_name = "public/thanks.html"
