@@ -34,11 +34,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# The browser tests run in their own process: in one process with the rest of the suite on
-# PostgreSQL, the htmx journeys failed (root cause not found; alone they pass every time).
 pytest: $(VENV)/.installed-test
-	$(BIN)/pytest --ignore=tests/browser
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest
 
 test: lint pytest
 
