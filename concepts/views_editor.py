@@ -5,7 +5,7 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
 from kreisintegration.locking import EditConflict
+from reporting.queries import visible_papers
 
 from . import compliance, versioning
 from .diff import diff_versions
@@ -36,10 +37,15 @@ ADOPTED = (ConceptVersion.Status.ADOPTED, ConceptVersion.Status.SUPERSEDED)
 
 
 def visible_versions(request):
-    """Drafts only for roles that read internal documents; the others see adopted versions."""
+    """Drafts only for roles that read internal documents; the others see adopted versions —
+    and a draft that a released paper puts before them: the Kreistag must be able to read
+    the concept it is asked to adopt (TIntG NRW § 8, seed 001 "Anlage")."""
     versions = request.district.concept.versions.all()
     if not request.access.can_read_internal:
-        versions = versions.filter(status__in=ADOPTED)
+        put_before_them = visible_papers(request).filter(released_revision__isnull=False)
+        versions = versions.filter(
+            Q(status__in=ADOPTED) | Q(pk__in=put_before_them.values("concept_version"))
+        )
     return versions
 
 

@@ -15,5 +15,13 @@ urlpatterns = [
         views.AccessibilityView.as_view(),
         name="accessibility",
     ),
+    path("<slug:district_slug>/vorlagen/", views.PaperListView.as_view(), name="papers"),
+    path("<slug:district_slug>/vorlagen/<int:pk>/", views.PaperView.as_view(), name="paper"),
+    path("<slug:district_slug>/vorlagen/<int:pk>/pdf/", views.paper_pdf, name="paper_pdf"),
+    path(
+        "<slug:district_slug>/vorlagen/<int:pk>/anlagen/<int:attachment_pk>/",
+        views.paper_attachment,
+        name="paper_attachment",
+    ),
     path("<slug:district_slug>/barrierefreiheit/danke/", views.ThanksView.as_view(), name="thanks"),
 ]

@@ -9,15 +9,18 @@ import datetime
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, ListView, TemplateView
 
 from actors.views.glossary import alphabetical, initial
 from concepts import versioning
 from concepts.models import ConceptVersion
 from concepts.rendering import render_markdown
 from districts.models import District
+from reporting.models import Consultation, DecisionPaper
 
 from . import directory, services
 from .forms import DirectoryFilterForm, FeedbackForm
@@ -163,3 +166,58 @@ class AccessibilityView(PublicMixin, FormView):
 
 class ThanksView(PublicMixin, TemplateView):
     template_name = "public/thanks.html"
+
+
+# -- Released öffentlich papers (issue 6: "A released öffentlich paper is also reachable without
+# login at a public URL"). Only papers whose latest release is öffentlich; the PDF is the stored
+# release, byte for byte; nothing of a working copy in progress is shown.
+
+
+def _public_papers(district: District):
+    return DecisionPaper.objects.filter(district=district).public_released()
+
+
+class PaperListView(PublicMixin, ListView):
+    template_name = "public/papers.html"
+    context_object_name = "papers"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        steps = Consultation.objects.select_related("meeting__committee").order_by("order")
+        return _public_papers(self.district).prefetch_related(
+            Prefetch("consultations", queryset=steps)
+        )
+
+
+class PaperView(PublicMixin, TemplateView):
+    template_name = "public/paper.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paper = get_object_or_404(_public_papers(self.district), pk=self.kwargs["pk"])
+        context.update(
+            paper=paper,
+            release=paper.releases.defer("pdf").first(),
+            consultations=list(paper.consultations.select_related("meeting__committee")),
+            attachments=[a for a in paper.attachments.all() if a.file],
+        )
+        return context
+
+
+def paper_pdf(request, district_slug: str, pk: int):
+    district = get_object_or_404(District, slug=district_slug)
+    paper = get_object_or_404(_public_papers(district), pk=pk)
+    release = paper.releases.first()
+    response = HttpResponse(bytes(release.pdf), content_type="application/pdf")
+    reference = "".join(ch if ch.isalnum() else "-" for ch in release.reference).strip("-")
+    response["Content-Disposition"] = f'inline; filename="Vorlage-{reference}.pdf"'
+    return response
+
+
+def paper_attachment(request, district_slug: str, pk: int, attachment_pk: int):
+    district = get_object_or_404(District, slug=district_slug)
+    paper = get_object_or_404(_public_papers(district), pk=pk)
+    attachment = get_object_or_404(paper.attachments, pk=attachment_pk)
+    if not attachment.file:
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True)

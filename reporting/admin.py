@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from districts.admin import district_filter
 
-from .models import Attachment, Consultation, DecisionPaper
+from .models import Attachment, Consultation, DecisionPaper, PaperRelease
 
 
 class ConsultationInline(admin.TabularInline):
@@ -113,3 +113,19 @@ class ConsultationAdmin(admin.ModelAdmin):
     search_fields = ["paper__reference", "paper__subject", "meeting__committee__name"]
     autocomplete_fields = ["paper", "meeting"]
     readonly_fields = ["created", "modified"]
+
+
+@admin.register(PaperRelease)
+class PaperReleaseAdmin(admin.ModelAdmin):
+    """Releases are the record of what the council received: readable, never editable."""
+
+    list_display = ["reference", "revision", "subject", "released_at", "released_by", "size"]
+    list_select_related = ["released_by"]
+    search_fields = ["reference", "subject"]
+    exclude = ["pdf"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -16,6 +16,59 @@ class Impact(models.TextChoices):
     UNCLEAR = "offen", "noch nicht zu übersehen"
 
 
+class PaperStatus(models.TextChoices):
+    DRAFT = "entwurf", "Entwurf"
+    IN_DELIBERATION = "in_beratung", "in Beratung"
+    POSTPONED = "vertagt", "vertagt"
+    DECIDED = "beschlossen", "beschlossen"
+    REJECTED = "abgelehnt", "abgelehnt"
+    NOTED = "zur_kenntnis", "zur Kenntnis genommen"
+
+
+class DecisionPaperQuerySet(district_queryset("district")):
+    def with_release(self):
+        """Annotate ``has_release`` and the latest release's revision (``released_revision``)."""
+        latest = PaperRelease.objects.filter(paper=models.OuterRef("pk")).order_by("-revision")
+        return self.annotate(
+            released_revision=models.Subquery(latest.values("revision")[:1]),
+            released_public=models.Subquery(latest.values("is_public")[:1]),
+            released_subject=models.Subquery(latest.values("subject")[:1]),
+        )
+
+    def released(self):
+        """Papers with at least one release: what the council portal shows."""
+        return self.with_release().filter(released_revision__isnull=False)
+
+    def public_released(self):
+        """Released papers whose latest release is öffentlich: what anyone may read."""
+        return self.released().filter(released_public=True)
+
+    def with_status(self, status: str):
+        """Papers in ``status`` (PaperStatus), decided by the authoritative step's result."""
+        releases = PaperRelease.objects.filter(paper=models.OuterRef("pk"))
+        if status == PaperStatus.DRAFT:
+            return self.exclude(models.Exists(releases))
+        released = self.filter(models.Exists(releases))
+        deciding = Consultation.objects.filter(paper=models.OuterRef("pk"), authoritative=True)
+        settled_by = {
+            PaperStatus.DECIDED: Consultation.DECIDED,
+            PaperStatus.REJECTED: [Consultation.Result.REJECTED],
+            PaperStatus.NOTED: [Consultation.Result.NOTED],
+        }
+        if status in settled_by:
+            return released.filter(models.Exists(deciding.filter(result__in=settled_by[status])))
+        settled = deciding.filter(
+            result__in=[r for results in settled_by.values() for r in results]
+        )
+        postponed = Consultation.objects.filter(
+            paper=models.OuterRef("pk"), result=Consultation.Result.POSTPONED
+        )
+        open_papers = released.exclude(models.Exists(settled))
+        if status == PaperStatus.POSTPONED:
+            return open_papers.filter(models.Exists(postponed))
+        return open_papers.exclude(models.Exists(postponed))
+
+
 class DecisionPaper(TimeStampedModel):
     class PaperType(models.TextChoices):
         DECISION = "beschlussvorlage", "Beschlussvorlage"
@@ -87,6 +140,10 @@ class DecisionPaper(TimeStampedModel):
         related_name="decision_papers",
         verbose_name="betrifft Konzeptfassung",
     )
+    # Release (seed 001: the paper goes to the bodies as signed off). ``released_at`` is set
+    # while the working copy equals the latest PaperRelease; a new revision clears it.
+    revision = models.PositiveSmallIntegerField("Revision", default=1)
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
     released_at = models.DateTimeField("freigegeben am", null=True, blank=True)
     released_by = models.ForeignKey(
         "accounts.User",
@@ -97,7 +154,7 @@ class DecisionPaper(TimeStampedModel):
         verbose_name="freigegeben von",
     )
 
-    objects = district_queryset("district").as_manager()
+    objects = DecisionPaperQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Vorlage"
@@ -116,7 +173,76 @@ class DecisionPaper(TimeStampedModel):
 
     @property
     def is_released(self) -> bool:
+        """The working copy is signed off and frozen."""
         return self.released_at is not None
+
+    def begruendung(self) -> list[tuple[str, str]]:
+        """The Begründung as (heading, text) in the paper's layout, every heading present."""
+        if self.layout == District.PaperLayout.PROBLEM:
+            return [
+                ("I. Problem", self.problem),
+                ("II. Lösung", self.solution),
+                ("III. Alternativen", self.alternatives),
+                (
+                    "IV. Auswirkungen / Zusammenhänge (Finanzen, Personal, IT, sonstige Ressourcen)",
+                    self.implications,
+                ),
+                ("V. Zuständigkeit für die Entscheidung", self.competence),
+            ]
+        return [
+            ("Anlass der Vorlage", self.occasion),
+            ("Sachverhaltsdarstellung", self.facts),
+            ("Ausblick", self.outlook),
+        ]
+
+    def impacts(self) -> list[tuple[str, str, str]]:
+        """(label, chosen value, explanation) for the three impact lines of seed 001."""
+        return [
+            ("Finanzielle Auswirkung", self.financial_impact, self.financial_note),
+            ("Personelle Auswirkung", self.personnel_impact, self.personnel_note),
+            ("Organisatorische Auswirkung", self.organisational_impact, self.organisational_note),
+        ]
+
+
+class PaperRelease(models.Model):
+    """A signed-off revision of a paper: who released it, when, and its PDF byte for byte.
+
+    The PDF is stored in the database with the record, so the document the Kreistag received
+    survives every later change of the data and is backed up together with it.
+    """
+
+    paper = models.ForeignKey(
+        DecisionPaper, on_delete=models.CASCADE, related_name="releases", verbose_name="Vorlage"
+    )
+    revision = models.PositiveSmallIntegerField("Revision")
+    released_at = models.DateTimeField("freigegeben am")
+    released_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="freigegeben von",
+    )
+    # What the portal and OParl show of this revision, frozen with it.
+    reference = models.CharField("Vorlagen-Nr.", max_length=40)
+    subject = models.CharField("Betreff", max_length=300)
+    is_public = models.BooleanField("öffentlich")
+    pdf = models.BinaryField("PDF")
+    sha256 = models.CharField("SHA-256 des PDF", max_length=64)
+    size = models.PositiveIntegerField("Größe in Bytes")
+
+    objects = district_queryset("paper__district").as_manager()
+
+    class Meta:
+        verbose_name = "Freigabe"
+        verbose_name_plural = "Freigaben"
+        ordering = ["paper", "-revision"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "revision"], name="release_revision_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} Revision {self.revision}"
 
 
 class Attachment(TimeStampedModel):
@@ -127,6 +253,15 @@ class Attachment(TimeStampedModel):
     )
     title = models.CharField("Titel", max_length=200)
     file = models.FileField("Datei", upload_to="anlagen/%Y/", blank=True)
+    concept_version = models.ForeignKey(
+        "concepts.ConceptVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Konzeptfassung",
+        help_text="Die Anlage ist eine Fassung des Integrationskonzepts aus diesem System.",
+    )
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
 
     objects = district_queryset("paper__district").as_manager()
@@ -179,6 +314,16 @@ class Consultation(TimeStampedModel):
     votes_yes = models.PositiveSmallIntegerField("Ja", null=True, blank=True)
     votes_no = models.PositiveSmallIntegerField("Nein", null=True, blank=True)
     votes_abstain = models.PositiveSmallIntegerField("Enthaltungen", null=True, blank=True)
+    result_note = models.TextField("Anmerkung zum Ergebnis", blank=True)
+    result_recorded_at = models.DateTimeField("Ergebnis erfasst am", null=True, blank=True)
+    result_recorded_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Ergebnis erfasst von",
+    )
 
     objects = district_queryset("paper__district").as_manager()
 
@@ -190,5 +335,22 @@ class Consultation(TimeStampedModel):
             models.UniqueConstraint(fields=["paper", "order"], name="consultation_order_unique"),
         ]
 
+    # Results that mean the body said yes (OParl: the Consultation's paper is decided).
+    DECIDED = (Result.UNANIMOUS, Result.MAJORITY, Result.AMENDED)
+
     def __str__(self) -> str:
         return f"{self.meeting} – {self.get_role_display()}"
+
+    @property
+    def is_held(self) -> bool:
+        return bool(self.result)
+
+    @property
+    def votes_text(self) -> str:
+        """ "Ja 9, Nein 0, Enthaltungen 0" as council papers write it (DOMAIN.md)."""
+        if self.votes_yes is None and self.votes_no is None and self.votes_abstain is None:
+            return ""
+        return (
+            f"Ja {self.votes_yes or 0}, Nein {self.votes_no or 0}, "
+            f"Enthaltungen {self.votes_abstain or 0}"
+        )

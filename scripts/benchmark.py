@@ -21,29 +21,36 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--measures", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
-
+def demo_database(prefix: str) -> None:
+    """Set Django up on a throw-away database (and media folder) and load the demo data."""
     warnings.filterwarnings("ignore", message="No directory at")
-    tmp = tempfile.mkdtemp(prefix="ki-bench-")
+    tmp = tempfile.mkdtemp(prefix=prefix)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
+    os.environ.setdefault("MEDIA_ROOT", f"{tmp}/media")
     os.environ["DJANGO_SETTINGS_MODULE"] = "kreisintegration.settings.test"
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import setup_test_environment
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     call_command("load_demo", verbosity=0)
     print(f"load_demo: {time.perf_counter() - started:.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measures", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    demo_database("ki-bench-")
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from accounts.models import User
     from districts.models import District

@@ -6,6 +6,12 @@ from accounts.rights import Role
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploads (attachments, logos) go to a temporary folder, never into the checkout."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def district(db):
     return factories.DistrictFactory(name="Kreis Beispiel", slug="kreis-beispiel")

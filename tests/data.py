@@ -28,6 +28,7 @@ from concepts.models import (
 )
 from districts.models import Municipality
 from measures.models import Indicator, Measure, Measurement
+from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
 
 
 def grow(district, *, measures: int = 200, measurements: int = 50, tag: str = "x") -> None:
@@ -166,6 +167,7 @@ def grow(district, *, measures: int = 200, measurements: int = 50, tag: str = "x
             )
             for j in range(measurements)
         )
+    grow_papers(district, tag)
     version = ConceptVersion.objects.create(
         concept=district.concept,
         number=(district.concept.versions.aggregate(n=Max("number"))["n"] or 0) + 1,
@@ -183,4 +185,54 @@ def grow(district, *, measures: int = 200, measurements: int = 50, tag: str = "x
     )
     Membership.objects.bulk_create(
         Membership(user=u, district=district, role=Role.STAFF) for u in users
+    )
+
+
+def grow_papers(district, tag: str, count: int = 60) -> None:
+    """Papers of every kind: drafts, released öffentlich and nichtöffentlich, with a
+    Beratungsfolge of three steps and attachments; existing papers get attachments too."""
+    meetings = list(Meeting.objects.filter(committee__district=district).order_by("start")[:3])
+    papers = DecisionPaper.objects.bulk_create(
+        DecisionPaper(
+            district=district,
+            reference=f"90/{i:03d}/{tag}",
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=i),
+            subject=f"Vorlage {tag}{i}",
+            is_public=i % 3 != 0,
+            proposal="Beschlussvorschlag",
+            released_at=None if i % 4 == 0 else datetime.datetime(2026, 2, 1, tzinfo=datetime.UTC),
+        )
+        for i in range(count)
+    )
+    Consultation.objects.bulk_create(
+        Consultation(
+            paper=paper,
+            meeting=meeting,
+            order=order,
+            role="entscheidung" if order == 3 else "vorberatung",
+            authoritative=order == 3,
+            result="einstimmig" if order == 3 and i % 2 else "",
+        )
+        for i, paper in enumerate(papers)
+        for order, meeting in enumerate(meetings, start=1)
+    )
+    PaperRelease.objects.bulk_create(
+        PaperRelease(
+            paper=paper,
+            revision=1,
+            released_at=paper.released_at,
+            reference=paper.reference,
+            subject=paper.subject,
+            is_public=paper.is_public,
+            pdf=b"%PDF-1.7",
+            sha256="0" * 64,
+            size=8,
+        )
+        for paper in papers
+        if paper.released_at
+    )
+    Attachment.objects.bulk_create(
+        Attachment(paper=paper, title=f"Anlage {j}", order=j)
+        for paper in DecisionPaper.objects.filter(district=district)
+        for j in range(3)
     )

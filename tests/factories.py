@@ -30,7 +30,7 @@ from concepts.models import (
 from coordination.models import PriorityRound, RoundOption, Submission
 from districts.models import District, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import Consultation, DecisionPaper
+from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
 
 
 def focus_area(code: str = FocusArea.Code.EDUCATION) -> FocusArea:
@@ -283,6 +283,64 @@ class ConsultationFactory(DjangoModelFactory):
     )
     order = factory.Sequence(lambda n: n + 1)
     role = Consultation.Role.PRELIMINARY
+
+
+class PaperReleaseFactory(DjangoModelFactory):
+    """A release row with stand-in PDF bytes (rendering a real PDF takes a third of a second;
+    tests of the PDF itself go through reporting.services.paper_release)."""
+
+    class Meta:
+        model = PaperRelease
+
+    paper = factory.SubFactory(DecisionPaperFactory)
+    revision = factory.SelfAttribute("paper.revision")
+    released_at = factory.LazyFunction(
+        lambda: datetime.datetime(2026, 5, 5, 9, 0, tzinfo=datetime.UTC)
+    )
+    reference = factory.SelfAttribute("paper.reference")
+    subject = factory.SelfAttribute("paper.subject")
+    is_public = factory.SelfAttribute("paper.is_public")
+    pdf = b"%PDF-1.7 stand-in"
+    sha256 = "0" * 64
+    size = 17
+
+
+class AttachmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Attachment
+
+    paper = factory.SubFactory(DecisionPaperFactory)
+    title = factory.Sequence(lambda n: f"Anlage {n}")
+    order = factory.Sequence(lambda n: n + 1)
+
+
+def released_paper(district, *, is_public=True, steps=3, **kwargs) -> DecisionPaper:
+    """A complete, released Beschlussvorlage with a Beratungsfolge of ``steps`` meetings, the
+    last one deciding (Fachausschuss → Kreisausschuss → Kreistag, seed 001)."""
+    paper = DecisionPaperFactory(
+        district=district,
+        is_public=is_public,
+        proposal="Das Integrationskonzept wird in der vorgelegten Form beschlossen.",
+        occasion="Die Fortschreibung liegt vor.",
+        **kwargs,
+    )
+    for order in range(1, steps + 1):
+        last = order == steps
+        ConsultationFactory(
+            paper=paper,
+            order=order,
+            meeting=MeetingFactory(
+                committee=CommitteeFactory(district=district, path_position=order),
+                start=datetime.datetime(2026, 5, 10, 15, 0, tzinfo=datetime.UTC)
+                + datetime.timedelta(days=14 * order),
+            ),
+            role=Consultation.Role.DECISION if last else Consultation.Role.PRELIMINARY,
+            authoritative=last,
+        )
+    release = PaperReleaseFactory(paper=paper)
+    paper.released_at = release.released_at
+    paper.save(update_fields=["released_at"])
+    return paper
 
 
 class FeedbackMessageFactory(DjangoModelFactory):

@@ -34,7 +34,7 @@ from concepts.models import (
 from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import Attachment, Consultation, DecisionPaper
+from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from tests import factories
 
 APPS = ("districts", "accounts", "concepts", "actors", "measures", "reporting", "coordination")
@@ -85,6 +85,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     DecisionPaper: factories.DecisionPaperFactory,
     Attachment: _attachment,
     Consultation: factories.ConsultationFactory,
+    PaperRelease: factories.PaperReleaseFactory,
     PriorityRound: factories.PriorityRoundFactory,
     RoundOption: factories.RoundOptionFactory,
     Submission: factories.SubmissionFactory,

@@ -106,8 +106,11 @@ class FormFinder(HTMLParser):
 def district_forms(client, district):
     forms = []
     for name, url in get_pages(district, Role.LEAD):
+        response = client.get(url)
+        if "html" not in response.get("Content-Type", ""):
+            continue  # PDF, DOCX, attachments
         finder = FormFinder()
-        finder.feed(client.get(url).content.decode())
+        finder.feed(response.content.decode())
         for form in finder.forms:
             if form["fields"] and "abmelden" not in form["action"]:
                 forms.append((name, form["action"] or url, form["fields"]))

@@ -34,6 +34,11 @@ PUBLIC = {
     "public:concept": "the current adopted concept version",
     "public:accessibility": "Erklärung zur Barrierefreiheit with the feedback form (BITV NRW)",
     "public:thanks": "confirmation after sending feedback",
+    # Released öffentlich papers without login (issue 6; tests/reporting/test_access.py)
+    "public:papers": "released öffentlich papers of a District",
+    "public:paper": "one released öffentlich paper (404 for drafts and nichtöffentlich)",
+    "public:paper_pdf": "its released PDF, byte for byte",
+    "public:paper_attachment": "an attachment of a released öffentlich paper",
 }
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}

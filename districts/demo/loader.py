@@ -45,7 +45,8 @@ from coordination.models import PriorityRound, RoundOption, Submission, Submissi
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from kreisintegration.text import german_slugify
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import Consultation, DecisionPaper
+from reporting.models import Consultation, DecisionPaper, PaperRelease
+from reporting.services import paper_release
 
 # The content modules in ``districts/demo``, loaded in this order.
 DEMO_MODULES = ("maerkischer_kreis", "kreis_mettmann", "rhein_erft_kreis")
@@ -656,8 +657,6 @@ class _Loader:
                 implications=p.get("implications", ""),
                 competence=p.get("competence", ""),
                 concept_version=versions[version_index] if version_index is not None else None,
-                released_at=_local(p["date"], RELEASE_HOUR) if released else None,
-                released_by=releaser if released else None,
             )
             for order, c in enumerate(p.get("consultations", []), start=1):
                 self.upsert(
@@ -671,6 +670,10 @@ class _Loader:
                     votes_no=c.get("no"),
                     votes_abstain=c.get("abstain"),
                 )
+            if released and not paper.releases.exists():
+                # Signed off as the KI would: the stored PDF is the one the Kreistag received.
+                paper_release(paper=paper, user=releaser, now=_local(p["date"], RELEASE_HOUR))
+                self.stats.created[str(PaperRelease._meta.verbose_name_plural)] += 1
 
     def meeting(self, committee: Committee, day: datetime.date) -> Meeting:
         """The committee's meeting on ``day`` (local time), created at 17:00 if there is none."""

@@ -127,6 +127,10 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Draft PDFs are cached by their content (reporting/pdf.py). Per-process memory by default;
+# with several workers set e.g. CACHE_URL=filecache:///var/cache/kreisintegration.
+CACHES = {"default": _read("CACHE_URL", env.cache_url, "locmemcache://")}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -212,4 +216,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", env.str, "INFO")},
+    # WeasyPrint and fontTools report every layout step at INFO; only problems matter.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

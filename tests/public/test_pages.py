@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from concepts.models import ConceptVersion
@@ -17,7 +18,15 @@ def public_urls(district) -> list[tuple[str, str]]:
     actor = factories.ActorFactory(
         district=district, is_published=True, website="https://verein.example.org/"
     )
-    kwargs = {"public:actor": {"pk": actor.pk}}
+    paper = factories.released_paper(district)
+    attachment = factories.AttachmentFactory(paper=paper)
+    attachment.file.save("anlage.pdf", ContentFile(b"%PDF-1.7 Anlage"))
+    kwargs = {
+        "public:actor": {"pk": actor.pk},
+        "public:paper": {"pk": paper.pk},
+        "public:paper_pdf": {"pk": paper.pk},
+        "public:paper_attachment": {"pk": paper.pk, "attachment_pk": attachment.pk},
+    }
     names = [name for _route, name, _entry in all_routes() if name and name.startswith("public:")]
     assert set(names) <= set(PUBLIC)
     return [
@@ -39,6 +48,8 @@ def test_public_pages_are_german_and_load_nothing_from_outside(client, district)
     for name, url in public_urls(district):
         response = client.get(url)
         assert response.status_code == 200, name
+        if "html" not in response.get("Content-Type", ""):
+            continue  # the PDF and the attachment
         html = response.content.decode()
         assert '<html lang="de">' in html, name
         assert not EXTERNAL.search(html), f"{name}: {EXTERNAL.search(html).group(0)}"

@@ -1,0 +1,318 @@
+"""Forms for council papers: the paper, its Beratungsfolge, results, attachments, settings."""
+
+import os
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
+from django.core.validators import MaxValueValidator
+
+from actors.models import Meeting
+from concepts.models import ConceptVersion
+from districts.models import District
+from kreisintegration.forms import DistrictFormMixin
+
+from .models import Attachment, Consultation, DecisionPaper
+
+BEGRUENDUNG_FIELDS = {
+    District.PaperLayout.ANLASS: ["occasion", "facts", "outlook"],
+    District.PaperLayout.PROBLEM: [
+        "problem",
+        "solution",
+        "alternatives",
+        "implications",
+        "competence",
+    ],
+}
+MARKDOWN_HELP = "Absätze durch Leerzeile trennen; Listen mit „- “ oder „1. “; **fett**."
+
+
+def _meetings(district):
+    return (
+        Meeting.objects.filter(committee__district=district, cancelled=False)
+        .select_related("committee")
+        .order_by("start")
+    )
+
+
+def _versions(district):
+    return ConceptVersion.objects.filter(concept__district=district).order_by("-number")
+
+
+class PaperForm(DistrictFormMixin, forms.ModelForm):
+    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    is_public = forms.TypedChoiceField(
+        label="Öffentlichkeit",
+        choices=[(True, "öffentlich"), (False, "nichtöffentlich")],
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+        initial=True,
+    )
+
+    district_querysets = {"concept_version": _versions}
+
+    class Meta:
+        model = DecisionPaper
+        fields = [
+            "paper_type",
+            "decision_kind",
+            "reference",
+            "date",
+            "is_public",
+            "department",
+            "author_name",
+            "file_number",
+            "subject",
+            "concept_version",
+            "financial_impact",
+            "financial_note",
+            "personnel_impact",
+            "personnel_note",
+            "organisational_impact",
+            "organisational_note",
+            "proposal",
+            "layout",
+            *BEGRUENDUNG_FIELDS[District.PaperLayout.ANLASS],
+            *BEGRUENDUNG_FIELDS[District.PaperLayout.PROBLEM],
+        ]
+        widgets = {
+            "financial_impact": forms.RadioSelect,
+            "personnel_impact": forms.RadioSelect,
+            "organisational_impact": forms.RadioSelect,
+            "financial_note": forms.Textarea(attrs={"rows": 2}),
+            "personnel_note": forms.Textarea(attrs={"rows": 2}),
+            "organisational_note": forms.Textarea(attrs={"rows": 2}),
+            "proposal": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "reference": "Vorschlag nach dem Muster des Kreises; eindeutig im Kreis.",
+            "proposal": MARKDOWN_HELP,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for names in BEGRUENDUNG_FIELDS.values():
+            for name in names:
+                self.fields[name].widget = forms.Textarea(attrs={"rows": 6})
+                self.fields[name].help_text = MARKDOWN_HELP
+        self.fields["concept_version"].label_from_instance = lambda version: (
+            f"Fassung {version.number}: {version.title}"
+        )
+        self.fields[
+            "concept_version"
+        ].help_text = (
+            "Beschließt das entscheidende Gremium die Vorlage, gilt diese Fassung als beschlossen."
+        )
+        if self.instance.pk:
+            self.fields["lock_version"].initial = self.instance.lock_version
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip()
+        taken = DecisionPaper.objects.filter(district=self.district, reference=reference)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError("Diese Vorlagen-Nr. ist in diesem Kreis schon vergeben.")
+        return reference
+
+    def clean_concept_version(self):
+        version = self.cleaned_data.get("concept_version")
+        if version and version.is_adopted and version != self.instance.concept_version:
+            raise ValidationError(
+                "Diese Fassung ist bereits beschlossen; wählen Sie eine nicht beschlossene Fassung."
+            )
+        return version
+
+    def _layout(self) -> str:
+        layout = self.data.get("layout") if self.is_bound else self.initial.get("layout")
+        layout = layout or self.instance.layout or self.district.paper_layout
+        return layout if layout in BEGRUENDUNG_FIELDS else District.PaperLayout.ANLASS
+
+    def begruendung_fields(self):
+        """The Begründung fields of the chosen layout, for the template."""
+        return [self[name] for name in BEGRUENDUNG_FIELDS[self._layout()]]
+
+    def other_begruendung_fields(self):
+        """The fields of the other layout: kept, but printed only in that layout."""
+        return [
+            self[name]
+            for layout, names in BEGRUENDUNG_FIELDS.items()
+            if layout != self._layout()
+            for name in names
+        ]
+
+    def paper_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("lock_version", None)
+        return data
+
+
+class StepForm(forms.Form):
+    """One step of the Beratungsfolge."""
+
+    meeting = forms.ModelChoiceField(
+        label="Sitzung", queryset=Meeting.objects.none(), empty_label="– Sitzung wählen –"
+    )
+    # An initial role keeps an untouched extra row "unchanged", so it is simply ignored.
+    role = forms.ChoiceField(
+        label="Art der Beratung",
+        choices=Consultation.Role.choices,
+        initial=Consultation.Role.PRELIMINARY,
+    )
+    authoritative = forms.BooleanField(label="entscheidet", required=False)
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = _meetings(district)
+        self.fields["meeting"].label_from_instance = lambda meeting: (
+            f"{meeting.committee.name} – {meeting.start:%d.%m.%Y}"
+        )
+
+
+class BaseStepFormSet(forms.BaseFormSet):
+    def __init__(self, *args, district, **kwargs):
+        self.district = district
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "district": self.district}
+
+    def steps(self) -> list[dict]:
+        # Unchanged rows count too: on editing, they are the existing Beratungsfolge.
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data.get("meeting") and not form.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        steps = self.steps()
+        starts = [step["meeting"].start for step in steps]
+        if starts != sorted(starts):
+            raise ValidationError(
+                "Die Sitzungen der Beratungsfolge müssen zeitlich aufeinander folgen "
+                "(z. B. Fachausschuss vor Kreisausschuss vor Kreistag)."
+            )
+        if len({step["meeting"].pk for step in steps}) != len(steps):
+            raise ValidationError("Jede Sitzung darf in der Beratungsfolge nur einmal vorkommen.")
+        if sum(1 for step in steps if step["authoritative"]) > 1:
+            raise ValidationError("Nur ein Gremium entscheidet über die Vorlage.")
+
+
+StepFormSet = forms.formset_factory(
+    StepForm, formset=BaseStepFormSet, extra=1, can_delete=True, max_num=12, validate_max=True
+)
+
+
+def step_initial(paper) -> list[dict]:
+    return [
+        {"meeting": c.meeting, "role": c.role, "authoritative": c.authoritative}
+        for c in paper.consultations.select_related("meeting").order_by("order")
+    ]
+
+
+class ResultForm(forms.ModelForm):
+    """What a body decided, with the votes as council papers record them."""
+
+    class Meta:
+        model = Consultation
+        fields = ["result", "votes_yes", "votes_no", "votes_abstain", "result_note"]
+        widgets = {"result_note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"result_note": "z. B. die beschlossenen Änderungen"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["result"].required = True
+        self.fields["result"].choices = [
+            choice for choice in Consultation.Result.choices if choice[0]
+        ]
+        for name in ("votes_yes", "votes_no", "votes_abstain"):
+            self.fields[name].widget.attrs.update(min=0, max=999)
+            self.fields[name].validators.append(MaxValueValidator(999, "Höchstens 999 Stimmen."))
+
+    def clean(self):
+        data = super().clean()
+        result = data.get("result")
+        if result == Consultation.Result.UNANIMOUS and (data.get("votes_no") or 0) > 0:
+            self.add_error("votes_no", "Einstimmig beschlossen heißt: keine Nein-Stimmen.")
+        yes, no = data.get("votes_yes"), data.get("votes_no")
+        if result == Consultation.Result.MAJORITY and yes is not None and yes <= (no or 0):
+            self.add_error(
+                "votes_yes", "Mehrheitlich beschlossen: mehr Ja- als Nein-Stimmen nötig."
+            )
+        if result == Consultation.Result.REJECTED and yes is not None and yes > (no or 0):
+            self.add_error("votes_no", "Abgelehnt, obwohl mehr Ja- als Nein-Stimmen?")
+        return data
+
+
+ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".odt", ".ods", ".png", ".jpg", ".jpeg"}
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = Attachment
+        fields = ["title", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].required = True
+        self.fields["file"].help_text = "PDF, DOCX, XLSX, ODT, ODS, PNG oder JPG, höchstens 20 MB."
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = os.path.splitext(upload.name)[1].lower()
+        if extension not in ATTACHMENT_TYPES:
+            raise ValidationError("Dieser Dateityp ist als Anlage nicht erlaubt.")
+        if upload.size > ATTACHMENT_MAX_BYTES:
+            raise ValidationError("Die Datei ist größer als 20 MB.")
+        return upload
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_PIXELS = 3000
+
+
+class PaperSettingsForm(forms.ModelForm):
+    """How the District's papers look: Begründung layout, number pattern, logo."""
+
+    class Meta:
+        model = District
+        fields = ["paper_layout", "paper_number_pattern", "office_number", "logo"]
+        help_texts = {
+            "paper_number_pattern": (
+                "Platzhalter: {amt} = Amtsnummer, {nr:03d} = laufende Nummer dreistellig, "
+                "{jahr} = Jahr. Beispiel: {amt}/{nr:03d}/{jahr} ergibt 50/020/2015."
+            ),
+            "logo": "PNG oder JPEG, höchstens 1 MB und 3000 Pixel breit/hoch.",
+        }
+
+    def clean_paper_number_pattern(self):
+        pattern = self.cleaned_data["paper_number_pattern"].strip()
+        if "{nr" not in pattern:
+            raise ValidationError("Das Muster braucht die laufende Nummer {nr} (z. B. {nr:03d}).")
+        try:
+            pattern.format(amt="50", nr=1, jahr=2026)
+        except (KeyError, IndexError, ValueError):
+            raise ValidationError(
+                "Das Muster ist ungültig. Erlaubt sind {amt}, {nr} (z. B. {nr:03d}) und {jahr}."
+            ) from None
+        return pattern
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if not logo or logo == self.instance.logo:
+            return logo
+        if logo.size > LOGO_MAX_BYTES:
+            raise ValidationError("Das Logo ist größer als 1 MB.")
+        image = getattr(logo, "image", None)
+        if image is not None and image.format not in ("PNG", "JPEG"):
+            raise ValidationError("Das Logo muss ein PNG- oder JPEG-Bild sein.")
+        width, height = get_image_dimensions(logo)
+        if not width or not height:
+            raise ValidationError("Das Logo konnte nicht als Bild gelesen werden.")
+        if max(width, height) > LOGO_MAX_PIXELS:
+            raise ValidationError("Das Logo ist größer als 3000 Pixel.")
+        return logo

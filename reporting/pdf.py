@@ -1,0 +1,112 @@
+"""HTML → accessible PDF with WeasyPrint, reading nothing but the project's own files.
+
+Council papers go to the Kreistag and are published; they must be tagged (PDF/UA-1, BITV NRW),
+carry ``lang="de"`` and a title, and embed their fonts. The renderer must never fetch anything
+from the network: a link or image typed into a text would otherwise make the server request
+any URL (server-side request forgery). ``LocalOnlyFetcher`` therefore answers only URLs below
+``/static/`` (through the staticfiles finders) and ``/media/`` (below ``MEDIA_ROOT``) and
+refuses every other URL, whatever its scheme.
+"""
+
+import hashlib
+import logging
+import mimetypes
+import posixpath
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.utils._os import safe_join
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger(__name__)
+
+# Relative URLs in the print templates ("/static/…", "/media/…") resolve against this base.
+# ``.invalid`` is reserved (RFC 2606): even a mistake here could not reach a real host.
+BASE_URL = "https://kreisintegration.invalid/"
+PDF_VARIANT = "pdf/ua-1"
+CACHE_PREFIX = "pdf:"
+CACHE_SECONDS = 60 * 60 * 24
+
+
+class RefusedURL(ValueError):
+    """The PDF renderer asked for something outside the project's static and media files."""
+
+
+class LocalOnlyFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that reads static and media files from disk and nothing else."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=())
+        self.refused: list[str] = []
+
+    def local_path(self, url: str) -> str:
+        """The file on disk for an allowed URL; ``RefusedURL`` for every other URL."""
+        parts = urlsplit(url)
+        if f"{parts.scheme}://{parts.netloc}/" != BASE_URL:
+            raise RefusedURL(f"Externe Adresse im PDF nicht erlaubt: {url}")
+        path = posixpath.normpath(unquote(parts.path))
+        for prefix, resolve in (
+            (settings.STATIC_URL, _static_file),
+            (settings.MEDIA_URL, _media_file),
+        ):
+            if path.startswith(prefix) and len(path) > len(prefix):
+                found = resolve(path.removeprefix(prefix))
+                if found:
+                    return found
+        raise RefusedURL(f"Keine Datei des Projekts: {url}")
+
+    def fetch(self, url, headers=None):
+        try:
+            path = self.local_path(url)
+        except RefusedURL:
+            self.refused.append(url)
+            logger.warning("PDF: refused to fetch %s", url)
+            raise
+        with open(path, "rb") as handle:
+            body = handle.read()
+        mime_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body, {"Content-Type": mime_type})
+
+
+def _static_file(relative: str) -> str | None:
+    try:
+        return finders.find(relative)
+    except Exception:  # SuspiciousFileOperation for ../ tricks
+        return None
+
+
+def _media_file(relative: str) -> str | None:
+    try:
+        path = safe_join(str(settings.MEDIA_ROOT), relative)
+    except Exception:
+        return None
+    try:
+        with open(path, "rb"):
+            return path
+    except OSError:
+        return None
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Render ``html`` to a tagged PDF/UA-1 document; only local files are read."""
+    fetcher = LocalOnlyFetcher()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+def cached_pdf(html: str) -> bytes:
+    """The PDF for ``html``, rendered once per distinct content.
+
+    The key is the hash of the HTML itself, which holds everything the document depends on
+    (texts, Beratungsfolge, the logo's file name): any change renders anew, an unchanged
+    draft is served from the cache.
+    """
+    key = CACHE_PREFIX + hashlib.sha256(html.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = html_to_pdf(html)
+        cache.set(key, pdf, CACHE_SECONDS)
+    return pdf

@@ -1,0 +1,255 @@
+"""Services for council papers: numbering, editing, release, revisions, decisions.
+
+Seed 001 (Mettmann 50/020/2015) shows the paper as it goes to the bodies; once signed off its
+content must not change under the councillors' eyes, so a release freezes the working copy and
+stores the PDF byte for byte (``PaperRelease``). Results of the Beratungsfolge are recorded later
+and live on the consultations, outside the frozen content. The authoritative body's decision on
+a paper that adopts a concept version adopts that version (TIntG NRW § 8: the Kreistag decides
+the Integrationskonzept).
+"""
+
+import datetime
+import hashlib
+import re
+import string
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from concepts import versioning
+from kreisintegration.locking import save_with_lock
+
+from .documents import paper_html
+from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus
+from .pdf import html_to_pdf
+
+FROZEN_MESSAGE = (
+    "Diese Vorlage ist freigegeben; ihr Inhalt ist eingefroren. "
+    "Beginnen Sie eine neue Revision, um sie zu ändern."
+)
+
+
+def suggest_reference(district, day: datetime.date | None = None) -> str:
+    """The next free number in the District's pattern, e.g. ``50/021/2026`` after ``50/020/2026``.
+
+    The running number continues after the highest number used with the same office and year.
+    """
+    day = day or timezone.localdate()
+    matcher = _reference_regex(district, day.year)
+    used = [
+        int(match.group("nr"))
+        for reference in district.decision_papers.values_list("reference", flat=True)
+        if (match := matcher.fullmatch(reference))
+    ]
+    return format_reference(district, max(used, default=0) + 1, day.year)
+
+
+def _reference_regex(district, year: int) -> re.Pattern:
+    """The pattern as a regular expression with the running number as group ``nr``."""
+    parts = []
+    try:
+        parsed = list(string.Formatter().parse(district.paper_number_pattern))
+    except ValueError:
+        parsed = [("", "amt", "", None), ("/", "nr", "", None), ("/", "jahr", "", None)]
+    seen_nr = False
+    for literal, field, _spec, _conversion in parsed:
+        parts.append(re.escape(literal))
+        if field == "amt":
+            parts.append(re.escape(district.office_number))
+        elif field == "jahr":
+            parts.append(str(year))
+        elif field == "nr" and not seen_nr:
+            parts.append(r"(?P<nr>\d+)")
+            seen_nr = True
+        elif field is not None:
+            parts.append(r".*?")
+    return re.compile("".join(parts))
+
+
+def format_reference(district, number: int, year: int) -> str:
+    try:
+        return district.paper_number_pattern.format(
+            amt=district.office_number, nr=number, jahr=year
+        )
+    except (KeyError, IndexError, ValueError):
+        return f"{district.office_number}/{number:03d}/{year}"
+
+
+def _ensure_editable(paper: DecisionPaper) -> None:
+    if paper.is_released:
+        raise ValidationError(FROZEN_MESSAGE, code="frozen")
+
+
+def _save_consultations(paper: DecisionPaper, steps: list[dict]) -> None:
+    """Replace the Beratungsfolge by ``steps`` (meeting, role, authoritative), in order."""
+    paper.consultations.all().delete()
+    Consultation.objects.bulk_create(
+        Consultation(
+            paper=paper,
+            order=order,
+            meeting=step["meeting"],
+            role=step["role"],
+            authoritative=step.get("authoritative", False),
+        )
+        for order, step in enumerate(steps, start=1)
+    )
+
+
+@transaction.atomic
+def paper_create(*, district, fields: dict, steps: list[dict], user) -> DecisionPaper:
+    paper = DecisionPaper(district=district, **fields)
+    paper.full_clean()
+    paper.save()
+    _save_consultations(paper, steps)
+    return paper
+
+
+@transaction.atomic
+def paper_update(
+    *, paper: DecisionPaper, fields: dict, steps: list[dict] | None, expected_version: int, user
+) -> DecisionPaper:
+    """Save the working copy unless it is released (frozen) or someone saved it meanwhile."""
+    current = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+    _ensure_editable(current)
+    for name, value in fields.items():
+        setattr(paper, name, value)
+    paper.full_clean()
+    save_with_lock(paper, expected_version=expected_version)
+    if steps is not None:
+        _save_consultations(paper, steps)
+    return paper
+
+
+def release_problems(paper: DecisionPaper) -> list[str]:
+    """What keeps a paper from being signed off, in German; empty when it may go out."""
+    problems = []
+    if not paper.subject.strip():
+        problems.append("Der Betreff fehlt.")
+    steps = list(paper.consultations.all())
+    if not steps:
+        problems.append("Die Beratungsfolge ist leer: mindestens ein Gremium muss beraten.")
+    if paper.paper_type == DecisionPaper.PaperType.DECISION:
+        if not paper.proposal.strip():
+            problems.append("Eine Beschlussvorlage braucht einen Beschlussvorschlag.")
+        if steps and not any(step.authoritative for step in steps):
+            problems.append(
+                "Kein Schritt der Beratungsfolge entscheidet: markieren Sie das Gremium, "
+                "das beschließt (meist der Kreistag)."
+            )
+    if not any(text.strip() for _heading, text in paper.begruendung()):
+        problems.append("Die Begründung ist leer.")
+    return problems
+
+
+@transaction.atomic
+def paper_release(*, paper: DecisionPaper, user, now: datetime.datetime | None = None):
+    """KI-Leitung signs the paper off: freeze it and keep its PDF byte for byte."""
+    paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+    if paper.is_released:
+        raise ValidationError("Diese Revision ist bereits freigegeben.", code="released")
+    problems = release_problems(paper)
+    if problems:
+        raise ValidationError(problems, code="incomplete")
+    now = now or timezone.now()
+    release = PaperRelease(
+        paper=paper,
+        revision=paper.revision,
+        released_at=now,
+        released_by=user,
+        reference=paper.reference,
+        subject=paper.subject,
+        is_public=paper.is_public,
+    )
+    pdf = html_to_pdf(paper_html(paper, release=release))
+    release.pdf = pdf
+    release.sha256 = hashlib.sha256(pdf).hexdigest()
+    release.size = len(pdf)
+    release.save()
+    paper.released_at = now
+    paper.released_by = user
+    paper.save(update_fields=["released_at", "released_by", "modified"])
+    return release
+
+
+@transaction.atomic
+def paper_new_revision(*, paper: DecisionPaper, user) -> DecisionPaper:
+    """Open a released paper for changes as the next revision; earlier releases stay."""
+    paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+    if not paper.is_released:
+        raise ValidationError(
+            "Diese Vorlage ist noch nicht freigegeben; sie kann direkt bearbeitet werden.",
+            code="draft",
+        )
+    if paper.consultations.exclude(result="").exists():
+        raise ValidationError(
+            "Für diese Vorlage sind schon Beratungsergebnisse erfasst; ihr Inhalt kann nicht "
+            "mehr geändert werden. Legen Sie eine neue Vorlage (Ergänzungsvorlage) an.",
+            code="deliberated",
+        )
+    paper.revision += 1
+    paper.released_at = None
+    paper.released_by = None
+    paper.lock_version += 1
+    paper.save(update_fields=["revision", "released_at", "released_by", "lock_version", "modified"])
+    return paper
+
+
+@transaction.atomic
+def consultation_record(
+    *,
+    consultation: Consultation,
+    result: str,
+    votes_yes: int | None,
+    votes_no: int | None,
+    votes_abstain: int | None,
+    note: str,
+    user,
+) -> Consultation:
+    """Record what a body decided; the authoritative decision adopts the concept version."""
+    paper = consultation.paper
+    if not paper.releases.exists():
+        raise ValidationError(
+            "Ergebnisse können erst erfasst werden, wenn die Vorlage freigegeben ist.",
+            code="not_released",
+        )
+    consultation.result = result
+    consultation.votes_yes = votes_yes
+    consultation.votes_no = votes_no
+    consultation.votes_abstain = votes_abstain
+    consultation.result_note = note
+    consultation.result_recorded_at = timezone.now()
+    consultation.result_recorded_by = user
+    consultation.save()
+    version = paper.concept_version
+    if (
+        consultation.authoritative
+        and result in Consultation.DECIDED
+        and version is not None
+        and paper.paper_type == DecisionPaper.PaperType.DECISION
+        and not version.is_adopted
+    ):
+        decided_on = timezone.localdate(consultation.meeting.start)
+        versioning.version_adopt(version=version, decided_on=decided_on, user=user)
+    return consultation
+
+
+def paper_status(paper: DecisionPaper, has_release: bool) -> str:
+    """Where the paper stands (``PaperStatus``), from its releases and the Beratungsfolge.
+
+    Uses ``paper.consultations.all()``: prefetch them for lists.
+    """
+    if not has_release:
+        return PaperStatus.DRAFT
+    steps = list(paper.consultations.all())
+    for step in steps:
+        if step.authoritative and step.result:
+            if step.result in Consultation.DECIDED:
+                return PaperStatus.DECIDED
+            if step.result == Consultation.Result.REJECTED:
+                return PaperStatus.REJECTED
+            if step.result == Consultation.Result.NOTED:
+                return PaperStatus.NOTED
+    if any(step.result == Consultation.Result.POSTPONED for step in steps):
+        return PaperStatus.POSTPONED
+    return PaperStatus.IN_DELIBERATION

@@ -1,0 +1,214 @@
+"""Benchmark: how long council papers take to render as PDF and to serve again.
+
+Usage (from the project root):  .venv/bin/python scripts/benchmark_papers.py [--repeat 5]
+
+Issue 6, point 5: the time to render Kreis Mettmann's Beschlussvorlage 50/020/2015 (seed 001)
+end to end (print HTML + WeasyPrint), next to WeasyPrint alone and the HTML alone; the time to
+serve it again (the stored release for a Kreistag member, the working copy rendered once and
+then taken from the content cache for the KI-Leitung, the public PDF for anyone); the PDFs'
+sizes and page counts.
+
+Runs against a throw-away SQLite database (or DATABASE_URL if set, which must point at a
+database you can wipe) with the demo data, like scripts/benchmark.py. Each figure is the median
+of ``--repeat`` runs in milliseconds, after one warm-up run. Figures, not a pass/fail: compare
+them before and after a change.
+
+Each group of figures is one function taking the ``Bench`` and returning rows; add a group to
+``FIGURE_GROUPS`` (issue 7 adds the whole concept as a document).
+"""
+
+import argparse
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DISTRICT = "kreis-mettmann"
+REFERENCE = "50/020/2015"
+COUNCIL_USER = "kreistag.kreis-mettmann"
+LEAD_USER = "leitung.kreis-mettmann"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@dataclass
+class Row:
+    """One line of the report: a timing (``times`` in ms) and/or a document's size and pages."""
+
+    name: str
+    times: list[float] = field(default_factory=list)
+    queries: int | None = None
+    pdf: bytes | None = None
+
+
+@dataclass
+class Bench:
+    repeat: int
+
+
+def timed(function: Callable[[], object], repeat: int) -> tuple[list[float], object]:
+    """Run ``function`` once to warm up, then ``repeat`` times; the times in ms, last result."""
+    result = function()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        times.append((time.perf_counter() - started) * 1000)
+    return times, result
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def mettmann_paper():
+    from reporting.models import DecisionPaper
+
+    return DecisionPaper.objects.select_related("district").get(
+        district__slug=DISTRICT, reference=REFERENCE
+    )
+
+
+# -- Figure groups -------------------------------------------------------------------------------
+
+
+def paper_rendering(bench: Bench) -> list[Row]:
+    """Render 50/020/2015 as released (with its sign-off line): HTML, WeasyPrint, both."""
+    from weasyprint import HTML
+
+    from reporting.documents import paper_html
+    from reporting.pdf import BASE_URL, PDF_VARIANT, LocalOnlyFetcher, html_to_pdf
+
+    paper = mettmann_paper()
+    release = paper.releases.first()
+
+    def weasyprint_only(html: str) -> bytes:
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher())
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+    # load_demo has rendered the releases already: fonts and WeasyPrint's own style sheets are
+    # loaded, as in a running server.
+    html_times, html = timed(lambda: paper_html(paper, release=release), bench.repeat)
+    weasy_times, weasy_pdf = timed(lambda: weasyprint_only(html), bench.repeat)
+    full_times, full_pdf = timed(
+        lambda: html_to_pdf(paper_html(paper, release=release)), bench.repeat
+    )
+    return [
+        Row("Nur HTML (paper_html)", times=html_times),
+        Row("Nur WeasyPrint (PDF/UA-1)", times=weasy_times, pdf=weasy_pdf),
+        Row("Ende zu Ende (HTML + PDF)", times=full_times, pdf=full_pdf),
+    ]
+
+
+def paper_serving(bench: Bench) -> list[Row]:
+    """Serve 50/020/2015 again over HTTP: stored release, draft (render, cache), public PDF."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from accounts.models import User
+
+    paper = mettmann_paper()
+    args = [DISTRICT, paper.pk]
+
+    def getter(client: Client, url: str):
+        def get():
+            response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            assert response["Content-Type"] == "application/pdf", url
+            return response
+
+        return get
+
+    def measure(name: str, get, *, before: Callable[[], object] | None = None) -> Row:
+        """Median of ``repeat`` GETs; ``before`` runs untimed ahead of each one."""
+        get()  # warm-up
+        times = []
+        for _ in range(bench.repeat):
+            if before:
+                before()
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = get()
+                times.append((time.perf_counter() - started) * 1000)
+        return Row(
+            name,
+            times=times,
+            queries=len(queries.captured_queries),
+            pdf=b"".join(response.streaming_content) if response.streaming else response.content,
+        )
+
+    council = Client()
+    council.force_login(User.objects.get(username=COUNCIL_USER), backend=MODEL_BACKEND)
+    lead = Client()
+    lead.force_login(User.objects.get(username=LEAD_USER), backend=MODEL_BACKEND)
+    anonymous = Client()
+
+    draft = getter(lead, reverse("reporting:draft_pdf", args=args))
+    return [
+        measure(
+            "Kreistag: freigegebenes PDF",
+            getter(council, reverse("reporting:pdf", args=args)),
+        ),
+        # An empty cache before each round: the first request renders the working copy …
+        measure("KI-Leitung: Entwurf, 1. Abruf", draft, before=cache.clear),
+        # … the second finds the same HTML in the content cache (reporting.pdf.cached_pdf).
+        measure("KI-Leitung: Entwurf, 2. Abruf", draft, before=lambda: (cache.clear(), draft())),
+        measure(
+            "Öffentlich: PDF ohne Anmeldung",
+            getter(anonymous, reverse("public:paper_pdf", args=args)),
+        ),
+    ]
+
+
+FIGURE_GROUPS: list[tuple[str, Callable[[Bench], list[Row]]]] = [
+    (f"PDF erzeugen: Beschlussvorlage {REFERENCE}", paper_rendering),
+    (f"PDF ausliefern: Beschlussvorlage {REFERENCE}", paper_serving),
+]
+
+
+# -- Setup and report ----------------------------------------------------------------------------
+
+
+def setup() -> None:
+    """A throw-away database (and media folder) with the demo data, as scripts/benchmark.py."""
+    from benchmark import demo_database
+
+    demo_database("ki-bench-papers-")
+
+
+def report(title: str, rows: list[Row]) -> None:
+    print(f"\n{title}")
+    print(f"{'':36} {'Median ms':>10} {'Max ms':>8} {'Abfragen':>9} {'PDF KB':>8} {'Seiten':>7}")
+    for row in rows:
+        median = f"{statistics.median(row.times):10.1f}" if row.times else f"{'':10}"
+        most = f"{max(row.times):8.1f}" if row.times else f"{'':8}"
+        queries = f"{row.queries:9d}" if row.queries is not None else f"{'':9}"
+        size = f"{len(row.pdf) / 1024:8.1f}" if row.pdf else f"{'':8}"
+        pages = f"{page_count(row.pdf):7d}" if row.pdf else f"{'':7}"
+        print(f"{row.name:36} {median} {most} {queries} {size} {pages}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    setup()
+    bench = Bench(repeat=args.repeat)
+    print(f"Median aus {args.repeat} Läufen nach einem Aufwärmlauf")
+    for title, figures in FIGURE_GROUPS:
+        report(title, figures(bench))
+
+
+if __name__ == "__main__":
+    main()
