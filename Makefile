@@ -25,7 +25,10 @@ migrate: $(VENV)/.installed-run
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+# The task worker renders long documents (django-tasks); it stops when the server stops.
 run: demo
+	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 
 lint: $(VENV)/.installed-test

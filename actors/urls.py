@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actors, committees, contacts, glossary
+from .views import actors, committees, contacts, glossary, ical
 
 app_name = "actors"
 
@@ -62,6 +62,7 @@ urlpatterns = [
     ),
     path("gremien/", committees.CommitteeListView.as_view(), name="committees"),
     path("gremien/neu/", committees.CommitteeCreateView.as_view(), name="committee_create"),
+    path("gremien/sitzungen.ics", ical.meetings_ical, name="meetings_ical"),
     path("gremien/<int:pk>/", committees.CommitteeDetailView.as_view(), name="committee_detail"),
     path(
         "gremien/<int:pk>/bearbeiten/",

@@ -1,19 +1,16 @@
 """Answers of the municipalities, the aggregated result, its adoption and the export."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from accounts.rights import Capability, Scope
 from districts.access import DistrictMixin, district_view
+from kreisintegration.exports import Column, Kind, csv_response, xlsx_response
 
 from . import services
 from .forms import AdoptForm, AnswerForm
@@ -253,27 +250,28 @@ def round_adopt(request, pk):
 
 # --- Export ---------------------------------------------------------------------------------
 
-EXPORT_HEADER = [
-    "Kommune",
-    "Schwerpunkt",
-    "Handlungsfeld",
-    "Option",
-    "Rang",
-    "Punkte",
-    "Anmerkung zur Option",
-    "Allgemeine Anmerkung",
-    "Gremium",
-    "Beschluss am",
-    "auf Papier",
-    "gespeichert am",
+# One row per answered option; spreadsheets get real numbers and dates (kreisintegration/exports).
+EXPORT_COLUMNS = [
+    Column("Kommune", width=24),
+    Column("Schwerpunkt", width=28),
+    Column("Handlungsfeld", width=24),
+    Column("Option", width=40),
+    Column("Rang", width=8),
+    Column("Punkte", width=8),
+    Column("Anmerkung zur Option", width=40),
+    Column("Allgemeine Anmerkung", width=40),
+    Column("Gremium", width=24),
+    Column("Beschluss am", Kind.DATE, width=12),
+    Column("auf Papier", width=10),
+    Column("gespeichert am", width=18),
 ]
+EXPORT_HEADER = [column.label for column in EXPORT_COLUMNS]
 
 
 def export_rows(round: PriorityRound):
     options = {o.pk: o for o in round.options.select_related("focus_area", "field_of_action")}
     submissions = round.submissions.select_related("municipality").prefetch_related("choices")
     for submission in submissions:
-        saved = timezone.localtime(submission.modified).strftime("%d.%m.%Y %H:%M")
         for choice in sorted(submission.choices.all(), key=lambda c: options[c.option_id].order):
             option = options[choice.option_id]
             yield [
@@ -281,47 +279,31 @@ def export_rows(round: PriorityRound):
                 option.focus_area.name,
                 option.field_of_action.name if option.field_of_action else "",
                 option.title,
-                choice.rank if choice.rank is not None else "",
-                choice.points if choice.points is not None else "",
+                choice.rank,
+                choice.points,
                 choice.comment,
                 submission.comment,
                 submission.committee_name,
-                submission.committee_date.strftime("%d.%m.%Y") if submission.committee_date else "",
+                submission.committee_date,
                 "ja" if submission.on_paper else "nein",
-                saved,
+                submission.modified,
             ]
 
 
 @district_view(Capability.EDIT)
 def export(request, pk):
-    """The answers as CSV (German: semicolons, UTF-8 with BOM) or, with ``?als=xlsx``, XLSX."""
+    """The answers as CSV (German: semicolons, UTF-8 with BOM) or, with ``?als=xlsx``, XLSX.
+
+    Text is neutralised against spreadsheet formulas (a comment "=HYPERLINK(…)" stays text).
+    """
     round = get_object_or_404(request.district.priority_rounds, pk=pk)
+    rows = list(export_rows(round))
     if request.GET.get("als") == "xlsx":
-        return export_xlsx(round)
-    buffer = io.StringIO()
-    # German Excel reads a semicolon-separated file with BOM as UTF-8.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(EXPORT_HEADER)
-    writer.writerows(export_rows(round))
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="abstimmung-{round.pk}.csv"'
-    return response
-
-
-def export_xlsx(round: PriorityRound) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Antworten"
-    sheet.append(EXPORT_HEADER)
-    for row in export_rows(round):
-        sheet.append(row)
-    content = io.BytesIO()
-    workbook.save(content)
-    response = HttpResponse(
-        content.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="abstimmung-{round.pk}.xlsx"'
-    return response
+        return xlsx_response(
+            EXPORT_COLUMNS,
+            rows,
+            filename=f"abstimmung-{round.pk}.xlsx",
+            sheet_title="Antworten",
+            title=f"Antworten: {round.title}",
+        )
+    return csv_response(EXPORT_COLUMNS, rows, filename=f"abstimmung-{round.pk}.csv")

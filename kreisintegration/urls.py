@@ -19,6 +19,8 @@ district_patterns = [
     path("", include("reporting.urls")),
     path("", include("kreisintegration.urls_history")),
     path("", include("public.urls_workspace")),
+    path("", include("documents.urls")),
+    path("", include("documents.urls_reports")),
 ]
 
 urlpatterns = [
@@ -26,5 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("konto/", include("accounts.urls")),
     path("oeffentlich/", include("public.urls")),
+    # Read-only OParl 1.1 of released öffentlich papers (https://oparl.org/spezifikation/).
+    path("oparl/v1.1/", include("oparl.urls")),
     path("<slug:district_slug>/", include(district_patterns)),
 ]

@@ -1,12 +1,15 @@
 from django.urls import path
 
 from . import views
+from .views import exports
 
 app_name = "measures"
 
 urlpatterns = [
     path("massnahmen/", views.MeasureListView.as_view(), name="list"),
     path("massnahmen/neu/", views.MeasureCreateView.as_view(), name="create"),
+    path("massnahmen/export.csv", exports.export_csv, name="export_csv"),
+    path("massnahmen/export.xlsx", exports.export_xlsx, name="export_xlsx"),
     path("massnahmen/<int:pk>/", views.MeasureDetailView.as_view(), name="detail"),
     path("massnahmen/<int:pk>/bearbeiten/", views.MeasureUpdateView.as_view(), name="update"),
     path("massnahmen/<int:pk>/kopieren/", views.measure_copy, name="copy"),

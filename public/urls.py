@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import ical, views
 
 app_name = "public"
 
@@ -23,5 +23,6 @@ urlpatterns = [
         views.paper_attachment,
         name="paper_attachment",
     ),
+    path("<slug:district_slug>/sitzungen.ics", ical.meetings_ical, name="meetings_ical"),
     path("<slug:district_slug>/barrierefreiheit/danke/", views.ThanksView.as_view(), name="thanks"),
 ]

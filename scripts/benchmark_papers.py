@@ -13,8 +13,11 @@ database you can wipe) with the demo data, like scripts/benchmark.py. Each figur
 of ``--repeat`` runs in milliseconds, after one warm-up run. Figures, not a pass/fail: compare
 them before and after a change.
 
-Each group of figures is one function taking the ``Bench`` and returning rows; add a group to
-``FIGURE_GROUPS`` (issue 7 adds the whole concept as a document).
+Issue 7, point 4: the render time of the whole concept, and how long a request for it waits
+(queuing it with the database backend; the stored PDF served again).
+
+Each group of figures is one function taking the ``Bench`` and returning rows in
+``FIGURE_GROUPS``.
 """
 
 import argparse
@@ -170,9 +173,84 @@ def paper_serving(bench: Bench) -> list[Row]:
     ]
 
 
+def mettmann_version():
+    from concepts.models import ConceptVersion
+
+    return (
+        ConceptVersion.objects.select_related("concept__district")
+        .filter(concept__district__slug=DISTRICT)
+        .order_by("-number")
+        .first()
+    )
+
+
+def concept_rendering(bench: Bench) -> list[Row]:
+    """Issue 7: the whole concept (newest Mettmann version) — HTML, WeasyPrint, both."""
+    from documents.concept import concept_fingerprint, concept_html
+    from reporting.pdf import html_to_pdf
+
+    version = mettmann_version()
+    repeat = max(1, bench.repeat // 2)  # seconds each, not milliseconds
+    fingerprint_times, _ = timed(lambda: concept_fingerprint(version), bench.repeat)
+    html_times, html = timed(lambda: concept_html(version), repeat)
+    full_times, pdf = timed(lambda: html_to_pdf(concept_html(version)), repeat)
+    return [
+        Row("Datenstand prüfen (Fingerabdruck)", times=fingerprint_times),
+        Row("Nur HTML (concept_html)", times=html_times),
+        Row("Ende zu Ende (HTML + PDF)", times=full_times, pdf=pdf),
+    ]
+
+
+def concept_request(bench: Bench) -> list[Row]:
+    """How long a request waits: queuing (database backend), and serving the stored PDF."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+    from django.urls import reverse
+
+    from accounts.models import User
+    from documents.models import GeneratedDocument
+    from documents.tasks import render_document
+
+    version = mettmann_version()
+    client = Client()
+    client.force_login(User.objects.get(username=LEAD_USER), backend=MODEL_BACKEND)
+    request_url = reverse("documents:request_concept", args=[DISTRICT, version.pk])
+    rows = []
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        times = []
+        for _ in range(bench.repeat):
+            GeneratedDocument.objects.filter(concept_version=version).delete()
+            started = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.post(request_url)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 302, response.status_code
+        rows.append(
+            Row(
+                "Anfordern (neu, in Warteschlange)",
+                times=times,
+                queries=len(queries.captured_queries),
+            )
+        )
+        document = GeneratedDocument.objects.get(concept_version=version)
+        started = time.perf_counter()
+        render_document.call(document.pk)
+        worker_ms = (time.perf_counter() - started) * 1000
+        rows.append(Row("Worker: Dokument erstellen", times=[worker_ms]))
+        times, response = timed(lambda: client.post(request_url), bench.repeat)
+        rows.append(Row("Anfordern (fertig, Daten unverändert)", times=times))
+        download = reverse("documents:download", args=[DISTRICT, document.pk])
+        times, response = timed(lambda: client.get(download), bench.repeat)
+        rows.append(Row("Gespeichertes PDF ausliefern", times=times, pdf=response.content))
+    return rows
+
+
 FIGURE_GROUPS: list[tuple[str, Callable[[Bench], list[Row]]]] = [
     (f"PDF erzeugen: Beschlussvorlage {REFERENCE}", paper_rendering),
     (f"PDF ausliefern: Beschlussvorlage {REFERENCE}", paper_serving),
+    ("Gesamtes Integrationskonzept (Kreis Mettmann, neueste Fassung)", concept_rendering),
+    ("Gesamtes Integrationskonzept: Wartezeit einer Anfrage", concept_request),
 ]
 
 

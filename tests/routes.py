@@ -21,6 +21,8 @@ APPS = (
     "reporting",
     "history",
     "public",
+    "documents",
+    "reports",
 )
 
 

@@ -39,6 +39,12 @@ PUBLIC = {
     "public:paper": "one released öffentlich paper (404 for drafts and nichtöffentlich)",
     "public:paper_pdf": "its released PDF, byte for byte",
     "public:paper_attachment": "an attachment of a released öffentlich paper",
+    # iCal feed of a District's öffentlich meetings (issue 7)
+    "public:meetings_ical": "iCal feed of the öffentlich meetings of a District's committees",
+}
+# Whole namespaces that are public on purpose.
+PUBLIC_NAMESPACES = {
+    "oparl": "read-only OParl 1.1 API of released öffentlich papers (issue 7; tests/oparl/)",
 }
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}
@@ -67,11 +73,15 @@ def all_routes(urlconf=None):
     ]
 
 
+def is_public(name: str | None) -> bool:
+    return name in PUBLIC or bool(name and name.split(":")[0] in PUBLIC_NAMESPACES)
+
+
 def unlisted_routes(urlconf=None) -> list[str]:
     """Patterns that are neither public on purpose nor listed with a way to build them."""
     unlisted = []
     for route, name, _entry in all_routes(urlconf):
-        if name in PUBLIC:
+        if is_public(name):
             continue
         if not route.startswith("<slug:district_slug>/"):
             unlisted.append(f"{route} ({name}) is outside /<district>/ and not in PUBLIC")
@@ -107,7 +117,7 @@ def district_urls(district, objects_of=None):
     """
     urls = []
     for _route, name, entry in all_routes():
-        if name in PUBLIC:
+        if is_public(name):
             continue
         spec = ROUTES[name]
         if objects_of is not None and not spec.has_objects:

@@ -1849,10 +1849,28 @@ DISTRICT = {
             False,
         ),
     ],
+    # Sachstandsbericht (issue 7): Demo-Inhalt, kein Seed-Text; Zahlen kommen aus den Messwerten.
+    "progress_reports": [
+        {
+            "title": "Sachstandsbericht Integrationskonzept 2024/25",
+            "period_start": date(2024, 1, 1),
+            "period_end": date(2025, 12, 31),
+            "introduction": (
+                "Der Bericht zeigt den Stand der Maßnahmen des Integrationskonzepts in den Jahren "
+                "2024 und 2025 – je Schwerpunkt und Handlungsfeld, mit den Kennzahlen, die das "
+                "Kreisintegrationszentrum und die Städte erheben."
+            ),
+            "remarks": (
+                "Die Fortschreibung 2026 greift die Kennzahlen hinter Plan auf; die Städte werden "
+                "in der Abstimmungsrunde zu den Arbeitsschwerpunkten 2027/28 beteiligt."
+            ),
+        }
+    ],
     "decision_papers": [
         {
             "reference": "50/020/2015",
             "paper_type": "beschlussvorlage",
+            "concept_version": 1,  # the Integrationskonzept 2015 the paper put to the Kreistag
             "decision_kind": "beschluss",
             "public": True,
             "department": "Sozialamt",
@@ -2048,6 +2066,7 @@ def _selbstpruefung(d):  # noqa: C901 - bewusst ein einziger, linearer Prüflauf
         "participation_events",
         "measures",
         "glossary",
+        "progress_reports",
         "decision_papers",
     }, sorted(d)
     assert len(d["official_key"]) == 5 and d["official_key"].isdigit()

@@ -43,6 +43,7 @@ from concepts.models import (
 )
 from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
 from districts.models import District, LandRequirements, Municipality, StaffPost
+from documents.models import ProgressReport
 from kreisintegration.text import german_slugify
 from measures.models import Indicator, Measure, Measurement
 from reporting.models import Consultation, DecisionPaper, PaperRelease
@@ -223,6 +224,7 @@ class _Loader:
             (Measure, ("district", "title")),
             (GlossaryEntry, ("district", "term")),
             (DecisionPaper, ("district", "reference")),
+            (ProgressReport, ("district", "title")),
             (PriorityRound, ("district", "title")),
             (Membership, ("user", "district")),
         ):
@@ -321,6 +323,15 @@ class _Loader:
             )
         users = self.district_users(district, data, municipalities)
         self.papers(district, papers, committees, versions, users.get(Role.LEAD))
+        for report in data.get("progress_reports", []):
+            self.upsert(
+                ProgressReport,
+                {"district": district, "title": report["title"]},
+                period_start=report["period_start"],
+                period_end=report["period_end"],
+                introduction=report["introduction"],
+                remarks=report["remarks"],
+            )
         self.rounds(district, data.get("priority_rounds", []), municipalities, fields, users)
         return district
 

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "districts",
     "concepts",
@@ -73,6 +75,8 @@ INSTALLED_APPS = [
     "coordination",
     "reporting",
     "public",
+    "oparl",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +130,10 @@ DATABASES = {
 # One request, one transaction: a form that fails half-way leaves nothing behind.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Long documents render in the background (django-tasks' database backend; `manage.py
+# db_worker` runs them, `make run` starts one). Tests run tasks immediately.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Draft PDFs are cached by their content (reporting/pdf.py). Per-process memory by default;
 # with several workers set e.g. CACHE_URL=filecache:///var/cache/kreisintegration.

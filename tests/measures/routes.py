@@ -28,6 +28,8 @@ def _measurement(district) -> dict:
 ROUTES = {
     "measures:list": Route(has_objects=False),
     "measures:create": Route(has_objects=False),
+    "measures:export_csv": Route(has_objects=False),
+    "measures:export_xlsx": Route(has_objects=False),
     "measures:detail": Route(kwargs=_measure_with_values),
     "measures:update": Route(kwargs=_measure),
     "measures:copy": Route(kwargs=_measure, method="post"),

@@ -1,0 +1,110 @@
+"""The whole Integrationskonzept of one version as a printable document.
+
+What the concept contains follows the seeds: sections of text (seed 001/003: Anlass,
+Handlungsfelder, Querschnittsthemen …), the Handlungsfelder, the Arbeitsschwerpunkte per
+two-year work period as an annex (Förderrichtlinie KOMM-AN/KI: priorities per period), the
+measures catalogue with its indicators, the actors involved and a glossary. An adopted version
+shows its measures as adopted (``adopted_snapshot``), like the public concept page.
+"""
+
+import hashlib
+from itertools import groupby
+
+from django.db.models import Count, Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from actors.models import Actor, GlossaryEntry
+from concepts import versioning
+from concepts.models import ConceptVersion, FieldOfAction, FocusArea
+from concepts.rendering import render_markdown
+from measures.models import Indicator
+from reporting.documents import logo_url
+
+# Bump when the print templates change, so stored PDFs are rendered anew.
+TEMPLATE_VERSION = "1"
+
+
+def _stamp(queryset) -> str:
+    """Count and latest modification of a queryset: enough to notice any change."""
+    aggregates = queryset.aggregate(n=Count("pk"), latest=Max("modified"))
+    return f"{aggregates['n']}:{aggregates['latest']}"
+
+
+def concept_fingerprint(version: ConceptVersion) -> str:
+    """A hash over everything the concept document shows; changes whenever any of it does."""
+    district = version.concept.district
+    parts = [
+        TEMPLATE_VERSION,
+        f"{district.pk}:{district.modified}:{district.name}:{district.logo.name}",
+        f"{version.pk}:{version.modified}",
+        _stamp(version.sections.all()),
+        _stamp(version.fields_of_action.all()),
+        _stamp(version.priorities.all()),
+        _stamp(FieldOfAction.objects.filter(district=district)),
+        _stamp(Actor.objects.filter(district=district)),
+        _stamp(GlossaryEntry.objects.filter(district=district)),
+    ]
+    if not version.adopted_snapshot:
+        measures = version.measures.all()
+        parts += [
+            _stamp(measures),
+            _stamp(Indicator.objects.filter(measure__in=measures)),
+        ]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def concept_context(version: ConceptVersion) -> dict:
+    district = version.concept.district
+    contents = versioning.version_contents(version)
+    focus_order = {f.name: f.order for f in FocusArea.objects.all()}
+    measures = sorted(
+        contents["measures"],
+        key=lambda m: (focus_order.get(m["focus_area"], 99), m["field_of_action"], m["title"]),
+    )
+    catalogue = [
+        (
+            focus,
+            [
+                (field, list(items))
+                for field, items in groupby(group, lambda m: m["field_of_action"])
+            ],
+        )
+        for focus, group in groupby(measures, lambda m: m["focus_area"])
+    ]
+    priorities = [
+        (period, list(items))
+        for period, items in groupby(contents["priorities"], lambda p: p["period"])
+    ]
+    actors = (
+        Actor.objects.filter(district=district)
+        .select_related("type", "municipality")
+        .order_by("type__name", "name")
+    )
+    actor_groups = [(kind, list(items)) for kind, items in groupby(actors, lambda a: a.type.name)]
+    fields = list(version.fields_of_action.order_by("name"))
+    return {
+        "district": district,
+        "version": version,
+        "logo_url": logo_url(district),
+        "generated_at": timezone.localtime(),
+        "sections": [
+            (section, render_markdown(section.body, district))
+            for section in version.sections.order_by("order")
+        ],
+        "fields": [(f, render_markdown(getattr(f, "description", ""), district)) for f in fields],
+        "catalogue": catalogue,
+        "measure_count": len(measures),
+        "priorities": priorities,
+        "actor_groups": actor_groups,
+        "actor_count": sum(len(items) for _kind, items in actor_groups),
+        "glossary": list(GlossaryEntry.objects.filter(district=district).order_by("term")),
+    }
+
+
+def concept_html(version: ConceptVersion) -> str:
+    return render_to_string("documents/pdf/concept.html", concept_context(version))
+
+
+def concept_title(version: ConceptVersion) -> str:
+    return f"Integrationskonzept {version.concept.district.name} – Fassung {version.number}"

@@ -1,0 +1,47 @@
+"""The form of a Sachstandsbericht: title, reporting period, introduction and remarks."""
+
+from django import forms
+
+from kreisintegration.forms import DistrictFormMixin
+
+from .models import ProgressReport
+
+MARKDOWN_HELP = (
+    "Markdown: Absätze, **fett**, *kursiv*, Listen mit „-“, Zwischenüberschriften mit „###“."
+)
+
+
+class ProgressReportForm(DistrictFormMixin, forms.ModelForm):
+    class Meta:
+        model = ProgressReport
+        fields = ["title", "period_start", "period_end", "introduction", "remarks"]
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 8}),
+            "remarks": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {
+            "title": "z. B. „Sachstand 2025“",
+            "introduction": MARKDOWN_HELP,
+            "remarks": MARKDOWN_HELP,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The editor's starting point; a save based on an older one is refused.
+            self.fields["lock_version"] = forms.IntegerField(
+                widget=forms.HiddenInput,
+                min_value=0,
+                # A PositiveIntegerField; larger numbers would overflow the database.
+                max_value=2**31 - 1,
+                initial=self.instance.lock_version,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error(
+                "period_end", "Das Ende des Berichtszeitraums darf nicht vor seinem Beginn liegen."
+            )
+        return cleaned

@@ -1,0 +1,120 @@
+"""Long documents rendered in the background: the whole concept and the Sachstandsbericht.
+
+A document is requested for its data as it is now (``fingerprint``); a background task
+(django-tasks) renders the PDF and stores it; the same request later is answered from the
+stored PDF until the data changes and the fingerprint with it.
+"""
+
+from django.db import models
+
+from kreisintegration.models import TimeStampedModel, district_queryset
+
+
+class ProgressReport(TimeStampedModel):
+    """A Sachstandsbericht for a reporting period, with the KI's own introduction and remarks."""
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="progress_reports",
+        verbose_name="Kreis",
+    )
+    title = models.CharField("Titel", max_length=200)
+    period_start = models.DateField("Berichtszeitraum von")
+    period_end = models.DateField("Berichtszeitraum bis")
+    introduction = models.TextField("Einleitung", blank=True)
+    remarks = models.TextField("Anmerkungen und Ausblick", blank=True)
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Sachstandsbericht"
+        verbose_name_plural = "Sachstandsberichte"
+        ordering = ["-period_end", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="progressreport_period_in_order",
+                violation_error_message="Das Ende des Berichtszeitraums liegt vor seinem Beginn.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class GeneratedDocument(TimeStampedModel):
+    class Kind(models.TextChoices):
+        CONCEPT = "konzept", "Integrationskonzept (Gesamtdokument)"
+        PROGRESS_REPORT = "sachstandsbericht", "Sachstandsbericht"
+
+    class Status(models.TextChoices):
+        QUEUED = "wartet", "wartet"
+        RUNNING = "laeuft", "wird erstellt"
+        DONE = "fertig", "fertig"
+        FAILED = "fehler", "fehlgeschlagen"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="generated_documents",
+        verbose_name="Kreis",
+    )
+    kind = models.CharField("Art", max_length=20, choices=Kind.choices)
+    concept_version = models.ForeignKey(
+        "concepts.ConceptVersion",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="generated_documents",
+        verbose_name="Konzeptfassung",
+    )
+    progress_report = models.ForeignKey(
+        ProgressReport,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="generated_documents",
+        verbose_name="Sachstandsbericht",
+    )
+    fingerprint = models.CharField("Datenstand", max_length=64)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField("Fortschritt in %", default=0)
+    step = models.CharField("Arbeitsschritt", max_length=120, blank=True)
+    task_id = models.CharField("Aufgabe", max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="angefordert von",
+    )
+    started_at = models.DateTimeField("begonnen", null=True, blank=True)
+    finished_at = models.DateTimeField("fertig", null=True, blank=True)
+    pdf = models.BinaryField("PDF", null=True, blank=True)
+    size = models.PositiveIntegerField("Größe in Bytes", default=0)
+    pages = models.PositiveIntegerField("Seiten", default=0)
+    render_seconds = models.FloatField("Erstellungsdauer in s", null=True, blank=True)
+    error = models.TextField("Fehler", blank=True)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "erzeugtes Dokument"
+        verbose_name_plural = "erzeugte Dokumente"
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["district", "kind", "fingerprint"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def subject(self):
+        return self.concept_version or self.progress_report

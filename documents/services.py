@@ -1,0 +1,63 @@
+"""Request a long document: reuse the stored PDF while the data is unchanged, else queue it."""
+
+from .concept import concept_fingerprint
+from .models import GeneratedDocument, ProgressReport
+from .progress import report_fingerprint
+from .tasks import render_document
+
+
+def fingerprint_of(subject) -> str:
+    if isinstance(subject, ProgressReport):
+        return report_fingerprint(subject)
+    return concept_fingerprint(subject)
+
+
+def current_document(subject) -> GeneratedDocument | None:
+    """The newest document for ``subject`` made from the data as it is now (any status)."""
+    return (
+        _documents_of(subject)
+        .filter(fingerprint=fingerprint_of(subject))
+        .exclude(status=GeneratedDocument.Status.FAILED)
+        .defer("pdf")
+        .first()
+    )
+
+
+def _documents_of(subject):
+    if isinstance(subject, ProgressReport):
+        return GeneratedDocument.objects.filter(progress_report=subject)
+    return GeneratedDocument.objects.filter(concept_version=subject)
+
+
+def request_document(subject, *, user) -> tuple[GeneratedDocument, bool]:
+    """The document for ``subject`` as its data stands; ``True`` if it was newly queued.
+
+    A finished or running document with the same fingerprint is returned as it is: the
+    stored PDF is served again until the data changes.
+    """
+    existing = current_document(subject)
+    if existing is not None:
+        return existing, False
+    if isinstance(subject, ProgressReport):
+        kind, district = GeneratedDocument.Kind.PROGRESS_REPORT, subject.district
+        fields = {"progress_report": subject}
+    else:
+        kind, district = GeneratedDocument.Kind.CONCEPT, subject.concept.district
+        fields = {"concept_version": subject}
+    document = GeneratedDocument.objects.create(
+        district=district,
+        kind=kind,
+        fingerprint=fingerprint_of(subject),
+        requested_by=user,
+        **fields,
+    )
+    # Enqueued in the same transaction as the document: the database backend's worker sees
+    # both or neither. (Tests use the immediate backend: the task has run on return.)
+    result = render_document.enqueue(document.pk)
+    GeneratedDocument.objects.filter(pk=document.pk).update(task_id=str(result.id))
+    document.refresh_from_db(fields=["status", "progress", "step", "task_id", "size", "pages"])
+    return document, True
+
+
+def is_outdated(document: GeneratedDocument) -> bool:
+    return document.fingerprint != fingerprint_of(document.subject)

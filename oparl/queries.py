@@ -1,0 +1,114 @@
+"""What the OParl interface may show of a District, as QuerySets.
+
+The rule of issue 6 holds here too: a paper is visible only while its latest release is
+öffentlich, and what is shown of it is that release (reference, subject, PDF), never the working
+copy of a revision in progress. Meetings only when they are öffentlich.
+"""
+
+from django.db.models import (
+    DateTimeField,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, Greatest
+
+from actors.models import Committee, Meeting
+from districts.models import District
+from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+
+
+def _newest(queryset: QuerySet, field: str) -> Subquery:
+    """The newest ``field`` among the paper's rows of ``queryset``, NULL if it has none."""
+    newest = (
+        queryset.filter(paper=OuterRef("pk"))
+        .order_by()
+        .values("paper")
+        .annotate(newest=Max(field))
+        .values("newest")
+    )
+    return Subquery(newest[:1], output_field=DateTimeField())
+
+
+def paper_modified():
+    """OParl ``modified`` of a Paper: the paper shows its release, its Beratungsfolge and its
+    Anlagen, so a change to any of them is a change of the Paper (``modified_since`` must find
+    it). Coalesce because SQLite's MAX() of several values is NULL if one of them is."""
+    parts = [
+        _newest(PaperRelease.objects.all(), "released_at"),
+        _newest(Consultation.objects.all(), "modified"),
+        _newest(Attachment.objects.all(), "modified"),
+    ]
+    return Greatest(
+        F("modified"),
+        *[Coalesce(part, F("modified")) for part in parts],
+        output_field=DateTimeField(),
+    )
+
+
+def public_papers(district: District) -> QuerySet:
+    """Released papers whose latest release is öffentlich, with OParl's ``modified``."""
+    return (
+        DecisionPaper.objects.for_district(district)
+        .public_released()
+        .annotate(oparl_modified=paper_modified())
+    )
+
+
+def public_paper_ids(district: District) -> QuerySet:
+    return public_papers(district).values("pk")
+
+
+def attachments_with_file() -> QuerySet:
+    # An Anlage without an uploaded file (e.g. only a link to a concept version) has no bytes
+    # to offer as an OParl File.
+    return Attachment.objects.exclude(file="").order_by("order", "pk")
+
+
+def papers_for_output(district: District) -> QuerySet:
+    """``public_papers`` with everything a Paper object embeds, in a fixed number of queries."""
+    return public_papers(district).prefetch_related(
+        Prefetch(
+            "releases",
+            queryset=PaperRelease.objects.defer("pdf").order_by("-revision"),
+            to_attr="oparl_releases",
+        ),
+        Prefetch(
+            "consultations",
+            queryset=Consultation.objects.select_related("meeting__committee").order_by("order"),
+            to_attr="oparl_consultations",
+        ),
+        Prefetch("attachments", queryset=attachments_with_file(), to_attr="oparl_attachments"),
+    )
+
+
+def public_consultations(district: District) -> QuerySet:
+    return Consultation.objects.select_related("meeting__committee").filter(
+        paper__in=public_paper_ids(district)
+    )
+
+
+def public_release_files(district: District) -> QuerySet:
+    """The latest release of each öffentlich paper; an older revision is not published."""
+    newer = PaperRelease.objects.filter(paper=OuterRef("paper"), revision__gt=OuterRef("revision"))
+    return (
+        PaperRelease.objects.filter(paper__in=public_paper_ids(district))
+        .exclude(Exists(newer))
+        .defer("pdf")
+    )
+
+
+def public_attachment_files(district: District) -> QuerySet:
+    return attachments_with_file().filter(paper__in=public_paper_ids(district))
+
+
+def committees(district: District) -> QuerySet:
+    return Committee.objects.for_district(district)
+
+
+def public_meetings(district: District) -> QuerySet:
+    return Meeting.objects.for_district(district).filter(is_public=True).select_related("committee")

@@ -1,0 +1,206 @@
+"""OParl 1.1 objects as dicts (https://oparl.org/spezifikation/, schema in tests/oparl/schema/).
+
+Every object carries ``id`` = its own absolute URL, ``type``, ``created`` and ``modified``.
+The spec asks not to emit ``null`` and to leave out empty optional lists, so absent values are
+left out rather than written as ``null`` / ``[]``.
+"""
+
+import contextlib
+import datetime
+import mimetypes
+import os
+
+from django.urls import reverse
+from django.utils import timezone
+
+from actors.models import Committee, Meeting
+from districts.models import District
+from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+
+OPARL_VERSION = "https://schema.oparl.org/1.1/"
+PDF = "application/pdf"
+
+
+def object_type(name: str) -> str:
+    return f"{OPARL_VERSION}{name}"
+
+
+def date_time(value: datetime.datetime) -> str:
+    """RFC 3339 with the offset of German local time, as OParl requires a time zone."""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def pdf_filename(reference: str) -> str:
+    """ASCII file name for a paper PDF (OParl recommends ASCII in Content-Disposition)."""
+    return "Vorlage-" + "".join(ch if ch.isalnum() else "-" for ch in reference).strip("-") + ".pdf"
+
+
+class Serializer:
+    """Builds the objects of one request; URLs are absolute, from the request's host."""
+
+    def __init__(self, request, district: District | None = None):
+        self.request = request
+        self.district = district
+
+    def absolute(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
+
+    def url(self, name: str, **kwargs) -> str:
+        return self.absolute(reverse(f"oparl:{name}", kwargs=kwargs))
+
+    def body_url(self, name: str, **kwargs) -> str:
+        return self.url(name, body=self.district.slug, **kwargs)
+
+    # -- System and Body
+
+    def system(self, created: datetime.datetime | None, modified: datetime.datetime | None):
+        data = {
+            "id": self.url("system"),
+            "type": object_type("System"),
+            "oparlVersion": OPARL_VERSION,
+            "body": self.url("body_list"),
+            "name": "Kreisintegration – Vorlagen der Kommunalen Integrationszentren",
+            "website": self.absolute(reverse("home")),
+        }
+        if created and modified:
+            data.update(created=date_time(created), modified=date_time(modified))
+        return data
+
+    def body(self, district: District) -> dict:
+        slug = district.slug
+        data = {
+            "id": self.url("body", body=slug),
+            "type": object_type("Body"),
+            "system": self.url("system"),
+            "name": district.name,
+            "classification": district.get_kind_display(),
+            "organization": self.url("organization_list", body=slug),
+            "person": self.url("person_list", body=slug),
+            "meeting": self.url("meeting_list", body=slug),
+            "paper": self.url("paper_list", body=slug),
+            # Mandatory in OParl 1.1; the KIs keep no Wahlperioden.
+            "legislativeTerm": [],
+        }
+        # OParl's ags is the eight-digit Gemeindeschlüssel; a Kreis has a five-digit key.
+        if len(district.official_key) == 8:
+            data["ags"] = district.official_key
+        data.update(
+            created=date_time(district.created),
+            modified=date_time(district.modified),
+            web=self.absolute(reverse("public:start", args=[slug])),
+        )
+        return data
+
+    # -- Organization and Meeting
+
+    def organization(self, committee: Committee) -> dict:
+        return {
+            "id": self.body_url("organization", pk=committee.pk),
+            "type": object_type("Organization"),
+            "body": self.body_url("body"),
+            "name": committee.name,
+            "organizationType": "Gremium",
+            "classification": committee.get_kind_display(),
+            "created": date_time(committee.created),
+            "modified": date_time(committee.modified),
+        }
+
+    def meeting(self, meeting: Meeting) -> dict:
+        return {
+            "id": self.body_url("meeting", pk=meeting.pk),
+            "type": object_type("Meeting"),
+            "name": str(meeting),
+            "cancelled": meeting.cancelled,
+            "start": date_time(meeting.start),
+            "organization": [self.body_url("organization", pk=meeting.committee_id)],
+            "created": date_time(meeting.created),
+            "modified": date_time(meeting.modified),
+        }
+
+    # -- Paper, Consultation, File
+
+    def paper(self, paper: DecisionPaper) -> dict:
+        """Needs ``queries.papers_for_output``: the prefetched latest release is what is shown."""
+        release = paper.oparl_releases[0]
+        data = {
+            "id": self.body_url("paper", pk=paper.pk),
+            "type": object_type("Paper"),
+            "body": self.body_url("body"),
+            "name": release.subject,
+            "reference": release.reference,
+            "date": paper.date.isoformat(),
+            "paperType": paper.get_paper_type_display(),
+            "mainFile": self.release_file(release),
+        }
+        attachments = [self.attachment_file(a) for a in paper.oparl_attachments]
+        if attachments:
+            data["auxiliaryFile"] = attachments
+        consultations = [self.consultation(c) for c in paper.oparl_consultations]
+        if consultations:
+            data["consultation"] = consultations
+        data.update(
+            created=date_time(paper.created),
+            modified=date_time(paper.oparl_modified),
+            web=self.absolute(reverse("public:paper", args=[self.district.slug, paper.pk])),
+        )
+        return data
+
+    def consultation(self, consultation: Consultation) -> dict:
+        meeting = consultation.meeting
+        data = {
+            "id": self.body_url("consultation", pk=consultation.pk),
+            "type": object_type("Consultation"),
+            "paper": self.body_url("paper", pk=consultation.paper_id),
+        }
+        # A nichtöffentlich meeting is not published; its committee may still be named.
+        if meeting.is_public:
+            data["meeting"] = self.body_url("meeting", pk=meeting.pk)
+        data.update(
+            organization=[self.body_url("organization", pk=meeting.committee_id)],
+            authoritative=consultation.authoritative,
+            role=consultation.get_role_display(),
+            created=date_time(consultation.created),
+            modified=date_time(consultation.modified),
+        )
+        return data
+
+    def release_file(self, release: PaperRelease) -> dict:
+        """The released PDF of a paper, byte for byte as the Kreistag received it."""
+        return {
+            "id": self.body_url("release_file", pk=release.pk),
+            "type": object_type("File"),
+            "name": f"Vorlage {release.reference}",
+            "fileName": pdf_filename(release.reference),
+            "mimeType": PDF,
+            "date": timezone.localdate(release.released_at).isoformat(),
+            "size": release.size,
+            # Not an OParl 1.1 property (it knows sha1 and sha512); the SHA-256 is the one
+            # stored with the release, so a client can check the bytes without a second hash.
+            "sha256Checksum": release.sha256,
+            "accessUrl": self.body_url("release_file_access", pk=release.pk),
+            "downloadUrl": self.body_url("release_file_download", pk=release.pk),
+            "paper": [self.body_url("paper", pk=release.paper_id)],
+            "created": date_time(release.released_at),
+            "modified": date_time(release.released_at),
+        }
+
+    def attachment_file(self, attachment: Attachment) -> dict:
+        file_name = os.path.basename(attachment.file.name)
+        data = {
+            "id": self.body_url("attachment_file", pk=attachment.pk),
+            "type": object_type("File"),
+            "name": attachment.title,
+            "fileName": file_name,
+            "mimeType": mimetypes.guess_type(file_name)[0] or "application/octet-stream",
+        }
+        # A file missing in storage is still listed without size; its access URL answers 404.
+        with contextlib.suppress(OSError):
+            data["size"] = attachment.file.size
+        data.update(
+            accessUrl=self.body_url("attachment_file_access", pk=attachment.pk),
+            downloadUrl=self.body_url("attachment_file_download", pk=attachment.pk),
+            paper=[self.body_url("paper", pk=attachment.paper_id)],
+            created=date_time(attachment.created),
+            modified=date_time(attachment.modified),
+        )
+        return data

@@ -1,0 +1,51 @@
+"""OParl 1.1 under /oparl/v1.1/. The path words are OParl's object type names (body, paper, …),
+as OParl clients and other council information systems use them, not German page names."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "oparl"
+
+body = "body/<slug:body>/"
+
+urlpatterns = [
+    path("", views.SystemView.as_view(), name="system"),
+    path("body/", views.BodyListView.as_view(), name="body_list"),
+    path(body, views.BodyView.as_view(), name="body"),
+    path(f"{body}organization/", views.OrganizationListView.as_view(), name="organization_list"),
+    path(f"{body}person/", views.PersonListView.as_view(), name="person_list"),
+    path(f"{body}meeting/", views.MeetingListView.as_view(), name="meeting_list"),
+    path(f"{body}paper/", views.PaperListView.as_view(), name="paper_list"),
+    path(f"{body}organization/<int:pk>/", views.OrganizationView.as_view(), name="organization"),
+    path(f"{body}meeting/<int:pk>/", views.MeetingView.as_view(), name="meeting"),
+    path(f"{body}paper/<int:pk>/", views.PaperView.as_view(), name="paper"),
+    path(f"{body}consultation/<int:pk>/", views.ConsultationView.as_view(), name="consultation"),
+    # Files: the released PDF of a paper (one per release) and its Anlagen.
+    path(f"{body}file/release-<int:pk>/", views.ReleaseFileView.as_view(), name="release_file"),
+    path(
+        f"{body}file/release-<int:pk>/access/",
+        views.ReleaseFileContentView.as_view(),
+        name="release_file_access",
+    ),
+    path(
+        f"{body}file/release-<int:pk>/download/",
+        views.ReleaseFileContentView.as_view(download=True),
+        name="release_file_download",
+    ),
+    path(
+        f"{body}file/attachment-<int:pk>/",
+        views.AttachmentFileView.as_view(),
+        name="attachment_file",
+    ),
+    path(
+        f"{body}file/attachment-<int:pk>/access/",
+        views.AttachmentFileContentView.as_view(),
+        name="attachment_file_access",
+    ),
+    path(
+        f"{body}file/attachment-<int:pk>/download/",
+        views.AttachmentFileContentView.as_view(download=True),
+        name="attachment_file_download",
+    ),
+]

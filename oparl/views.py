@@ -1,0 +1,187 @@
+"""Read-only OParl 1.1 interface of released öffentlich papers (issue 7).
+
+No login: everything here is public on purpose (tests/test_permissions.py, PUBLIC_NAMESPACES).
+What is public is decided in ``queries``; a paper that is a draft, nichtöffentlich or of another
+District answers 404 exactly like one that does not exist.
+"""
+
+from django.db.models import Max, Min
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.http import http_date
+from django.views import View
+
+from districts.models import District
+
+from . import lists, queries
+from .serializers import PDF, Serializer, pdf_filename
+
+JSON = "application/json; charset=utf-8"
+
+
+def json_response(data: dict, status: int = 200) -> JsonResponse:
+    return JsonResponse(
+        data, status=status, content_type=JSON, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def error_response(status: int, message: str) -> JsonResponse:
+    return json_response({"error": {"status": status, "message": message}}, status=status)
+
+
+class OParlView(View):
+    """GET only; errors come as JSON, and every answer may be read by browser apps (CORS)."""
+
+    http_method_names = ["get", "head", "options"]
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except Http404:
+            response = error_response(404, "Dieses Objekt gibt es hier nicht.")
+        except lists.InvalidParameter as exc:
+            response = error_response(400, str(exc))
+        # OParl clients are often browser apps on other origins; nothing here needs cookies.
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = error_response(405, "Die OParl-Schnittstelle kann nur gelesen werden.")
+        response["Allow"] = "GET, HEAD, OPTIONS"
+        return response
+
+
+class BodyMixin:
+    """Resolves the District (OParl: Body) from the URL; unknown → 404."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.body_slug = kwargs["body"]
+
+    @property
+    def district(self) -> District:
+        if not hasattr(self, "_district"):
+            self._district = get_object_or_404(District, slug=self.body_slug)
+        return self._district
+
+    @property
+    def serializer(self) -> Serializer:
+        return Serializer(self.request, self.district)
+
+
+class SystemView(OParlView):
+    def get(self, request):
+        stamps = District.objects.aggregate(created=Min("created"), modified=Max("modified"))
+        return json_response(Serializer(request).system(stamps["created"], stamps["modified"]))
+
+
+class BodyListView(OParlView):
+    def get(self, request):
+        serializer = Serializer(request)
+        data = lists.object_list(request, District.objects.order_by("pk"), serializer.body)
+        return json_response(data)
+
+
+class BodyView(BodyMixin, OParlView):
+    def get(self, request, body):
+        return json_response(self.serializer.body(self.district))
+
+
+# -- Lists of one Body
+
+
+class OrganizationListView(BodyMixin, OParlView):
+    def get(self, request, body):
+        committees = queries.committees(self.district).order_by("pk")
+        return json_response(lists.object_list(request, committees, self.serializer.organization))
+
+
+class PersonListView(BodyMixin, OParlView):
+    """Mandatory for a Body in OParl 1.1; no persons are published, so it stays empty."""
+
+    def get(self, request, body):
+        nobody = District.objects.none()
+        return json_response(lists.object_list(request, nobody, lambda obj: obj))
+
+
+class MeetingListView(BodyMixin, OParlView):
+    def get(self, request, body):
+        meetings = queries.public_meetings(self.district).order_by("pk")
+        return json_response(lists.object_list(request, meetings, self.serializer.meeting))
+
+
+class PaperListView(BodyMixin, OParlView):
+    def get(self, request, body):
+        papers = queries.papers_for_output(self.district).order_by("pk")
+        data = lists.object_list(request, papers, self.serializer.paper, modified="oparl_modified")
+        return json_response(data)
+
+
+# -- Objects of one Body
+
+
+class OrganizationView(BodyMixin, OParlView):
+    def get(self, request, body, pk):
+        committee = get_object_or_404(queries.committees(self.district), pk=pk)
+        return json_response(self.serializer.organization(committee))
+
+
+class MeetingView(BodyMixin, OParlView):
+    def get(self, request, body, pk):
+        meeting = get_object_or_404(queries.public_meetings(self.district), pk=pk)
+        return json_response(self.serializer.meeting(meeting))
+
+
+class PaperView(BodyMixin, OParlView):
+    def get(self, request, body, pk):
+        paper = get_object_or_404(queries.papers_for_output(self.district), pk=pk)
+        return json_response(self.serializer.paper(paper))
+
+
+class ConsultationView(BodyMixin, OParlView):
+    def get(self, request, body, pk):
+        consultation = get_object_or_404(queries.public_consultations(self.district), pk=pk)
+        return json_response(self.serializer.consultation(consultation))
+
+
+class ReleaseFileView(BodyMixin, OParlView):
+    def get(self, request, body, pk):
+        release = get_object_or_404(queries.public_release_files(self.district), pk=pk)
+        return json_response(self.serializer.release_file(release))
+
+
+class AttachmentFileView(BodyMixin, OParlView):
+    def get(self, request, body, pk):
+        attachment = get_object_or_404(queries.public_attachment_files(self.district), pk=pk)
+        return json_response(self.serializer.attachment_file(attachment))
+
+
+# -- The bytes of a File. OParl: the access URL must not send "Content-Disposition: attachment",
+# the download URL must, with a file name.
+
+
+class ReleaseFileContentView(BodyMixin, OParlView):
+    download = False
+
+    def get(self, request, body, pk):
+        release = get_object_or_404(queries.public_release_files(self.district).defer(None), pk=pk)
+        response = HttpResponse(bytes(release.pdf), content_type=PDF)
+        disposition = "attachment" if self.download else "inline"
+        response["Content-Disposition"] = (
+            f'{disposition}; filename="{pdf_filename(release.reference)}"'
+        )
+        response["ETag"] = f'"{release.sha256}"'
+        response["Last-Modified"] = http_date(release.released_at.timestamp())
+        return response
+
+
+class AttachmentFileContentView(BodyMixin, OParlView):
+    download = False
+
+    def get(self, request, body, pk):
+        attachment = get_object_or_404(queries.public_attachment_files(self.district), pk=pk)
+        try:
+            handle = attachment.file.open("rb")
+        except OSError:
+            raise Http404 from None
+        return FileResponse(handle, as_attachment=self.download)

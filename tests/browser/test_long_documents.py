@@ -1,0 +1,60 @@
+"""Issue 7, point 3: request the whole concept as PDF, watch the progress, download it.
+
+Here tasks go to the real database backend (as with `make run`), so the page shows the
+document waiting; the test then runs the worker once, as `manage.py db_worker` would, and the
+page picks up the finished PDF by itself (htmx polling).
+"""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from documents.models import GeneratedDocument
+from tests import factories
+from tests.browser.conftest import axe_violations
+from tests.browser.helpers import log_in, shot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(serialized_rollback=True)]
+
+
+def test_request_concept_pdf_see_progress_and_download(
+    page, live_server, district, ki_staff, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    version = factories.ConceptVersionFactory(
+        concept=district.concept, number=1, title="Integrationskonzept 2026"
+    )
+    factories.ConceptSectionFactory(
+        version=version, order=1, title="Ausgangslage", body="Im Kreis leben 30.000 Zugewanderte."
+    )
+    measure = factories.MeasureFactory(district=district, title="Rucksack KiTa")
+    measure.concept_versions.add(version)
+
+    log_in(page, live_server, ki_staff, next_path=f"/{district.slug}/konzept/{version.pk}/")
+    page.get_by_role("button", name="Gesamtes Konzept als PDF").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Integrationskonzept (Gesamtdokument) als PDF"
+    )
+    status = page.locator("#dokument-status")
+    expect(status).to_contain_text("Status: wartet")
+    expect(page.get_by_label("Fortschritt")).to_have_attribute("value", "0")
+    expect(page.get_by_role("link", name="PDF herunterladen")).to_have_count(0)
+    assert axe_violations(page) == []
+    shot(page, "dokument-wartet")
+
+    # The worker picks the task up (what `make run` runs next to the server).
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    document = GeneratedDocument.objects.get()
+    assert document.status == GeneratedDocument.Status.DONE
+
+    # Without reloading, the page notices and offers the download.
+    expect(status).to_contain_text("Status: fertig", timeout=20_000)
+    expect(page.get_by_label("Fortschritt")).to_have_attribute("value", "100")
+    shot(page, "dokument-fertig")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="PDF herunterladen").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith(f"Integrationskonzept-{district.slug}")
+    with open(download.path(), "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+    assert axe_violations(page) == []
