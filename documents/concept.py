@@ -25,7 +25,7 @@ from reporting.documents import logo_url
 TEMPLATE_VERSION = "1"
 
 
-def _stamp(queryset) -> str:
+def data_stamp(queryset) -> str:
     """Count and latest modification of a queryset: enough to notice any change."""
     aggregates = queryset.aggregate(n=Count("pk"), latest=Max("modified"))
     return f"{aggregates['n']}:{aggregates['latest']}"
@@ -38,18 +38,18 @@ def concept_fingerprint(version: ConceptVersion) -> str:
         TEMPLATE_VERSION,
         f"{district.pk}:{district.modified}:{district.name}:{district.logo.name}",
         f"{version.pk}:{version.modified}",
-        _stamp(version.sections.all()),
-        _stamp(version.fields_of_action.all()),
-        _stamp(version.priorities.all()),
-        _stamp(FieldOfAction.objects.filter(district=district)),
-        _stamp(Actor.objects.filter(district=district)),
-        _stamp(GlossaryEntry.objects.filter(district=district)),
+        data_stamp(version.sections.all()),
+        data_stamp(version.fields_of_action.all()),
+        data_stamp(version.priorities.all()),
+        data_stamp(FieldOfAction.objects.filter(district=district)),
+        data_stamp(Actor.objects.filter(district=district)),
+        data_stamp(GlossaryEntry.objects.filter(district=district)),
     ]
     if not version.adopted_snapshot:
         measures = version.measures.all()
         parts += [
-            _stamp(measures),
-            _stamp(Indicator.objects.filter(measure__in=measures)),
+            data_stamp(measures),
+            data_stamp(Indicator.objects.filter(measure__in=measures)),
         ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 

@@ -11,13 +11,12 @@ The query count is fixed: measures, their municipalities, indicators and measure
 period's end) are loaded in one prefetch each and grouped in Python.
 """
 
-import datetime
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -26,13 +25,12 @@ from concepts.rendering import render_markdown
 from districts.models import District, Municipality
 from kreisintegration.exports import Column, Kind
 from kreisintegration.locking import save_with_lock
-from measures.charts import TrendChart, german_date, german_number, trend_chart
+from measures.charts import TrendChart, german_date, trend_chart
 from measures.models import Indicator, Measure, Measurement
 from reporting.documents import logo_url
-from reporting.models import Attachment, Consultation, DecisionPaper
-from reporting.prefill import _count, _fit, _german_list, _md, _steps
-from reporting.services import paper_create, suggest_reference
+from reporting.models import Attachment, DecisionPaper
 
+from .concept import data_stamp
 from .models import ProgressReport
 
 # Bump when the print template changes, so stored PDFs are rendered anew.
@@ -246,12 +244,6 @@ def report_title(report: ProgressReport) -> str:
 # --- Has anything the report shows changed? ---------------------------------------------------
 
 
-def _stamp(queryset) -> str:
-    """Count and latest modification of a queryset: enough to notice any change."""
-    aggregates = queryset.aggregate(n=Count("pk"), latest=Max("modified"))
-    return f"{aggregates['n']}:{aggregates['latest']}"
-
-
 def report_fingerprint(report: ProgressReport) -> str:
     """A hash over everything the report shows; changes whenever any of it does.
 
@@ -264,12 +256,12 @@ def report_fingerprint(report: ProgressReport) -> str:
         f"{district.pk}:{district.modified}:{district.name}:{district.logo.name}",
         f"{report.pk}:{report.modified}:{report.lock_version}",
         *(str(getattr(report, name)) for name in REPORT_FIELDS),
-        _stamp(Measure.objects.for_district(district)),
-        _stamp(Indicator.objects.for_district(district)),
-        _stamp(Measurement.objects.for_district(district)),
-        _stamp(FieldOfAction.objects.for_district(district)),
-        _stamp(Municipality.objects.for_district(district)),
-        _stamp(district.actors.all()),
+        data_stamp(Measure.objects.for_district(district)),
+        data_stamp(Indicator.objects.for_district(district)),
+        data_stamp(Measurement.objects.for_district(district)),
+        data_stamp(FieldOfAction.objects.for_district(district)),
+        data_stamp(Municipality.objects.for_district(district)),
+        data_stamp(district.actors.all()),
     ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -376,147 +368,3 @@ def report_update(
 
 
 # --- The Mitteilungsvorlage to the bodies -------------------------------------------------------
-
-
-@transaction.atomic
-def paper_from_report(
-    *, report: ProgressReport, user, today: datetime.date | None = None
-) -> tuple[DecisionPaper, list[str]]:
-    """A draft Mitteilungsvorlage that puts the report before the bodies for Kenntnisnahme.
-
-    Seed 000: results go "in das Berichtswesen und an den Kreistag". Subject, Begründung (in the
-    District's layout, seed 001 or 004) and the Beratungsfolge (the usual path, each step for
-    Kenntnisnahme) are filled from the data; the report is attached. Returns the paper and
-    German notes on what could not be filled.
-    """
-    today = today or timezone.localdate()
-    district = report.district
-    context = report_context(report)
-    notes: list[str] = []
-
-    path = list(
-        district.committees.filter(path_position__isnull=False).order_by("path_position", "name")
-    )
-    steps = _steps(path, today, notes)
-    for step in steps:
-        step["role"] = Consultation.Role.NOTICE
-    if not context["measure_count"]:
-        notes.append(
-            "Im Berichtszeitraum läuft keine Maßnahme; prüfen Sie den Zeitraum des Berichts."
-        )
-
-    title = report_title(report)
-    occasion = _paper_occasion(report, district)
-    facts = _paper_facts(report, context)
-    outlook = (
-        report.remarks.strip()
-        or "Das Kommunale Integrationszentrum berichtet weiter regelmäßig über den Sachstand."
-    )
-    fields = {
-        "paper_type": DecisionPaper.PaperType.NOTICE,
-        "decision_kind": DecisionPaper.DecisionKind.ACKNOWLEDGEMENT,
-        "is_public": True,
-        "date": today,
-        "reference": suggest_reference(district, today),
-        "author_name": user.get_full_name() if user is not None else "",
-        "subject": _fit(title, SUBJECT_MAX),
-        "proposal": "Der Bericht wird zur Kenntnis genommen.",
-        "layout": district.paper_layout,
-    }
-    if district.paper_layout == District.PaperLayout.PROBLEM:
-        fields |= {
-            "problem": occasion,
-            "solution": f"{facts}\n\n**Ausblick**\n\n{outlook}",
-            "alternatives": "Keine; die Vorlage dient der Information.",
-            "implications": "Die Kenntnisnahme des Berichts löst keine Kosten aus.",
-            "competence": ("Der Bericht wird den Gremien der Beratungsfolge zur Kenntnis gegeben."),
-        }
-    else:
-        fields |= {"occasion": occasion, "facts": facts, "outlook": outlook}
-    paper = paper_create(district=district, fields=fields, steps=steps, user=user)
-    Attachment.objects.create(paper=paper, title=_fit(title, ATTACHMENT_TITLE_MAX), order=1)
-    return paper, notes
-
-
-def _paper_occasion(report: ProgressReport, district: District) -> str:
-    """Anlass der Vorlage (seed 001) / I. Problem (seed 004)."""
-    return (
-        "Das Integrationskonzept macht seine Ziele mit messbaren Kennzahlen überprüfbar; die "
-        "Ergebnisse gehen in das Berichtswesen und an den Kreistag. Das Kommunale "
-        f"Integrationszentrum legt hiermit den Sachstandsbericht „{_md(report.title)}“ für den "
-        f"Berichtszeitraum vom {german_date(report.period_start)} bis "
-        f"{german_date(report.period_end)} vor. Der vollständige Bericht ist als Anlage beigefügt."
-    )
-
-
-def _paper_facts(report: ProgressReport, context: dict) -> str:
-    """Sachverhaltsdarstellung (seed 001) / II. Lösung (seed 004): the report in figures."""
-    blocks = ["**Maßnahmen im Berichtszeitraum**"]
-    count = context["measure_count"]
-    if count:
-        split = _german_list(
-            [
-                f"{_count(group.measure_count, 'Maßnahme', 'Maßnahmen')} im Schwerpunkt "
-                f"„{_md(group.focus_area.name)}“"
-                for group in context["focus_groups"]
-            ]
-        )
-        blocks.append(
-            f"Im Berichtszeitraum liefen {_count(count, 'Maßnahme', 'Maßnahmen')}, davon {split}. "
-            "Stand der Maßnahmen:"
-        )
-        blocks.append("\n".join(f"- {label}: {n}" for label, n in context["status_counts"]))
-    else:
-        blocks.append("Im Berichtszeitraum lief keine Maßnahme.")
-
-    blocks.append("**Kennzahlen**")
-    total = context["indicator_count"]
-    if total:
-        sentence = (
-            f"Die Maßnahmen werden mit {_count(total, 'Kennzahl', 'Kennzahlen')} gemessen. "
-            f"{_count(context['on_track'], 'Kennzahl liegt', 'Kennzahlen liegen')} im Plan "
-            f"(mindestens {german_number(ON_TRACK_PERCENT)} % des Weges vom Ausgangs- zum "
-            f"Zielwert), {_count(context['behind'], 'liegt', 'liegen')} zurück"
-        )
-        if context["unrated"]:
-            sentence += (
-                f"; für {_count(context['unrated'], 'Kennzahl', 'Kennzahlen')} fehlt ein "
-                "Messwert im Berichtszeitraum oder ein Zielwert"
-            )
-        blocks.append(sentence + ".")
-    else:
-        blocks.append("Für die Maßnahmen des Berichtszeitraums sind keine Kennzahlen erfasst.")
-
-    rated = [i for m in context["measures"] for i in m.indicators if i.attainment is not None]
-    reached = sorted(
-        (i for i in rated if i.attainment >= 100), key=lambda i: i.attainment, reverse=True
-    )
-    regular = [m.measure for m in context["measures"] if m.measure.status == Measure.Status.REGULAR]
-    if reached or regular:
-        blocks.append("**Hervorzuheben**")
-        lines = [
-            f"- {_md(i.indicator.name)} (Maßnahme „{_md(i.indicator.measure.title)}“): Zielwert "
-            f"erreicht, {_value(i)} ({german_number(i.attainment)} %)"
-            for i in reached[:HIGHLIGHTS]
-        ]
-        lines += [
-            f"- Maßnahme „{_md(m.title)}“ ist in ein Regelangebot überführt." for m in regular
-        ]
-        blocks.append("\n".join(lines))
-    lagging = sorted((i for i in rated if i.rating == "zurück"), key=lambda i: i.attainment)
-    if lagging:
-        blocks.append("**Zurück liegen**")
-        blocks.append(
-            "\n".join(
-                f"- {_md(i.indicator.name)} (Maßnahme „{_md(i.indicator.measure.title)}“): "
-                f"{_value(i)}, {german_number(i.attainment)} % des Weges zum Zielwert "
-                f"{german_number(i.indicator.target)}"
-                for i in lagging[:HIGHLIGHTS]
-            )
-        )
-    return "\n\n".join(blocks)
-
-
-def _value(entry: IndicatorReport) -> str:
-    unit = f" {_md(entry.indicator.unit)}" if entry.indicator.unit else ""
-    return f"{german_number(entry.latest.value)}{unit} am {german_date(entry.latest.date)}"

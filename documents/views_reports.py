@@ -20,6 +20,7 @@ from kreisintegration.locking import EditConflict
 from . import progress, services
 from .forms import ProgressReportForm
 from .models import ProgressReport
+from .report_paper import paper_from_report
 
 CONFLICT_MESSAGE = (
     "Jemand anderes hat diesen Bericht gespeichert, während Sie ihn bearbeitet haben. "
@@ -156,7 +157,7 @@ def export_xlsx(request, pk: int):
 def report_paper(request, pk: int):
     """ "Mitteilungsvorlage erstellen": a draft paper that puts the report before the bodies."""
     report = get_report(request, pk)
-    paper, notes = progress.paper_from_report(report=report, user=request.user)
+    paper, notes = paper_from_report(report=report, user=request.user)
     messages.success(
         request,
         f"Mitteilungsvorlage {paper.reference} aus dem Sachstandsbericht erstellt. "

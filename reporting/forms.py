@@ -202,7 +202,14 @@ class BaseStepFormSet(forms.BaseFormSet):
 
 
 StepFormSet = forms.formset_factory(
-    StepForm, formset=BaseStepFormSet, extra=1, can_delete=True, max_num=12, validate_max=True
+    StepForm,
+    formset=BaseStepFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=12,
+    validate_max=True,
+    # A forged TOTAL_FORMS must not make the server build (and render) a thousand rows.
+    absolute_max=12,
 )
 
 

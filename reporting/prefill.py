@@ -70,7 +70,7 @@ def paper_from_version(
     path = list(
         district.committees.filter(path_position__isnull=False).order_by("path_position", "name")
     )
-    steps = _steps(path, today, notes)
+    steps = path_steps(path, today, notes)
     deciding = path[-1] if path else None
     decision_day = next(
         (
@@ -96,7 +96,7 @@ def paper_from_version(
         "date": today,
         "reference": suggest_reference(district, today),
         "author_name": user.get_full_name() if user is not None else "",
-        "subject": _fit(f"{label} (Fassung {version.number})", SUBJECT_MAX),
+        "subject": shorten(f"{label} (Fassung {version.number})", SUBJECT_MAX),
         "proposal": proposal,
         "concept_version": version,
         "layout": district.paper_layout,
@@ -130,7 +130,7 @@ def paper_from_version(
     paper = paper_create(district=district, fields=fields, steps=steps, user=user)
     Attachment.objects.create(
         paper=paper,
-        title=_fit(
+        title=shorten(
             f"{concept_name} – Fassung {version.number}: {version.title}", ATTACHMENT_TITLE_MAX
         ),
         concept_version=version,
@@ -139,7 +139,7 @@ def paper_from_version(
     return paper, notes
 
 
-def _steps(path: list[Committee], today: datetime.date, notes: list[str]) -> list[dict]:
+def path_steps(path: list[Committee], today: datetime.date, notes: list[str]) -> list[dict]:
     """Each committee's first meeting after today and after the previous step, in path order.
 
     The last committee of the path decides (seed 001: Sozialausschuss and Kreisausschuss
@@ -204,10 +204,12 @@ def _occasion(version, district, previous) -> str:
         "Integrationszentren in Kreisen und kreisfreien Städten, die über ein "
         "Integrationskonzept verfügen.",
         f"Das Kommunale Integrationszentrum legt hiermit {what} zur "
-        f"Beschlussfassung vor: Fassung {version.number} „{_md(version.title)}“.",
+        f"Beschlussfassung vor: Fassung {version.number} „{markdown_escape(version.title)}“.",
     ]
     if previous is not None:
-        sentence = f"Sie schreibt die Fassung {previous.number} „{_md(previous.title)}“ fort"
+        sentence = (
+            f"Sie schreibt die Fassung {previous.number} „{markdown_escape(previous.title)}“ fort"
+        )
         if previous.decided_on:
             sentence += f", die am {previous.decided_on:%d.%m.%Y} beschlossen wurde"
         parts.append(sentence + ".")
@@ -235,7 +237,9 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
     aspects = [name for name in contents["fields_of_action"] if name in cross_cutting]
     if fields:
         blocks.append("Die Fassung legt folgende Handlungsfelder fest:")
-        blocks.append("\n".join(f"{i}. {_md(name)}" for i, name in enumerate(fields, start=1)))
+        blocks.append(
+            "\n".join(f"{i}. {markdown_escape(name)}" for i, name in enumerate(fields, start=1))
+        )
     else:
         blocks.append("Die Fassung nennt noch keine Handlungsfelder.")
         notes.append("Die Fassung nennt keine Handlungsfelder; bitte im Konzept ergänzen.")
@@ -243,7 +247,7 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
         # Seed 001: "Interkulturelle Öffnung" and "Vernetzung" cut across all fields.
         blocks.append(
             "Als Querschnittsaspekte in allen Handlungsfeldern sind "
-            f"{_german_list([f'„{_md(name)}“' for name in aspects])} benannt."
+            f"{german_list([f'„{markdown_escape(name)}“' for name in aspects])} benannt."
         )
 
     # Eckpunktepapier (seed 002): both Schwerpunkte are mandatory; priorities for two years.
@@ -255,10 +259,13 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
     )
     for focus in focus_areas:
         priorities = [p for p in contents["priorities"] if p["focus_area"] == focus]
-        blocks.append(f"*{_md(focus)}*")
+        blocks.append(f"*{markdown_escape(focus)}*")
         if priorities:
             blocks.append(
-                "\n".join(f"- {_md(p['title'])} ({_md(p['period'])})" for p in priorities)
+                "\n".join(
+                    f"- {markdown_escape(p['title'])} ({markdown_escape(p['period'])})"
+                    for p in priorities
+                )
             )
         else:
             blocks.append("Für diesen Schwerpunkt sind noch keine Arbeitsschwerpunkte festgelegt.")
@@ -271,15 +278,15 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
     per_focus = Counter(m["focus_area"] for m in measures)
     blocks.append("**Maßnahmen**")
     if measures:
-        split = _german_list(
+        split = german_list(
             [
-                f"{_count(per_focus[focus], 'Maßnahme', 'Maßnahmen')} im Schwerpunkt „{_md(focus)}“"
+                f"{counted(per_focus[focus], 'Maßnahme', 'Maßnahmen')} im Schwerpunkt „{markdown_escape(focus)}“"
                 for focus in focus_areas
             ]
         )
         blocks.append(
             f"Der Maßnahmenkatalog der Fassung umfasst "
-            f"{_count(len(measures), 'Maßnahme', 'Maßnahmen')}, davon {split}."
+            f"{counted(len(measures), 'Maßnahme', 'Maßnahmen')}, davon {split}."
         )
     else:
         blocks.append("Der Fassung sind noch keine Maßnahmen zugeordnet.")
@@ -308,13 +315,13 @@ def _participation(district, since, today: datetime.date, notes: list[str]) -> s
     }
     planned = district.participation_events.filter(date__gt=today).count()
     if planned:
-        later = _count(
+        later = counted(
             planned, "geplante Beteiligungsveranstaltung", "geplante Beteiligungsveranstaltungen"
         )
         notes.append(f"Noch nicht mitgezählt: {later} nach dem heutigen Tag.")
     actors = district.actors.count()
     directory = (
-        f"Im Akteursverzeichnis sind {_count(actors, 'Akteur', 'Akteure')} der "
+        f"Im Akteursverzeichnis sind {counted(actors, 'Akteur', 'Akteure')} der "
         "Integrationsarbeit erfasst"
     )
     if not by_kind:
@@ -323,9 +330,9 @@ def _participation(district, since, today: datetime.date, notes: list[str]) -> s
             "Beteiligung im Sachverhalt beschreiben."
         )
         return f"Beteiligungsveranstaltungen zu dieser Fassung sind nicht erfasst. {directory}."
-    kinds = _german_list(
+    kinds = german_list(
         [
-            _count(by_kind[kind]["n"], singular, plural)
+            counted(by_kind[kind]["n"], singular, plural)
             for kind, singular, plural in EVENT_KINDS
             if kind in by_kind
         ]
@@ -335,8 +342,8 @@ def _participation(district, since, today: datetime.date, notes: list[str]) -> s
     linked = Actor.objects.filter(participation_events__in=events).distinct().count()
     text = (
         f"An der Erarbeitung haben in {kinds} insgesamt "
-        f"{_count(participants, 'Person', 'Personen')} aus "
-        f"{_count(institutions, 'Institution', 'Institutionen')} mitgewirkt (je Veranstaltung "
+        f"{counted(participants, 'Person', 'Personen')} aus "
+        f"{counted(institutions, 'Institution', 'Institutionen')} mitgewirkt (je Veranstaltung "
         f"gezählt). {directory}"
     )
     if linked:
@@ -402,7 +409,7 @@ def _proposal(version, district, concept_name: str, path: list[Committee]) -> st
     """Beschlussvorschlag as in seed 001; in Coesfeld's layout addressed on via the
     Kreisausschuss when one sits between the first body and the deciding one (seed 004)."""
     text = (
-        f"Das {concept_name} in der Fassung {version.number} („{_md(version.title)}“) wird in "
+        f"Das {concept_name} in der Fassung {version.number} („{markdown_escape(version.title)}“) wird in "
         "der vorgelegten Form beschlossen."
     )
     if district.paper_layout != District.PaperLayout.PROBLEM or len(path) < 3:
@@ -474,22 +481,22 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _count(value: int, singular: str, plural: str) -> str:
+def counted(value: int, singular: str, plural: str) -> str:
     return f"{_number(value)} {singular if value == 1 else plural}"
 
 
-def _german_list(items: list[str]) -> str:
+def german_list(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} und {items[-1]}"
 
 
-def _md(text: str) -> str:
+def markdown_escape(text: str) -> str:
     """Data inside generated Markdown: a "*" in "Migrant*innen" must not start emphasis."""
     for char in ("\\", "*", "_", "`", "[", "]"):
         text = text.replace(char, f"\\{char}")
     return text
 
 
-def _fit(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -323,3 +323,14 @@ def test_settings_validate_pattern_and_logo(client, district, ki_lead):
     district.refresh_from_db()
     assert district.paper_layout == "problem"
     assert suggest_reference(district, datetime.date(2026, 1, 1)) == "32/2026/1"
+
+
+def test_a_forged_number_of_steps_is_refused_without_building_them(client, district, ki_staff):
+    client.force_login(ki_staff)
+    data = form_data(**{"steps-TOTAL_FORMS": "1000000"})
+    response = client.post(reverse("reporting:create", args=[district.slug]), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert len(response.context["steps"].forms) <= 12
+    assert "höchstens 12" in page
+    assert not DecisionPaper.objects.filter(district=district).exists()

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from actors.models import Committee
 from districts.models import District
-from documents.progress import paper_from_report
+from documents.report_paper import paper_from_report
 from reporting.models import Consultation, DecisionPaper
 from tests import factories
 
