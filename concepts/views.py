@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.rights import Capability
 from districts.access import DistrictMixin
 from districts.services import measures_visible_to
+from kreisintegration.views import ConfirmDeleteView
 
 from . import services
 from .forms import FieldOfActionForm, TargetGroupForm, WorkPeriodForm, WorkPriorityForm
@@ -150,41 +151,31 @@ class PeriodUpdateView(PeriodFormMixin, EditFormView):
         )
 
 
-class PeriodDeleteView(DistrictMixin, TemplateView):
+class PeriodDeleteView(ConfirmDeleteView):
     """Ask before deleting; say in German why a period in use cannot go."""
 
-    capability = Capability.EDIT
-    template_name = "confirm_delete.html"
+    back_url_name = "concepts:periods"
 
     def get_object(self) -> WorkPeriod:
         return get_object_or_404(self.request.district.work_periods, pk=self.kwargs["pk"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        period = self.get_object()
+    def texts(self, period) -> dict:
         blockers = services.work_period_delete_blockers(period)
-        context.update(
-            heading=f"Arbeitsperiode {period.label} löschen",
-            question=f"Soll die Arbeitsperiode {period.label} gelöscht werden?",
-            blocked=(
+        return {
+            "heading": f"Arbeitsperiode {period.label} löschen",
+            "question": f"Soll die Arbeitsperiode {period.label} gelöscht werden?",
+            "blocked": (
                 f"Die Arbeitsperiode kann nicht gelöscht werden: {' und '.join(blockers)}."
                 if blockers
                 else ""
             ),
-            back_url=reverse("concepts:periods", args=[self.request.district.slug]),
-        )
-        return context
+        }
 
-    def post(self, request, *args, **kwargs):
-        period = self.get_object()
-        label = period.label
-        try:
-            services.work_period_delete(period=period, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"Arbeitsperiode {label} gelöscht.")
-        return redirect("concepts:periods", request.district.slug)
+    def delete(self, period) -> None:
+        services.work_period_delete(period=period, user=self.request.user)
+
+    def deleted_message(self, period) -> str:
+        return f"Arbeitsperiode {period.label} gelöscht."
 
 
 # --- Arbeitsschwerpunkte --------------------------------------------------------------------
@@ -251,36 +242,34 @@ class PriorityUpdateView(PriorityObjectMixin, PriorityFormMixin, EditFormView):
         )
 
 
-class PriorityDeleteView(PriorityObjectMixin, DistrictMixin, TemplateView):
-    capability = Capability.EDIT
-    template_name = "confirm_delete.html"
+class PriorityDeleteView(PriorityObjectMixin, ConfirmDeleteView):
+    back_url_name = "concepts:periods"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        priority = self.priority
+    def get_object(self) -> WorkPriority:
+        return self.priority
+
+    def texts(self, priority) -> dict:
         count = priority.measures.count()
-        context.update(
-            heading=f"Arbeitsschwerpunkt „{priority.title}“ löschen",
-            question=(
+        return {
+            "heading": f"Arbeitsschwerpunkt „{priority.title}“ löschen",
+            "question": (
                 f"Soll der Arbeitsschwerpunkt „{priority.title}“ der Arbeitsperiode "
                 f"{priority.work_period.label} gelöscht werden?"
             ),
-            note=(
+            "note": (
                 f"{count} Maßnahme{'n' if count != 1 else ''} "
                 f"{'dienen' if count != 1 else 'dient'} diesem Arbeitsschwerpunkt; die Maßnahmen "
                 "bleiben erhalten, nur die Zuordnung entfällt."
                 if count
                 else ""
             ),
-            back_url=reverse("concepts:periods", args=[self.request.district.slug]),
-        )
-        return context
+        }
 
-    def post(self, request, *args, **kwargs):
-        title = self.priority.title
-        services.work_priority_delete(priority=self.priority, user=request.user)
-        messages.success(request, f"Arbeitsschwerpunkt „{title}“ gelöscht.")
-        return redirect("concepts:periods", request.district.slug)
+    def delete(self, priority) -> None:
+        services.work_priority_delete(priority=priority, user=self.request.user)
+
+    def deleted_message(self, priority) -> str:
+        return f"Arbeitsschwerpunkt „{priority.title}“ gelöscht."
 
 
 # --- Handlungsfelder and target groups ------------------------------------------------------
@@ -408,63 +397,47 @@ class TargetGroupUpdateView(TargetGroupFormMixin, EditFormView):
     pass
 
 
-class FieldDeleteView(DistrictMixin, TemplateView):
-    capability = Capability.EDIT
-    template_name = "confirm_delete.html"
+class FieldDeleteView(ConfirmDeleteView):
+    back_url_name = "concepts:fields"
 
     def get_object(self) -> FieldOfAction:
         return get_object_or_404(self.request.district.fields_of_action, pk=self.kwargs["pk"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        field = self.get_object()
+    def texts(self, field) -> dict:
         count = field.measures.count()
-        context.update(
-            heading=f"Handlungsfeld „{field.name}“ löschen",
-            question=f"Soll das Handlungsfeld „{field.name}“ gelöscht werden?",
-            blocked=(
+        return {
+            "heading": f"Handlungsfeld „{field.name}“ löschen",
+            "question": f"Soll das Handlungsfeld „{field.name}“ gelöscht werden?",
+            "blocked": (
                 f"Das Handlungsfeld kann nicht gelöscht werden, weil ihm noch {count} "
                 f"Maßnahme{'n' if count != 1 else ''} zugeordnet {'sind' if count != 1 else 'ist'}."
                 if count
                 else ""
             ),
-            back_url=reverse("concepts:fields", args=[self.request.district.slug]),
-        )
-        return context
+        }
 
-    def post(self, request, *args, **kwargs):
-        field = self.get_object()
-        name = field.name
-        try:
-            services.field_of_action_delete(field=field, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"Handlungsfeld „{name}“ gelöscht.")
-        return redirect("concepts:fields", request.district.slug)
+    def delete(self, field) -> None:
+        services.field_of_action_delete(field=field, user=self.request.user)
+
+    def deleted_message(self, field) -> str:
+        return f"Handlungsfeld „{field.name}“ gelöscht."
 
 
-class TargetGroupDeleteView(DistrictMixin, TemplateView):
-    capability = Capability.EDIT
-    template_name = "confirm_delete.html"
+class TargetGroupDeleteView(ConfirmDeleteView):
+    back_url_name = "concepts:fields"
 
     def get_object(self) -> TargetGroup:
         return get_object_or_404(self.request.district.target_groups, pk=self.kwargs["pk"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        group = self.get_object()
-        context.update(
-            heading=f"Zielgruppe „{group.name}“ löschen",
-            question=f"Soll die Zielgruppe „{group.name}“ gelöscht werden?",
-            note="Maßnahmen, Akteure und Angebote bleiben erhalten; nur die Zuordnung entfällt.",
-            back_url=reverse("concepts:fields", args=[self.request.district.slug]),
-        )
-        return context
+    def texts(self, group) -> dict:
+        return {
+            "heading": f"Zielgruppe „{group.name}“ löschen",
+            "question": f"Soll die Zielgruppe „{group.name}“ gelöscht werden?",
+            "note": "Maßnahmen, Akteure und Angebote bleiben erhalten; nur die Zuordnung entfällt.",
+        }
 
-    def post(self, request, *args, **kwargs):
-        group = self.get_object()
-        name = group.name
-        services.target_group_delete(group=group, user=request.user)
-        messages.success(request, f"Zielgruppe „{name}“ gelöscht.")
-        return redirect("concepts:fields", request.district.slug)
+    def delete(self, group) -> None:
+        services.target_group_delete(group=group, user=self.request.user)
+
+    def deleted_message(self, group) -> str:
+        return f"Zielgruppe „{group.name}“ gelöscht."

@@ -15,7 +15,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
-from kreisintegration.locking import EditConflict
+from kreisintegration.locking import EditConflict, keep_both
 from reporting.queries import visible_papers
 
 from . import compliance, versioning
@@ -275,15 +275,13 @@ class SectionUpdateView(DistrictMixin, FormView):
                 user=self.request.user,
             )
         except EditConflict as conflict:
-            form.add_error(
-                None,
+            keep_both(
+                form,
+                conflict,
                 "Jemand anderes hat diesen Abschnitt gespeichert, während Sie ihn bearbeitet "
                 "haben. Ihre Eingabe ist unten erhalten; die gespeicherte Fassung steht daneben. "
                 "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
             )
-            data = form.data.copy()
-            data["lock_version"] = conflict.current.lock_version
-            form.data = data
             return self.render_to_response(
                 self.get_context_data(form=form, conflict=conflict.current)
             )

@@ -18,6 +18,7 @@ from concepts.compliance import checklist
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
+from kreisintegration.views import ConfirmDeleteView
 from measures.models import Indicator, Measure
 from measures.queries import behind_target, with_latest_value
 
@@ -364,28 +365,26 @@ class StaffPostFormView(StaffEditMixin, FormView):
         return redirect(self.get_success_url())
 
 
-class StaffPostDeleteView(StaffEditMixin, TemplateView):
-    template_name = "confirm_delete.html"
+class StaffPostDeleteView(ConfirmDeleteView):
+    back_url_name = "districts:staffing"
 
     def get_object(self) -> StaffPost:
         return get_object_or_404(self.request.district.staff_posts, pk=self.kwargs["pk"])
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        post = self.get_object()
-        context["heading"] = f"Stelle „{post.title}“ löschen"
-        context["question"] = (
-            f"Soll die Stelle „{post.title}“ ({fte_label(post.fte)} VZÄ) aus dem Stellenplan "
-            "gelöscht werden?"
-        )
-        return context
+    def texts(self, post) -> dict:
+        return {
+            "heading": f"Stelle „{post.title}“ löschen",
+            "question": (
+                f"Soll die Stelle „{post.title}“ ({fte_label(post.fte)} VZÄ) aus dem Stellenplan "
+                "gelöscht werden?"
+            ),
+        }
 
-    def post(self, request, *args, **kwargs):
-        post = self.get_object()
-        title = post.title
-        services.staff_post_delete(post=post, user=request.user)
-        messages.success(request, f"Stelle „{title}“ gelöscht.")
-        return redirect(self.get_success_url())
+    def delete(self, post) -> None:
+        services.staff_post_delete(post=post, user=self.request.user)
+
+    def deleted_message(self, post) -> str:
+        return f"Stelle „{post.title}“ gelöscht."
 
 
 class LandRequirementsUpdateView(StaffEditMixin, FormView):

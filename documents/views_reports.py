@@ -15,7 +15,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
 from kreisintegration.exports import csv_response, xlsx_response
-from kreisintegration.locking import EditConflict
+from kreisintegration.locking import EditConflict, keep_both
 
 from . import progress, services
 from .forms import ProgressReportForm
@@ -90,10 +90,11 @@ class ReportUpdateView(DistrictMixin, ReportFormMixin, UpdateView):
             )
         except EditConflict as conflict:
             # Nothing is lost: the own input stays in the form, the saved state beside it.
-            form.add_error(None, CONFLICT_MESSAGE)
-            data = form.data.copy()
-            data["lock_version"] = conflict.current.lock_version
-            form.data = data
+            keep_both(
+                form,
+                conflict,
+                CONFLICT_MESSAGE,
+            )
             return self.render_to_response(
                 self.get_context_data(form=form, conflict=conflict.current)
             )

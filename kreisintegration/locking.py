@@ -29,3 +29,12 @@ def save_with_lock(instance: models.Model, *, expected_version: int) -> None:
             raise EditConflict(model._default_manager.get(pk=instance.pk))
         instance.lock_version = expected_version + 1
         instance.save()
+
+
+def keep_both(form, conflict: EditConflict, message: str) -> None:
+    """After an ``EditConflict``: keep the editor's input in ``form`` with ``message`` on top,
+    and let the next save start from the version the other person saved (shown beside it)."""
+    form.add_error(None, message)
+    data = form.data.copy()
+    data["lock_version"] = conflict.current.lock_version
+    form.data = data

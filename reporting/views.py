@@ -18,7 +18,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from accounts.rights import Capability
 from concepts.models import ConceptVersion
 from districts.access import DistrictMixin, district_view
-from kreisintegration.locking import EditConflict
+from kreisintegration.locking import EditConflict, keep_both
 
 from . import services
 from .documents import paper_context, paper_html
@@ -212,15 +212,13 @@ class PaperFormView(DistrictMixin, FormView):
                     user=request.user,
                 )
         except EditConflict as conflict:
-            form.add_error(
-                None,
+            keep_both(
+                form,
+                conflict,
                 "Jemand anderes hat diese Vorlage gespeichert, während Sie sie bearbeitet haben. "
                 "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
                 "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
             )
-            data = form.data.copy()
-            data["lock_version"] = conflict.current.lock_version
-            form.data = data
             return self.render_to_response(
                 self.get_context_data(form=form, steps=steps, conflict=conflict.current)
             )

@@ -9,7 +9,7 @@ from django.views.generic import CreateView, DetailView, TemplateView, UpdateVie
 
 from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
-from kreisintegration.locking import EditConflict
+from kreisintegration.locking import EditConflict, keep_both
 
 from .. import services
 from ..filters import MeasureFilter
@@ -171,15 +171,13 @@ class MeasureUpdateView(DistrictMixin, MeasureFormMixin, UpdateView):
             )
         except EditConflict as conflict:
             # Nothing is lost: the own input stays in the form, the saved state beside it.
-            form.add_error(
-                None,
+            keep_both(
+                form,
+                conflict,
                 "Jemand anderes hat diese Maßnahme gespeichert, während Sie sie bearbeitet haben. "
                 "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
                 "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
             )
-            data = form.data.copy()
-            data["lock_version"] = conflict.current.lock_version
-            form.data = data
             return self.render_to_response(
                 self.get_context_data(form=form, conflict=conflict.current)
             )
