@@ -58,3 +58,22 @@ def test_request_concept_pdf_see_progress_and_download(
     with open(download.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
     assert axe_violations(page) == []
+
+
+def test_progress_report_pages_are_accessible(page, live_server, district, ki_staff):
+    """The Sachstandsbericht list, form and preview pass axe (WCAG 2.1 AA)."""
+    measure = factories.MeasureFactory(district=district, title="Sprachcafé")
+    indicator = factories.IndicatorFactory(measure=measure, name="Teilnehmende", target=100)
+    factories.MeasurementFactory(indicator=indicator, date="2025-06-30", value=40)
+    log_in(page, live_server, ki_staff, next_path=f"/{district.slug}/berichte/")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Neuer Sachstandsbericht").click()
+    assert axe_violations(page) == []
+    page.get_by_label("Titel").fill("Sachstand 2025")
+    page.get_by_label("Berichtszeitraum von").fill("2025-01-01")
+    page.get_by_label("Berichtszeitraum bis").fill("2025-12-31")
+    page.get_by_role("button", name="Speichern").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sachstand 2025")
+    expect(page.get_by_text("Sprachcafé").first).to_be_visible()
+    assert axe_violations(page) == []
+    shot(page, "sachstandsbericht")
