@@ -3,6 +3,7 @@
 from .concept import concept_fingerprint
 from .models import GeneratedDocument, ProgressReport
 from .progress import report_fingerprint
+from .rendering import render
 from .tasks import render_document
 
 
@@ -57,6 +58,26 @@ def request_document(subject, *, user) -> tuple[GeneratedDocument, bool]:
     GeneratedDocument.objects.filter(pk=document.pk).update(task_id=str(result.id))
     document.refresh_from_db(fields=["status", "progress", "step", "task_id", "size", "pages"])
     return document, True
+
+
+def concept_pdf_now(version, *, user) -> bytes:
+    """The whole concept of ``version`` as PDF bytes, rendered here if no current one is stored.
+
+    For a paper released with the concept version as Anlage (seed 001: "Anlage:
+    Integrationskonzept Kreis Mettmann 2015"): the release must hold the bytes at once. The
+    document is stored like a requested one, so "Gesamtdokument" serves it again afterwards.
+    """
+    document = current_document(version)
+    if document is None or document.status != GeneratedDocument.Status.DONE:
+        document = GeneratedDocument.objects.create(
+            district=version.concept.district,
+            kind=GeneratedDocument.Kind.CONCEPT,
+            fingerprint=concept_fingerprint(version),
+            requested_by=user,
+            concept_version=version,
+        )
+        render(document)
+    return bytes(GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk))
 
 
 def is_outdated(document: GeneratedDocument) -> bool:

@@ -1,6 +1,9 @@
 """Form building blocks shared by the apps: German dates and numbers, District-bound choices."""
 
+import datetime
+
 from django import forms
+from django.utils.formats import get_format
 
 
 class DateInput(forms.DateInput):
@@ -10,6 +13,19 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        # A form shown again after an error holds the text as posted. The picker only takes
+        # ISO dates, so "23.11.2026" (typed where no picker exists, or sent by a script)
+        # would come back as an empty field: convert what parses as a German date.
+        if isinstance(value, str):
+            for input_format in get_format("DATE_INPUT_FORMATS"):
+                try:
+                    value = datetime.datetime.strptime(value.strip(), input_format).date()
+                except ValueError:
+                    continue
+                break
+        return super().format_value(value)
 
 
 class GermanDecimalField(forms.DecimalField):
@@ -51,6 +67,22 @@ class DistrictFormMixin:
                 field.widget.is_localized = True
 
 
+# No database key is larger; SQLite raises OverflowError beyond it.
+MAX_KEY = 2**63 - 1
+
+
+def is_oversized_number(item) -> bool:
+    """``item`` reads as an integer (sign, spaces, any Unicode digits: Python's ``int()`` takes
+    "+9…9", "９９９" or "٩٩٩") that no database key can be. Never converts more than 19 digits,
+    because ``int()`` refuses strings of over 4300 digits with ValueError."""
+    if not isinstance(item, str):
+        return False
+    text = item.strip().lstrip("+-").replace("_", "")
+    if not text.isdecimal():
+        return False
+    return len(text) > 19 or int(text) > MAX_KEY
+
+
 def _refuse_huge_numbers(field: forms.ModelChoiceField) -> None:
     """A choice like 9999999999999999999999 is not an id: answer "invalid choice", not a 500.
 
@@ -62,12 +94,11 @@ def _refuse_huge_numbers(field: forms.ModelChoiceField) -> None:
     def guarded(value):
         values = value if isinstance(value, list | tuple) else [value]
         for item in values:
-            text = item.strip().lstrip("-") if isinstance(item, str) else ""
-            if text.isascii() and text.isdecimal() and int(text) >= 2**63:
+            if is_oversized_number(item):
                 raise forms.ValidationError(
                     field.error_messages["invalid_choice"],
                     code="invalid_choice",
-                    params={"value": item},
+                    params={"value": item[:40]},
                 )
         return clean(value)
 

@@ -1,28 +1,14 @@
 """The filters of the measures catalogue (django-filter)."""
 
 import django_filters
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 
 from concepts.models import FocusArea, WorkPriority
+from kreisintegration.filters import KeyChoiceFilter
 
-from .forms import is_key
 from .models import Measure, search_text_of
 
 DISTRICTWIDE = "kreisweit"
-
-
-class _KeyChoiceField(django_filters.fields.ModelChoiceField):
-    def to_python(self, value):
-        if value not in self.empty_values and not is_key(value):
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
-class KeyChoiceFilter(django_filters.ModelChoiceFilter):
-    """Answers ``?field_of_action=99999999999999999999`` with a form error, not a 500."""
-
-    field_class = _KeyChoiceField
 
 
 class ArchiveChoice:

@@ -8,41 +8,6 @@ from kreisintegration.forms import DistrictFormMixin
 
 from .models import Indicator, Measure, Measurement
 
-# Larger keys cannot exist; SQLite would raise OverflowError (a 500) instead of "no such choice".
-_MAX_KEY = 2**63 - 1
-
-
-def is_key(value) -> bool:
-    try:
-        return 0 < int(str(value)) <= _MAX_KEY
-    except ValueError:
-        return False
-
-
-class KeyChoiceField(forms.ModelChoiceField):
-    """A ModelChoiceField that answers a malformed key with the usual German error."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and not is_key(value):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
-
-
-class KeysChoiceField(forms.ModelMultipleChoiceField):
-    """The multiple-choice counterpart of ``KeyChoiceField``."""
-
-    def _check_values(self, value):
-        for item in value:
-            if not is_key(item):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": str(item)[:40]},
-                )
-        return super()._check_values(value)
-
 
 class _ByPeriodIterator(ModelChoiceIterator):
     """Arbeitsschwerpunkte grouped by their Arbeitsperiode (``<optgroup label="2025/26">``)."""
@@ -54,7 +19,7 @@ class _ByPeriodIterator(ModelChoiceIterator):
         yield from groups.items()
 
 
-class WorkPriorityField(KeysChoiceField):
+class WorkPriorityField(forms.ModelMultipleChoiceField):
     iterator = _ByPeriodIterator
 
     def label_from_instance(self, obj: WorkPriority) -> str:
@@ -92,16 +57,7 @@ class MeasureForm(DistrictFormMixin, forms.ModelForm):
             "partner_actors",
             "concept_versions",
         ]
-        field_classes = {
-            "focus_area": KeyChoiceField,
-            "field_of_action": KeyChoiceField,
-            "lead_actor": KeyChoiceField,
-            "work_priorities": WorkPriorityField,
-            "target_groups": KeysChoiceField,
-            "municipalities": KeysChoiceField,
-            "partner_actors": KeysChoiceField,
-            "concept_versions": KeysChoiceField,
-        }
+        field_classes = {"work_priorities": WorkPriorityField}
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 3}),
             "effect": forms.Textarea(attrs={"rows": 3}),
@@ -118,11 +74,6 @@ class MeasureForm(DistrictFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, KeyChoiceField | KeysChoiceField):
-                # These fields refuse malformed keys themselves (is_key); drop the mixin's
-                # per-instance guard, which raises ValueError on digits like "¹".
-                field.__dict__.pop("clean", None)
         if self.instance.pk:
             # The editor's starting point; a save based on an older one is refused.
             self.fields["lock_version"] = forms.IntegerField(

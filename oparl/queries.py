@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from actors.models import Committee, Meeting
 from districts.models import District
-from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+from reporting.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 
 
 def _newest(queryset: QuerySet, field: str) -> Subquery:
@@ -35,13 +35,13 @@ def _newest(queryset: QuerySet, field: str) -> Subquery:
 
 
 def paper_modified():
-    """OParl ``modified`` of a Paper: the paper shows its release, its Beratungsfolge and its
-    Anlagen, so a change to any of them is a change of the Paper (``modified_since`` must find
-    it). Coalesce because SQLite's MAX() of several values is NULL if one of them is."""
+    """OParl ``modified`` of a Paper: the paper shows its release (with the Anlagen frozen in
+    it) and its Beratungsfolge, so a change to any of them is a change of the Paper
+    (``modified_since`` must find it). Coalesce because SQLite's MAX() of several values is
+    NULL if one of them is."""
     parts = [
         _newest(PaperRelease.objects.all(), "released_at"),
         _newest(Consultation.objects.all(), "modified"),
-        _newest(Attachment.objects.all(), "modified"),
     ]
     return Greatest(
         F("modified"),
@@ -63,18 +63,14 @@ def public_paper_ids(district: District) -> QuerySet:
     return public_papers(district).values("pk")
 
 
-def attachments_with_file() -> QuerySet:
-    # An Anlage without an uploaded file (e.g. only a link to a concept version) has no bytes
-    # to offer as an OParl File.
-    return Attachment.objects.exclude(file="").order_by("order", "pk")
-
-
 def papers_for_output(district: District) -> QuerySet:
     """``public_papers`` with everything a Paper object embeds, in a fixed number of queries."""
     return public_papers(district).prefetch_related(
         Prefetch(
             "releases",
-            queryset=PaperRelease.objects.defer("pdf").order_by("-revision"),
+            queryset=PaperRelease.objects.defer("pdf")
+            .order_by("-revision")
+            .prefetch_related("attachments"),
             to_attr="oparl_releases",
         ),
         Prefetch(
@@ -82,7 +78,6 @@ def papers_for_output(district: District) -> QuerySet:
             queryset=Consultation.objects.select_related("meeting__committee").order_by("order"),
             to_attr="oparl_consultations",
         ),
-        Prefetch("attachments", queryset=attachments_with_file(), to_attr="oparl_attachments"),
     )
 
 
@@ -103,7 +98,10 @@ def public_release_files(district: District) -> QuerySet:
 
 
 def public_attachment_files(district: District) -> QuerySet:
-    return attachments_with_file().filter(paper__in=public_paper_ids(district))
+    """The Anlagen frozen in the latest release of each öffentlich paper."""
+    return ReleasedAttachment.objects.filter(
+        release__in=public_release_files(district).values("pk")
+    ).select_related("release")
 
 
 def committees(district: District) -> QuerySet:

@@ -5,7 +5,6 @@ The spec asks not to emit ``null`` and to leave out empty optional lists, so abs
 left out rather than written as ``null`` / ``[]``.
 """
 
-import contextlib
 import datetime
 import mimetypes
 import os
@@ -15,10 +14,10 @@ from django.utils import timezone
 
 from actors.models import Committee, Meeting
 from districts.models import District
-from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+from reporting.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from reporting.responses import paper_filename
 
 OPARL_VERSION = "https://schema.oparl.org/1.1/"
-PDF = "application/pdf"
 
 
 def object_type(name: str) -> str:
@@ -28,11 +27,6 @@ def object_type(name: str) -> str:
 def date_time(value: datetime.datetime) -> str:
     """RFC 3339 with the offset of German local time, as OParl requires a time zone."""
     return timezone.localtime(value).isoformat(timespec="seconds")
-
-
-def pdf_filename(reference: str) -> str:
-    """ASCII file name for a paper PDF (OParl recommends ASCII in Content-Disposition)."""
-    return "Vorlage-" + "".join(ch if ch.isalnum() else "-" for ch in reference).strip("-") + ".pdf"
 
 
 class Serializer:
@@ -128,11 +122,11 @@ class Serializer:
             "body": self.body_url("body"),
             "name": release.subject,
             "reference": release.reference,
-            "date": paper.date.isoformat(),
-            "paperType": paper.get_paper_type_display(),
+            "date": (release.paper_date or paper.date).isoformat(),
+            "paperType": release.get_paper_type_display() or paper.get_paper_type_display(),
             "mainFile": self.release_file(release),
         }
-        attachments = [self.attachment_file(a) for a in paper.oparl_attachments]
+        attachments = [self.attachment_file(a) for a in release.attachments.all()]
         if attachments:
             data["auxiliaryFile"] = attachments
         consultations = [self.consultation(c) for c in paper.oparl_consultations]
@@ -166,41 +160,45 @@ class Serializer:
 
     def release_file(self, release: PaperRelease) -> dict:
         """The released PDF of a paper, byte for byte as the Kreistag received it."""
-        return {
-            "id": self.body_url("release_file", pk=release.pk),
-            "type": object_type("File"),
-            "name": f"Vorlage {release.reference}",
-            "fileName": pdf_filename(release.reference),
-            "mimeType": PDF,
-            "date": timezone.localdate(release.released_at).isoformat(),
-            "size": release.size,
-            # Not an OParl 1.1 property (it knows sha1 and sha512); the SHA-256 is the one
-            # stored with the release, so a client can check the bytes without a second hash.
-            "sha256Checksum": release.sha256,
-            "accessUrl": self.body_url("release_file_access", pk=release.pk),
-            "downloadUrl": self.body_url("release_file_download", pk=release.pk),
-            "paper": [self.body_url("paper", pk=release.paper_id)],
-            "created": date_time(release.released_at),
-            "modified": date_time(release.released_at),
-        }
+        return self.file(
+            "release_file",
+            release.pk,
+            release=release,
+            name=f"Vorlage {release.reference}",
+            file_name=paper_filename(release.reference),
+            size=release.size,
+            sha512=release.sha512,
+            created=release.released_at,
+        )
 
-    def attachment_file(self, attachment: Attachment) -> dict:
-        file_name = os.path.basename(attachment.file.name)
-        data = {
-            "id": self.body_url("attachment_file", pk=attachment.pk),
+    def attachment_file(self, attachment: ReleasedAttachment) -> dict:
+        """An Anlage as frozen in the paper's latest release."""
+        return self.file(
+            "attachment_file",
+            attachment.pk,
+            release=attachment.release,
+            name=attachment.title,
+            file_name=os.path.basename(attachment.file.name),
+            size=attachment.size,
+            sha512=attachment.sha512,
+            created=attachment.created,
+        )
+
+    def file(self, route, pk, *, release, name, file_name, size, sha512, created) -> dict:
+        """An OParl File of a release; ``route`` names its URLs (``…``, ``…_access``,
+        ``…_download``). Frozen with the release, so ``modified`` is ``created``."""
+        return {
+            "id": self.body_url(route, pk=pk),
             "type": object_type("File"),
-            "name": attachment.title,
+            "name": name,
             "fileName": file_name,
             "mimeType": mimetypes.guess_type(file_name)[0] or "application/octet-stream",
+            "date": timezone.localdate(release.released_at).isoformat(),
+            "size": size,
+            "sha512Checksum": sha512,
+            "accessUrl": self.body_url(f"{route}_access", pk=pk),
+            "downloadUrl": self.body_url(f"{route}_download", pk=pk),
+            "paper": [self.body_url("paper", pk=release.paper_id)],
+            "created": date_time(created),
+            "modified": date_time(created),
         }
-        # A file missing in storage is still listed without size; its access URL answers 404.
-        with contextlib.suppress(OSError):
-            data["size"] = attachment.file.size
-        data.update(
-            accessUrl=self.body_url("attachment_file_access", pk=attachment.pk),
-            downloadUrl=self.body_url("attachment_file_download", pk=attachment.pk),
-            paper=[self.body_url("paper", pk=attachment.paper_id)],
-            created=date_time(attachment.created),
-            modified=date_time(attachment.modified),
-        )
-        return data

@@ -6,15 +6,15 @@ District answers 404 exactly like one that does not exist.
 """
 
 from django.db.models import Max, Min
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.http import http_date
 from django.views import View
 
 from districts.models import District
+from reporting.responses import release_pdf_response, released_attachment_response
 
 from . import lists, queries
-from .serializers import PDF, Serializer, pdf_filename
+from .serializers import Serializer
 
 JSON = "application/json; charset=utf-8"
 
@@ -165,14 +165,7 @@ class ReleaseFileContentView(BodyMixin, OParlView):
 
     def get(self, request, body, pk):
         release = get_object_or_404(queries.public_release_files(self.district).defer(None), pk=pk)
-        response = HttpResponse(bytes(release.pdf), content_type=PDF)
-        disposition = "attachment" if self.download else "inline"
-        response["Content-Disposition"] = (
-            f'{disposition}; filename="{pdf_filename(release.reference)}"'
-        )
-        response["ETag"] = f'"{release.sha256}"'
-        response["Last-Modified"] = http_date(release.released_at.timestamp())
-        return response
+        return release_pdf_response(release, inline=not self.download)
 
 
 class AttachmentFileContentView(BodyMixin, OParlView):
@@ -180,8 +173,4 @@ class AttachmentFileContentView(BodyMixin, OParlView):
 
     def get(self, request, body, pk):
         attachment = get_object_or_404(queries.public_attachment_files(self.district), pk=pk)
-        try:
-            handle = attachment.file.open("rb")
-        except OSError:
-            raise Http404 from None
-        return FileResponse(handle, as_attachment=self.download)
+        return released_attachment_response(attachment, as_attachment=self.download)

@@ -10,7 +10,6 @@ from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, ListView, TemplateView
@@ -21,6 +20,8 @@ from concepts.models import ConceptVersion
 from concepts.rendering import render_markdown
 from districts.models import District
 from reporting.models import Consultation, DecisionPaper
+from reporting.queries import show_as_released
+from reporting.responses import release_pdf_response, released_attachment_response
 
 from . import directory, services
 from .forms import DirectoryFilterForm, FeedbackForm
@@ -182,6 +183,11 @@ class PaperListView(PublicMixin, ListView):
     context_object_name = "papers"
     paginate_by = PAGE_SIZE
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        show_as_released(context["papers"])
+        return context
+
     def get_queryset(self):
         steps = Consultation.objects.select_related("meeting__committee").order_by("order")
         return _public_papers(self.district).prefetch_related(
@@ -195,11 +201,12 @@ class PaperView(PublicMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paper = get_object_or_404(_public_papers(self.district), pk=self.kwargs["pk"])
+        release = paper.releases.defer("pdf").first()
         context.update(
             paper=paper,
-            release=paper.releases.defer("pdf").first(),
+            release=release,
             consultations=list(paper.consultations.select_related("meeting__committee")),
-            attachments=[a for a in paper.attachments.all() if a.file],
+            attachments=list(release.attachments.all()) if release else [],
         )
         return context
 
@@ -207,17 +214,13 @@ class PaperView(PublicMixin, TemplateView):
 def paper_pdf(request, district_slug: str, pk: int):
     district = get_object_or_404(District, slug=district_slug)
     paper = get_object_or_404(_public_papers(district), pk=pk)
-    release = paper.releases.first()
-    response = HttpResponse(bytes(release.pdf), content_type="application/pdf")
-    reference = "".join(ch if ch.isalnum() else "-" for ch in release.reference).strip("-")
-    response["Content-Disposition"] = f'inline; filename="Vorlage-{reference}.pdf"'
-    return response
+    return release_pdf_response(paper.releases.first())
 
 
 def paper_attachment(request, district_slug: str, pk: int, attachment_pk: int):
+    """An Anlage of the latest release, as it went out with it."""
     district = get_object_or_404(District, slug=district_slug)
     paper = get_object_or_404(_public_papers(district), pk=pk)
-    attachment = get_object_or_404(paper.attachments, pk=attachment_pk)
-    if not attachment.file:
-        raise Http404
-    return FileResponse(attachment.file.open("rb"), as_attachment=True)
+    release = paper.releases.defer("pdf").first()
+    attachment = get_object_or_404(release.attachments, pk=attachment_pk)
+    return released_attachment_response(attachment)

@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from districts.admin import district_filter
 
-from .models import Attachment, Consultation, DecisionPaper, PaperRelease
+from .models import Attachment, Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 
 
 class ConsultationInline(admin.TabularInline):
@@ -115,6 +115,22 @@ class ConsultationAdmin(admin.ModelAdmin):
     readonly_fields = ["created", "modified"]
 
 
+class ReleasedAttachmentInline(admin.TabularInline):
+    """The Anlagen frozen with a release: shown, never changed."""
+
+    model = ReleasedAttachment
+    fields = ["order", "title", "file", "size", "sha256"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(PaperRelease)
 class PaperReleaseAdmin(admin.ModelAdmin):
     """Releases are the record of what the council received: readable, never editable."""
@@ -123,6 +139,23 @@ class PaperReleaseAdmin(admin.ModelAdmin):
     list_select_related = ["released_by"]
     search_fields = ["reference", "subject"]
     exclude = ["pdf"]
+    inlines = [ReleasedAttachmentInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReleasedAttachment)
+class ReleasedAttachmentAdmin(admin.ModelAdmin):
+    """Anlagen as they went out with a release: readable, never editable."""
+
+    list_display = ["title", "release", "order", "size"]
+    list_filter = [district_filter("release__paper__district")]
+    list_select_related = ["release"]
+    search_fields = ["title", "release__reference", "release__subject"]
 
     def has_add_permission(self, request):
         return False

@@ -33,6 +33,9 @@ class DecisionPaperQuerySet(district_queryset("district")):
             released_revision=models.Subquery(latest.values("revision")[:1]),
             released_public=models.Subquery(latest.values("is_public")[:1]),
             released_subject=models.Subquery(latest.values("subject")[:1]),
+            released_reference=models.Subquery(latest.values("reference")[:1]),
+            released_date=models.Subquery(latest.values("paper_date")[:1]),
+            released_type=models.Subquery(latest.values("paper_type")[:1]),
         )
 
     def released(self):
@@ -227,8 +230,14 @@ class PaperRelease(models.Model):
     reference = models.CharField("Vorlagen-Nr.", max_length=40)
     subject = models.CharField("Betreff", max_length=300)
     is_public = models.BooleanField("öffentlich")
+    paper_date = models.DateField("Datum der Vorlage", null=True)
+    paper_type = models.CharField(
+        "Art der Vorlage", max_length=30, choices=DecisionPaper.PaperType.choices, blank=True
+    )
     pdf = models.BinaryField("PDF")
     sha256 = models.CharField("SHA-256 des PDF", max_length=64)
+    # OParl 1.1 File.sha512Checksum, so that clients can check the bytes they fetched.
+    sha512 = models.CharField("SHA-512 des PDF", max_length=128, blank=True)
     size = models.PositiveIntegerField("Größe in Bytes")
 
     objects = district_queryset("paper__district").as_manager()
@@ -245,8 +254,47 @@ class PaperRelease(models.Model):
         return f"{self.reference} Revision {self.revision}"
 
 
+class ReleasedAttachment(models.Model):
+    """An Anlage as it went out with a release: its own copy of the bytes, never changed.
+
+    Seed 001 sends the paper with "Anlage: Integrationskonzept Kreis Mettmann 2015"; what the
+    councillors received must stay what the portal, the public page and OParl offer, even when
+    a later revision changes the working copy's Anlagen. An Anlage that is a concept version
+    of this system is rendered to PDF at release time, so its bytes are frozen too.
+    """
+
+    release = models.ForeignKey(
+        PaperRelease, on_delete=models.CASCADE, related_name="attachments", verbose_name="Freigabe"
+    )
+    title = models.CharField("Titel", max_length=200)
+    file = models.FileField("Datei", upload_to="freigaben/%Y/")
+    concept_version = models.ForeignKey(
+        "concepts.ConceptVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Konzeptfassung",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    sha512 = models.CharField("SHA-512", max_length=128)
+    size = models.PositiveIntegerField("Größe in Bytes")
+    created = models.DateTimeField("angelegt", auto_now_add=True)
+
+    objects = district_queryset("release__paper__district").as_manager()
+
+    class Meta:
+        verbose_name = "freigegebene Anlage"
+        verbose_name_plural = "freigegebene Anlagen"
+        ordering = ["release", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class Attachment(TimeStampedModel):
-    """An Anlage of a paper (OParl: File)."""
+    """An Anlage of a paper's working copy; frozen per release as ``ReleasedAttachment``."""
 
     paper = models.ForeignKey(
         DecisionPaper, on_delete=models.CASCADE, related_name="attachments", verbose_name="Vorlage"

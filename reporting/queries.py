@@ -14,3 +14,16 @@ def visible_papers(request):
     if access.scope(Capability.READ_PAPERS) == Scope.PUBLIC_ONLY:
         return papers.filter(released_revision__isnull=False, released_public=True)
     return papers.filter(released_revision__isnull=False)
+
+
+def show_as_released(papers) -> None:
+    """For a reader outside the KI: let each paper of a list show its latest release (number,
+    date, type, öffentlich), not a revision in progress. Needs ``with_release()``; the papers
+    are only displayed, never saved."""
+    for paper in papers:
+        if paper.released_revision is None:
+            continue
+        paper.reference = paper.released_reference
+        paper.date = paper.released_date or paper.date
+        paper.paper_type = paper.released_type or paper.paper_type
+        paper.is_public = paper.released_public

@@ -10,10 +10,12 @@ the Integrationskonzept).
 
 import datetime
 import hashlib
+import os
 import re
 import string
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +23,7 @@ from concepts import versioning
 from kreisintegration.locking import save_with_lock
 
 from .documents import paper_html
-from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus
+from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus, ReleasedAttachment
 from .pdf import html_to_pdf
 
 FROZEN_MESSAGE = (
@@ -139,6 +141,12 @@ def release_problems(paper: DecisionPaper) -> list[str]:
             )
     if not any(text.strip() for _heading, text in paper.begruendung()):
         problems.append("Die Begründung ist leer.")
+    for attachment in paper.attachments.all():
+        if attachment.file and not attachment.file.storage.exists(attachment.file.name):
+            problems.append(
+                f"Die Datei der Anlage „{attachment.title}“ fehlt auf dem Server: "
+                "entfernen Sie die Anlage und laden Sie sie neu hoch."
+            )
     return problems
 
 
@@ -160,16 +168,49 @@ def paper_release(*, paper: DecisionPaper, user, now: datetime.datetime | None =
         reference=paper.reference,
         subject=paper.subject,
         is_public=paper.is_public,
+        paper_date=paper.date,
+        paper_type=paper.paper_type,
     )
     pdf = html_to_pdf(paper_html(paper, release=release))
     release.pdf = pdf
     release.sha256 = hashlib.sha256(pdf).hexdigest()
+    release.sha512 = hashlib.sha512(pdf).hexdigest()
     release.size = len(pdf)
     release.save()
+    _freeze_attachments(paper, release, user)
     paper.released_at = now
     paper.released_by = user
     paper.save(update_fields=["released_at", "released_by", "modified"])
     return release
+
+
+def _freeze_attachments(paper: DecisionPaper, release: PaperRelease, user) -> None:
+    """Copy every Anlage into the release; a concept version is rendered to PDF now."""
+    # documents builds on reporting (its report prefills papers): imported here, not above.
+    from documents.services import concept_pdf_now
+
+    for attachment in paper.attachments.select_related("concept_version__concept__district"):
+        version = attachment.concept_version
+        if attachment.file:
+            with attachment.file.open("rb") as handle:
+                content = handle.read()
+            name = os.path.basename(attachment.file.name)
+        elif version is not None:
+            content = concept_pdf_now(version, user=user)
+            name = f"Integrationskonzept-Fassung-{version.number}.pdf"
+        else:
+            continue
+        frozen = ReleasedAttachment(
+            release=release,
+            title=attachment.title,
+            concept_version=version,
+            order=attachment.order,
+            sha256=hashlib.sha256(content).hexdigest(),
+            sha512=hashlib.sha512(content).hexdigest(),
+            size=len(content),
+        )
+        frozen.file.save(name, ContentFile(content), save=False)
+        frozen.save()
 
 
 @transaction.atomic

@@ -41,6 +41,11 @@ urlpatterns = [
         name="attachment",
     ),
     path(
+        "vorlagen/<int:pk>/freigegebene-anlagen/<int:attachment_pk>/",
+        views.released_attachment_download,
+        name="released_attachment",
+    ),
+    path(
         "vorlagen/<int:pk>/anlagen/<int:attachment_pk>/loeschen/",
         views.attachment_delete,
         name="attachment_delete",

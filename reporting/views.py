@@ -32,10 +32,16 @@ from .forms import (
     StepFormSet,
     step_initial,
 )
-from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus
+from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus, ReleasedAttachment
 from .pdf import cached_pdf
 from .prefill import paper_from_version
-from .queries import visible_papers
+from .queries import show_as_released, visible_papers
+from .responses import (
+    paper_filename,
+    pdf_response,
+    release_pdf_response,
+    released_attachment_response,
+)
 
 
 def get_paper(request, pk: int) -> DecisionPaper:
@@ -44,18 +50,6 @@ def get_paper(request, pk: int) -> DecisionPaper:
 
 def latest_release(paper: DecisionPaper) -> PaperRelease | None:
     return paper.releases.defer("pdf").select_related("released_by").first()
-
-
-def pdf_response(pdf: bytes, filename: str, *, inline: bool = True) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return response
-
-
-def paper_filename(reference: str, suffix: str) -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in reference).strip("-")
-    return f"Vorlage-{safe}{suffix}"
 
 
 class PaperListView(DistrictMixin, ListView):
@@ -80,6 +74,8 @@ class PaperListView(DistrictMixin, ListView):
         context = super().get_context_data(**kwargs)
         for paper in context["papers"]:
             paper.status = services.paper_status(paper, paper.released_revision is not None)
+        if not self.request.access.can(Capability.READ_INTERNAL):
+            show_as_released(context["papers"])
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(
@@ -95,17 +91,26 @@ class PaperDetailView(DistrictMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         paper = get_paper(self.request, self.kwargs["pk"])
-        releases = list(paper.releases.defer("pdf").select_related("released_by"))
+        releases = list(
+            paper.releases.defer("pdf")
+            .select_related("released_by")
+            .prefetch_related("attachments")
+        )
         internal = self.request.access.can(Capability.READ_INTERNAL)
         consultations = list(
             paper.consultations.select_related("meeting__committee", "result_recorded_by")
         )
+        if internal:
+            attachments = list(paper.attachments.select_related("concept_version"))
+        else:
+            # The council sees the Anlagen as released, never those of a revision in progress.
+            attachments = list(releases[0].attachments.all()) if releases else []
         context.update(
             paper=paper,
             releases=releases,
             release=releases[0] if releases else None,
             consultations=consultations,
-            attachments=list(paper.attachments.select_related("concept_version")),
+            attachments=attachments,
             status=services.paper_status(paper, bool(releases)),
             internal=internal,
             problems=services.release_problems(paper) if internal and not paper.is_released else [],
@@ -300,7 +305,7 @@ def paper_pdf(request, pk: int):
     paper = get_paper(request, pk)
     release = paper.releases.first()
     if release is not None:
-        return pdf_response(bytes(release.pdf), paper_filename(release.reference, ".pdf"))
+        return release_pdf_response(release)
     if not request.access.can(Capability.READ_INTERNAL):
         raise Http404
     return pdf_response(
@@ -312,8 +317,7 @@ def paper_pdf(request, pk: int):
 def paper_revision_pdf(request, pk: int, revision: int):
     paper = get_paper(request, pk)
     release = get_object_or_404(paper.releases, revision=revision)
-    filename = paper_filename(release.reference, f"-Revision-{release.revision}.pdf")
-    return pdf_response(bytes(release.pdf), filename)
+    return release_pdf_response(release, suffix=f"-Revision-{release.revision}.pdf")
 
 
 @district_view(Capability.READ_INTERNAL)
@@ -457,13 +461,30 @@ def attachment_delete(request, pk: int, attachment_pk: int):
     return redirect("reporting:detail", district_slug=request.district.slug, pk=paper.pk)
 
 
-@district_view(Capability.READ_PAPERS)
+@district_view(Capability.READ_INTERNAL)
 def attachment_download(request, pk: int, attachment_pk: int):
+    """An Anlage of the working copy; one that is a concept version is rendered on request."""
     paper = get_paper(request, pk)
     attachment = get_object_or_404(paper.attachments, pk=attachment_pk)
-    if not attachment.file:
-        raise Http404
-    return FileResponse(attachment.file.open("rb"), as_attachment=True)
+    if attachment.file:
+        return FileResponse(attachment.file.open("rb"), as_attachment=True)
+    if attachment.concept_version_id:
+        return redirect(
+            "concepts:version_detail",
+            district_slug=request.district.slug,
+            pk=attachment.concept_version_id,
+        )
+    raise Http404
+
+
+@district_view(Capability.READ_PAPERS)
+def released_attachment_download(request, pk: int, attachment_pk: int):
+    """An Anlage as it went out with a release, byte for byte."""
+    paper = get_paper(request, pk)
+    attachment = get_object_or_404(
+        ReleasedAttachment.objects.filter(release__paper=paper), pk=attachment_pk
+    )
+    return released_attachment_response(attachment)
 
 
 class PaperSettingsView(DistrictMixin, FormView):

@@ -28,7 +28,13 @@ from concepts.models import (
 )
 from districts.models import Municipality
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+from reporting.models import (
+    Attachment,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    ReleasedAttachment,
+)
 
 
 def grow(district, *, measures: int = 200, measurements: int = 50, tag: str = "x") -> None:
@@ -234,5 +240,18 @@ def grow_papers(district, tag: str, count: int = 60) -> None:
     Attachment.objects.bulk_create(
         Attachment(paper=paper, title=f"Anlage {j}", order=j)
         for paper in DecisionPaper.objects.filter(district=district)
+        for j in range(3)
+    )
+    ReleasedAttachment.objects.bulk_create(
+        ReleasedAttachment(
+            release=release,
+            title=f"Anlage {j}",
+            file=f"freigaben/2026/anlage-{j}.pdf",
+            order=j,
+            sha256="0" * 64,
+            sha512="0" * 128,
+            size=8,
+        )
+        for release in PaperRelease.objects.filter(paper__district=district)
         for j in range(3)
     )

@@ -30,7 +30,13 @@ from concepts.models import (
 from coordination.models import PriorityRound, RoundOption, Submission
 from districts.models import District, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+from reporting.models import (
+    Attachment,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    ReleasedAttachment,
+)
 
 
 def focus_area(code: str = FocusArea.Code.EDUCATION) -> FocusArea:
@@ -300,9 +306,27 @@ class PaperReleaseFactory(DjangoModelFactory):
     reference = factory.SelfAttribute("paper.reference")
     subject = factory.SelfAttribute("paper.subject")
     is_public = factory.SelfAttribute("paper.is_public")
+    paper_date = factory.SelfAttribute("paper.date")
+    paper_type = factory.SelfAttribute("paper.paper_type")
     pdf = b"%PDF-1.7 stand-in"
     sha256 = "0" * 64
+    sha512 = "0" * 128
     size = 17
+
+
+class ReleasedAttachmentFactory(DjangoModelFactory):
+    """An Anlage frozen in a release, with a small stored file."""
+
+    class Meta:
+        model = ReleasedAttachment
+
+    release = factory.SubFactory(PaperReleaseFactory)
+    title = factory.Sequence(lambda n: f"Anlage {n}")
+    file = factory.django.FileField(filename="anlage.pdf", data=b"%PDF-1.7 Anlage")
+    order = factory.Sequence(lambda n: n + 1)
+    sha256 = "1" * 64
+    sha512 = "1" * 128
+    size = 15
 
 
 class AttachmentFactory(DjangoModelFactory):

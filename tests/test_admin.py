@@ -34,7 +34,13 @@ from concepts.models import (
 from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+from reporting.models import (
+    Attachment,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    ReleasedAttachment,
+)
 from tests import factories
 
 APPS = ("districts", "accounts", "concepts", "actors", "measures", "reporting", "coordination")
@@ -86,6 +92,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     Attachment: _attachment,
     Consultation: factories.ConsultationFactory,
     PaperRelease: factories.PaperReleaseFactory,
+    ReleasedAttachment: factories.ReleasedAttachmentFactory,
     PriorityRound: factories.PriorityRoundFactory,
     RoundOption: factories.RoundOptionFactory,
     Submission: factories.SubmissionFactory,

@@ -16,7 +16,7 @@ from ..filters import ActorFilter
 from ..forms import ActorForm, OfferForm
 from ..models import Offer
 from ..queries import mandatory_type_coverage
-from .base import ServiceDeleteView, ServiceFormView
+from .base import ServiceFormView, StandardDeleteView
 
 
 class ActorListView(DistrictMixin, ListView):
@@ -148,10 +148,10 @@ class ActorUpdateView(ActorFormView):
         )
 
 
-class ActorDeleteView(ServiceDeleteView):
+class ActorDeleteView(StandardDeleteView):
     heading = "Akteur löschen"
     success_message = "Akteur gelöscht."
-    explanation = (
+    note = (
         "Mit dem Akteur werden seine Angebote und Ansprechpersonen gelöscht. Solange Maßnahmen "
         "ihn als federführend oder als Partner nennen, kann er nicht gelöscht werden."
     )
@@ -162,11 +162,11 @@ class ActorDeleteView(ServiceDeleteView):
     def delete(self, obj):
         services.actor_delete(district=self.request.district, actor=obj, user=self.request.user)
 
-    def get_success_url(self):
-        return reverse("actors:list", args=[self.request.district.slug])
-
-    def get_cancel_url(self):
+    def back_url(self):
         return self.object.get_absolute_url()
+
+    def deleted_url(self):
+        return reverse("actors:list", args=[self.request.district.slug])
 
 
 class OfferFormView(ServiceFormView):
@@ -209,7 +209,7 @@ class OfferUpdateView(OfferFormView):
         )
 
 
-class OfferDeleteView(ServiceDeleteView):
+class OfferDeleteView(StandardDeleteView):
     heading = "Angebot löschen"
     success_message = "Angebot gelöscht."
 
@@ -219,5 +219,5 @@ class OfferDeleteView(ServiceDeleteView):
     def delete(self, obj):
         services.offer_delete(district=self.request.district, offer=obj, user=self.request.user)
 
-    def get_success_url(self):
+    def back_url(self):
         return self.object.actor.get_absolute_url()

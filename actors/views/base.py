@@ -3,10 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 
 from accounts.rights import Capability
 from districts.access import DistrictMixin
+from kreisintegration.views import ConfirmDeleteView
 
 
 class ServiceFormView(DistrictMixin, FormView):
@@ -14,13 +15,13 @@ class ServiceFormView(DistrictMixin, FormView):
 
     Subclasses set ``form_class``, ``heading`` and ``success_message`` and implement
     ``get_object()`` (None when creating), ``save(data)`` and ``get_success_url()``.
+    Template: the shared ``templates/form_page.html``.
     """
 
     capability = Capability.EDIT
-    template_name = "actors/form.html"
+    template_name = "form_page.html"
     heading = ""
     success_message = "Gespeichert."
-    submit_label = "Speichern"
 
     def dispatch(self, request, *args, **kwargs):
         self.object = None
@@ -57,68 +58,32 @@ class ServiceFormView(DistrictMixin, FormView):
     def save(self, data):  # pragma: no cover - every subclass overrides
         raise NotImplementedError
 
-    def get_cancel_url(self) -> str:
-        return self.get_success_url()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            object=self.object,
-            heading=self.heading,
-            submit_label=self.submit_label,
-            cancel_url=self.get_cancel_url(),
-        )
+        context.update(object=self.object, heading=self.heading, back_url=self.get_success_url())
         return context
 
 
-class ServiceDeleteView(DistrictMixin, TemplateView):
-    """Ask before deleting (GET), delete through a service (POST).
+class StandardDeleteView(ConfirmDeleteView):
+    """The shared delete confirmation with this app's standard question.
 
-    A service that refuses raises ``ValidationError``; its German message is shown and
-    nothing is deleted.
+    Subclasses set ``heading``, ``success_message`` and optionally ``note`` (shown below the
+    question), and define ``get_object()``, ``delete(obj)`` and ``back_url()`` (or
+    ``back_url_name``); ``deleted_url()`` when deleting should lead elsewhere than "Abbrechen".
     """
 
-    capability = Capability.EDIT
-    template_name = "actors/confirm_delete.html"
     heading = ""
     success_message = "Gelöscht."
-    explanation = ""
+    note = ""
 
-    def get_object(self):  # pragma: no cover - every subclass overrides
-        raise NotImplementedError
+    def texts(self, obj) -> dict:
+        return {
+            "heading": self.heading,
+            "question": (
+                f"Soll „{obj}“ wirklich gelöscht werden? Das lässt sich nicht rückgängig machen."
+            ),
+            "note": self.note,
+        }
 
-    def delete(self, obj) -> None:  # pragma: no cover - every subclass overrides
-        raise NotImplementedError
-
-    def get_success_url(self) -> str:  # pragma: no cover - every subclass overrides
-        raise NotImplementedError
-
-    def get_cancel_url(self) -> str:
-        return self.get_success_url()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            object=self.object,
-            heading=self.heading,
-            explanation=self.explanation,
-            cancel_url=self.get_cancel_url(),
-        )
-        return context
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        success_url = self.get_success_url()
-        cancel_url = self.get_cancel_url()
-        try:
-            self.delete(self.object)
-        except ValidationError as exc:
-            for message in exc.messages:
-                messages.error(request, message)
-            return redirect(cancel_url)
-        messages.success(request, self.success_message)
-        return redirect(success_url)
+    def deleted_message(self, obj) -> str:
+        return self.success_message

@@ -12,7 +12,7 @@ from districts.access import DistrictMixin
 from .. import services
 from ..forms import CommitteeForm, MeetingForm, ParticipationEventForm
 from ..models import Meeting
-from .base import ServiceDeleteView, ServiceFormView
+from .base import ServiceFormView, StandardDeleteView
 
 # Shown per committee on the overview; the committee page lists them all.
 MEETINGS_ON_OVERVIEW = 3
@@ -118,10 +118,10 @@ class CommitteeUpdateView(CommitteeFormView):
         )
 
 
-class CommitteeDeleteView(ServiceDeleteView):
+class CommitteeDeleteView(StandardDeleteView):
     heading = "Gremium löschen"
     success_message = "Gremium gelöscht."
-    explanation = "Mit dem Gremium werden seine Sitzungen gelöscht."
+    note = "Mit dem Gremium werden seine Sitzungen gelöscht."
 
     def get_object(self):
         return get_object_or_404(self.request.district.committees, pk=self.kwargs["pk"])
@@ -131,11 +131,11 @@ class CommitteeDeleteView(ServiceDeleteView):
             district=self.request.district, committee=obj, user=self.request.user
         )
 
-    def get_success_url(self):
-        return committees_url(self.request.district)
-
-    def get_cancel_url(self):
+    def back_url(self):
         return self.object.get_absolute_url()
+
+    def deleted_url(self):
+        return committees_url(self.request.district)
 
 
 def district_meetings(district):
@@ -180,7 +180,7 @@ class MeetingUpdateView(MeetingFormView):
         )
 
 
-class MeetingDeleteView(ServiceDeleteView):
+class MeetingDeleteView(StandardDeleteView):
     heading = "Sitzung löschen"
     success_message = "Sitzung gelöscht."
 
@@ -190,7 +190,7 @@ class MeetingDeleteView(ServiceDeleteView):
     def delete(self, obj):
         services.meeting_delete(district=self.request.district, meeting=obj, user=self.request.user)
 
-    def get_success_url(self):
+    def back_url(self):
         return self.object.committee.get_absolute_url()
 
 
@@ -223,7 +223,7 @@ class ParticipationUpdateView(ParticipationFormView):
         )
 
 
-class ParticipationDeleteView(ServiceDeleteView):
+class ParticipationDeleteView(StandardDeleteView):
     heading = "Beteiligungsveranstaltung löschen"
     success_message = "Beteiligungsveranstaltung gelöscht."
 
@@ -235,5 +235,5 @@ class ParticipationDeleteView(ServiceDeleteView):
             district=self.request.district, event=obj, user=self.request.user
         )
 
-    def get_success_url(self):
+    def back_url(self):
         return committees_url(self.request.district) + "#beteiligung"

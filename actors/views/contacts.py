@@ -12,7 +12,7 @@ from districts.access import DistrictMixin, district_view
 from .. import services
 from ..forms import ContactPersonForm
 from ..models import ContactPerson
-from .base import ServiceDeleteView, ServiceFormView
+from .base import ServiceFormView, StandardDeleteView
 
 ERASED_MESSAGE = (
     "Ansprechperson gelöscht. Name, E-Mail-Adresse und Telefonnummer wurden auch aus dem "
@@ -60,7 +60,7 @@ class ContactUpdateView(ContactFormView):
         )
 
 
-class ContactDeleteView(ServiceDeleteView):
+class ContactDeleteView(StandardDeleteView):
     """Asks before erasing; deleting a contact person always erases them completely."""
 
     template_name = "actors/contact_confirm_erase.html"
@@ -73,7 +73,7 @@ class ContactDeleteView(ServiceDeleteView):
     def delete(self, obj):
         services.contact_erase(district=self.request.district, contact=obj, user=self.request.user)
 
-    def get_success_url(self):
+    def back_url(self):
         return self.object.actor.get_absolute_url()
 
 

@@ -11,7 +11,7 @@ from districts.access import DistrictMixin
 
 from .. import services
 from ..forms import GlossaryEntryForm
-from .base import ServiceDeleteView, ServiceFormView
+from .base import ServiceFormView, StandardDeleteView
 
 _FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 
@@ -73,7 +73,8 @@ class GlossaryUpdateView(GlossaryFormView):
         )
 
 
-class GlossaryDeleteView(ServiceDeleteView):
+class GlossaryDeleteView(StandardDeleteView):
+    back_url_name = "actors:glossary"
     heading = "Glossareintrag löschen"
     success_message = "Glossareintrag gelöscht."
 
@@ -84,6 +85,3 @@ class GlossaryDeleteView(ServiceDeleteView):
         services.glossary_entry_delete(
             district=self.request.district, entry=obj, user=self.request.user
         )
-
-    def get_success_url(self):
-        return reverse("actors:glossary", args=[self.request.district.slug])

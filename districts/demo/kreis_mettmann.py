@@ -1871,6 +1871,9 @@ DISTRICT = {
             "reference": "50/020/2015",
             "paper_type": "beschlussvorlage",
             "concept_version": 1,  # the Integrationskonzept 2015 the paper put to the Kreistag
+            # Seed 001: "Anlage: Integrationskonzept Kreis Mettmann 2015"; the release renders
+            # the concept version to PDF and keeps it with the paper.
+            "attachments": [{"title": "Integrationskonzept Kreis Mettmann 2015", "version": 1}],
             "decision_kind": "beschluss",
             "public": True,
             "department": "Sozialamt",

@@ -46,7 +46,7 @@ from districts.models import District, LandRequirements, Municipality, StaffPost
 from documents.models import ProgressReport
 from kreisintegration.text import german_slugify
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import Consultation, DecisionPaper, PaperRelease
+from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from reporting.services import paper_release
 
 # The content modules in ``districts/demo``, loaded in this order.
@@ -239,6 +239,7 @@ class _Loader:
             (Indicator, ("measure", "name")),
             (Measurement, ("indicator", "date", "municipality")),
             (Consultation, ("paper", "order")),
+            (Attachment, ("paper", "order")),
             (RoundOption, ("round", "title")),
             (Submission, ("round", "municipality")),
         ):
@@ -680,6 +681,13 @@ class _Loader:
                     votes_yes=c.get("yes"),
                     votes_no=c.get("no"),
                     votes_abstain=c.get("abstain"),
+                )
+            for order, a in enumerate(p.get("attachments", []), start=1):
+                self.upsert(
+                    Attachment,
+                    {"paper": paper, "order": order},
+                    title=a["title"],
+                    concept_version=versions[a["version"]],
                 )
             if released and not paper.releases.exists():
                 # Signed off as the KI would: the stored PDF is the one the Kreistag received.

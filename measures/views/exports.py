@@ -18,7 +18,7 @@ from kreisintegration.exports import Column, Kind, csv_response, xlsx_response
 from ..filters import MeasureFilter
 from ..models import Indicator
 from ..queries import with_latest_value
-from .measures import SORTS, _descending
+from .measures import catalogue_ordering
 
 COLUMNS = [
     Column("Maßnahme", width=40),
@@ -54,11 +54,7 @@ def exported_measures(request):
     measure_filter = MeasureFilter(
         request.GET or None, queryset=measures, request=request, district=district, access=access
     )
-    sort = request.GET.get("sort", "titel")
-    key = sort.removeprefix("-")
-    if key not in SORTS:
-        sort = key = "titel"
-    ordering = _descending(SORTS[key]) if sort.startswith("-") else SORTS[key]
+    *_, ordering = catalogue_ordering(request.GET.get("sort", "titel"))
     return measure_filter.qs.order_by(*ordering, "pk")
 
 

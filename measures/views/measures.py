@@ -42,7 +42,8 @@ COLUMNS = [
 ]
 
 
-def _descending(expressions):
+def reversed_ordering(expressions):
+    """``SORTS`` expressions for the descending direction."""
     result = []
     for expression in expressions:
         flipped = expression.copy()
@@ -51,6 +52,16 @@ def _descending(expressions):
         flipped.nulls_first, flipped.nulls_last = expression.nulls_first, expression.nulls_last
         result.append(flipped)
     return result
+
+
+def catalogue_ordering(sort: str) -> tuple[str, bool, list]:
+    """``?sort=`` as ``(column key, descending, ordering expressions)``; unknown keys sort by
+    title. Shared by the catalogue page and its exports, so both list in the same order."""
+    key = sort.removeprefix("-")
+    if key not in SORTS:
+        return "titel", False, SORTS["titel"]
+    descending = sort.startswith("-")
+    return key, descending, reversed_ordering(SORTS[key]) if descending else SORTS[key]
 
 
 class MeasureListView(DistrictMixin, TemplateView):
@@ -76,15 +87,8 @@ class MeasureListView(DistrictMixin, TemplateView):
             district=district,
             access=access,
         )
-        sort = self.request.GET.get("sort", "titel")
-        key = sort.removeprefix("-")
-        if key not in SORTS:
-            sort = key = "titel"
-        descending = sort.startswith("-")
-        ordering = SORTS[key]
-        queryset = measure_filter.qs.order_by(
-            *(_descending(ordering) if descending else ordering), "pk"
-        )
+        key, descending, ordering = catalogue_ordering(self.request.GET.get("sort", "titel"))
+        queryset = measure_filter.qs.order_by(*ordering, "pk")
         page = Paginator(queryset, PAGE_SIZE).get_page(self.request.GET.get("seite"))
         context.update(
             filter=measure_filter,

@@ -110,6 +110,25 @@ def test_choices_from_another_district_are_rejected(
     assert not Measure.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "key",
+    ["9" * 5000, "+" + "9" * 30, "\uff19" * 30, "\u0661" * 30],
+    ids=["4300-digit-limit", "plus-sign", "full-width", "arabic-indic"],
+)
+def test_malformed_keys_are_invalid_choices_not_errors(client, district, ki_staff, choices, key):
+    """Keys beyond 64 bits in any spelling ``int()`` reads: the German "invalid choice", no 500
+    (``kreisintegration.forms.is_oversized_number``)."""
+    client.force_login(ki_staff)
+    response = client.post(
+        reverse("measures:create", args=[district.slug]),
+        form_data(choices, lead_actor=key, partner_actors=[key], target_groups=[key]),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert {"lead_actor", "partner_actors", "target_groups"} <= set(errors)
+    assert not Measure.objects.exists()
+
+
 def test_update_round_trip_and_empty_municipalities_mean_districtwide(
     client, district, ki_staff, choices
 ):

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from actors.models import Meeting
-from reporting.models import DecisionPaper, PaperRelease
+from reporting.models import DecisionPaper, PaperRelease, ReleasedAttachment
 from tests import factories
 
 from .schema_check import OParlSchema, load_schema
@@ -31,9 +31,22 @@ class Council:
 
 
 def anlage(paper, title: str, content: bytes, name: str = "anlage.pdf"):
-    return factories.AttachmentFactory(
+    """An Anlage of the working copy and, if the paper is released, its frozen copy."""
+    attachment = factories.AttachmentFactory(
         paper=paper, title=title, file=SimpleUploadedFile(name, content)
     )
+    release = paper.releases.first()
+    if release is not None:
+        ReleasedAttachment.objects.create(
+            release=release,
+            title=title,
+            file=SimpleUploadedFile(name, content),
+            order=attachment.order,
+            sha256=hashlib.sha256(content).hexdigest(),
+            sha512=hashlib.sha512(content).hexdigest(),
+            size=len(content),
+        )
+    return attachment
 
 
 @pytest.fixture
@@ -73,6 +86,7 @@ def council(district) -> Council:
     for release in PaperRelease.objects.filter(paper__district=district):
         pdf = bytes(release.pdf)
         release.size, release.sha256 = len(pdf), hashlib.sha256(pdf).hexdigest()
+        release.sha512 = hashlib.sha512(pdf).hexdigest()
         release.save()
     return Council(
         public=public,

@@ -179,10 +179,10 @@ def test_a_crawler_finds_and_validates_everything(client, council, oparl_schema,
         if file["id"].startswith(url("body", body=slug) + "file/release-"):
             release = PaperRelease.objects.get(pk=int(file["id"].rstrip("/").rsplit("-", 1)[1]))
             assert content == bytes(release.pdf)
-            assert file["sha256Checksum"] == hashlib.sha256(content).hexdigest()
         else:
             assert content == council.attachment_bytes
             assert file["name"] == "Maßnahmenkatalog"
+        assert file["sha512Checksum"] == hashlib.sha512(content).hexdigest()
     assert public["mainFile"]["accessUrl"] in crawl.downloads
 
     with capsys.disabled():

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reporting.models import Attachment, PaperRelease
+from reporting.models import PaperRelease, ReleasedAttachment
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,8 @@ def test_secret_and_draft_papers_are_not_listed(client, district, council):
     # Their Beratungsfolge and Anlagen are not embedded anywhere either.
     hidden = [council.secret, council.draft]
     hidden_steps = [c for paper in hidden for c in paper.consultations.all()]
-    hidden_files = Attachment.objects.filter(paper__in=hidden)
+    hidden_files = ReleasedAttachment.objects.filter(release__paper__in=hidden)
+    assert hidden_files.exists()
     for step in hidden_steps:
         assert f"/consultation/{step.pk}/" not in listed
     for attachment in hidden_files:
@@ -46,7 +47,7 @@ def test_secret_and_draft_papers_answer_404_everywhere(client, district, council
         assert not_found(oparl(client, "paper", body=body, pk=paper.pk))
         for step in paper.consultations.all():
             assert not_found(oparl(client, "consultation", body=body, pk=step.pk))
-        for attachment in paper.attachments.all():
+        for attachment in ReleasedAttachment.objects.filter(release__paper=paper):
             for name in ["attachment_file", "attachment_file_access", "attachment_file_download"]:
                 assert not_found(oparl(client, name, body=body, pk=attachment.pk))
         for release in paper.releases.all():
@@ -87,8 +88,8 @@ def test_objects_of_another_district_are_not_reachable_under_this_one(
     other = other_district.slug
     public = council.public
     step = public.consultations.first()
-    attachment = public.attachments.exclude(file="").get()
     release = public.releases.get()
+    attachment = release.attachments.get()
     for name, pk in [
         ("paper", public.pk),
         ("consultation", step.pk),
@@ -102,6 +103,21 @@ def test_objects_of_another_district_are_not_reachable_under_this_one(
         assert not_found(oparl(client, name, body=other, pk=pk)), name
     assert oparl(client, "paper_list", body=other).json()["data"] == []
     assert oparl(client, "organization_list", body=other).json()["data"] == []
+
+
+def test_anlagen_are_those_of_the_release_not_of_a_revision_in_progress(client, district, council):
+    """Revision 2 in progress drops an Anlage and adds one: OParl still offers revision 1's."""
+    paper = council.public
+    released = paper.releases.get().attachments.get()
+    paper.revision, paper.released_at = 2, None
+    paper.save()
+    paper.attachments.exclude(file="").delete()
+    factories.AttachmentFactory(paper=paper, title="Neue Anlage in Arbeit")
+    data = oparl(client, "paper", body=district.slug, pk=paper.pk).json()
+    assert [f["name"] for f in data["auxiliaryFile"]] == ["Maßnahmenkatalog"]
+    assert "Neue Anlage in Arbeit" not in str(data)
+    content = oparl(client, "attachment_file_access", body=district.slug, pk=released.pk)
+    assert b"".join(content.streaming_content) == council.attachment_bytes
 
 
 def test_an_unknown_body_or_object_is_a_json_404(client, district):

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from concepts.models import ConceptVersion
@@ -19,8 +18,7 @@ def public_urls(district) -> list[tuple[str, str]]:
         district=district, is_published=True, website="https://verein.example.org/"
     )
     paper = factories.released_paper(district)
-    attachment = factories.AttachmentFactory(paper=paper)
-    attachment.file.save("anlage.pdf", ContentFile(b"%PDF-1.7 Anlage"))
+    attachment = factories.ReleasedAttachmentFactory(release=paper.releases.get())
     kwargs = {
         "public:actor": {"pk": actor.pk},
         "public:paper": {"pk": paper.pk},

@@ -30,6 +30,12 @@ def with_file(district):
     return {"pk": paper.pk, "attachment_pk": attachment.pk}
 
 
+def released_attachment(district):
+    paper = factories.released_paper(district)
+    attachment = factories.ReleasedAttachmentFactory(release=paper.releases.get())
+    return {"pk": paper.pk, "attachment_pk": attachment.pk}
+
+
 def draft_attachment(district):
     attachment = factories.AttachmentFactory(paper__district=district)
     return {"pk": attachment.paper.pk, "attachment_pk": attachment.pk}
@@ -55,5 +61,6 @@ ROUTES = {
     "reporting:result": Route(kwargs=released_step),
     "reporting:attachment_create": Route(kwargs=draft),
     "reporting:attachment": Route(kwargs=with_file),
+    "reporting:released_attachment": Route(kwargs=released_attachment),
     "reporting:attachment_delete": Route(kwargs=draft_attachment, method="post"),
 }

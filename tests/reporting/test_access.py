@@ -4,9 +4,13 @@ Anonymous visitors get released öffentlich papers only (public URLs); drafts ar
 Kreistag members read released papers but cannot edit; liaisons see öffentlich papers only.
 """
 
+import datetime
+
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from reporting.models import DecisionPaper
 from tests import factories
 
 
@@ -110,10 +114,8 @@ def test_paper_becoming_nonpublic_in_a_new_release_disappears_publicly(
 
 
 def test_attachment_of_a_public_paper_downloads_publicly(client, district, papers):
-    from django.core.files.base import ContentFile
-
-    attachment = factories.AttachmentFactory(paper=papers["public"], title="Konzepttext")
-    attachment.file.save("konzept.pdf", ContentFile(b"%PDF-1.7 Konzept"))
+    release = papers["public"].releases.get()
+    attachment = factories.ReleasedAttachmentFactory(release=release, title="Konzepttext")
     page = client.get(reverse("public:paper", args=[district.slug, papers["public"].pk]))
     assert "Konzepttext" in page.content.decode()
     url = reverse(
@@ -121,4 +123,40 @@ def test_attachment_of_a_public_paper_downloads_publicly(client, district, paper
     )
     response = client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.7 Konzept"
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 Anlage"
+
+
+def test_a_working_copy_anlage_is_not_public(client, district, papers):
+    """Only what went out with the release is published, never the working copy's Anlagen."""
+    paper = papers["public"]
+    draft = factories.AttachmentFactory(paper=paper, title="Interne Notiz")
+    draft.file.save("notiz.pdf", ContentFile(b"intern"))
+    page = client.get(reverse("public:paper", args=[district.slug, paper.pk]))
+    assert "Interne Notiz" not in page.content.decode()
+    url = reverse("public:paper_attachment", args=[district.slug, paper.pk, draft.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_outside_the_ki_lists_show_the_release_not_a_revision_in_progress(
+    client, district, papers, council_member
+):
+    """Revision 2 renumbers and redates the paper; the portal and the public list keep showing
+    revision 1 as released until revision 2 is."""
+    paper = papers["public"]
+    release = paper.releases.get()
+    paper.revision, paper.released_at = 2, None
+    paper.reference, paper.date = "99/999/2030", datetime.date(2030, 1, 2)
+    paper.paper_type = DecisionPaper.PaperType.INFORMATION
+    paper.save()
+    client.force_login(council_member)
+    for url in [
+        reverse("reporting:list", args=[district.slug]),
+        reverse("public:papers", args=[district.slug]),
+    ]:
+        listing = client.get(url).content.decode()
+        assert release.reference in listing and "99/999/2030" not in listing, url
+        assert release.paper_date.strftime("%d.%m.%Y") in listing, url
+        assert "02.01.2030" not in listing, url
+    detail = client.get(workspace(district, "detail", paper)).content.decode()
+    assert f"Beschlussvorlage {release.reference}" in detail
+    assert "Informationsvorlage" not in detail

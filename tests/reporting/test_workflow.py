@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 from django.urls import reverse
 
 from concepts.models import ConceptVersion
@@ -10,22 +9,6 @@ from districts.models import District
 from reporting.models import Consultation, DecisionPaper, PaperStatus
 from reporting.services import suggest_reference
 from tests import factories
-
-
-@pytest.fixture
-def path(district):
-    """Sozialausschuss → Kreisausschuss → Kreistag with a meeting each (seed 001)."""
-    meetings = []
-    for position, name in enumerate(["Sozialausschuss", "Kreisausschuss", "Kreistag"], start=1):
-        committee = factories.CommitteeFactory(district=district, name=name, path_position=position)
-        meetings.append(
-            factories.MeetingFactory(
-                committee=committee,
-                start=datetime.datetime(2026, 12, 1, 16, tzinfo=datetime.UTC)
-                + datetime.timedelta(weeks=3 * position),
-            )
-        )
-    return meetings
 
 
 def form_data(paper=None, meetings=(), **overrides):
