@@ -55,6 +55,9 @@ class Membership(TimeStampedModel):
         help_text="Nur für kommunale Ansprechpersonen: die Kommune, für die sie antworten.",
     )
     is_active = models.BooleanField("aktiv", default=True)
+    # Part of the signed calendar subscription link (actors/subscription.py); raising it
+    # makes every earlier link of this membership invalid.
+    calendar_key = models.PositiveIntegerField("Kalender-Schlüssel", default=0, editable=False)
 
     class Meta:
         verbose_name = "Mitgliedschaft"

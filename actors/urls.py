@@ -63,6 +63,16 @@ urlpatterns = [
     path("gremien/", committees.CommitteeListView.as_view(), name="committees"),
     path("gremien/neu/", committees.CommitteeCreateView.as_view(), name="committee_create"),
     path("gremien/sitzungen.ics", ical.meetings_ical, name="meetings_ical"),
+    path(
+        "gremien/sitzungen/abo/<str:token>.ics",
+        ical.subscription_ical,
+        name="meetings_subscription",
+    ),
+    path(
+        "gremien/sitzungen/abo-erneuern/",
+        ical.subscription_renew,
+        name="meetings_subscription_renew",
+    ),
     path("gremien/<int:pk>/", committees.CommitteeDetailView.as_view(), name="committee_detail"),
     path(
         "gremien/<int:pk>/bearbeiten/",

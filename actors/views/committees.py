@@ -12,6 +12,7 @@ from districts.access import DistrictMixin
 from .. import services
 from ..forms import CommitteeForm, MeetingForm, ParticipationEventForm
 from ..models import Meeting
+from ..subscription import subscription_token
 from .base import ServiceFormView, StandardDeleteView
 
 # Shown per committee on the overview; the committee page lists them all.
@@ -52,6 +53,13 @@ class CommitteeListView(DistrictMixin, TemplateView):
         events = district.participation_events.select_related("field_of_action").prefetch_related(
             "actors"
         )
+        membership = self.request.access.membership
+        if membership is not None:
+            path = reverse(
+                "actors:meetings_subscription",
+                kwargs={"district_slug": district.slug, "token": subscription_token(membership)},
+            )
+            context["subscription_url"] = self.request.build_absolute_uri(path)
         context.update(
             committees=committees,
             consultation_path=[c for c in committees if c.path_position],

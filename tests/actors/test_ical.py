@@ -252,4 +252,5 @@ def test_feeds_are_linked(client, district, ki_staff):
     client.force_login(ki_staff)
     html = client.get(reverse("actors:committees", args=[district.slug])).content.decode()
     assert workspace_url(district) in html
-    assert "Sitzungen als Kalender (iCal) abonnieren" in html
+    assert "Sitzungen als Kalenderdatei herunterladen" in html
+    assert "Persönlicher Abo-Link" in html
