@@ -60,15 +60,27 @@ def request_document(subject, *, user) -> tuple[GeneratedDocument, bool]:
     return document, True
 
 
-def concept_pdf_now(version, *, user) -> bytes:
-    """The whole concept of ``version`` as PDF bytes, rendered here if no current one is stored.
-
-    For a paper released with the concept version as Anlage (seed 001: "Anlage:
-    Integrationskonzept Kreis Mettmann 2015"): the release must hold the bytes at once. The
-    document is stored like a requested one, so "Gesamtdokument" serves it again afterwards.
-    """
+def stored_concept_pdf(version) -> bytes | None:
+    """The PDF of the current (data unchanged) finished concept document, if there is one."""
     document = current_document(version)
     if document is None or document.status != GeneratedDocument.Status.DONE:
+        return None
+    return bytes(GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk))
+
+
+def concept_pdf_for_release(version, *, user, wait: bool) -> bytes | None:
+    """The whole concept of ``version`` for a paper released with it as Anlage (seed 001:
+    "Anlage: Integrationskonzept Kreis Mettmann 2015").
+
+    The stored document if it is current. Otherwise, with ``wait`` (a management command such
+    as load_demo), it is rendered here; without (a web request, issue 7: long documents must
+    not block a web worker) it is queued and None returned, the release has to wait for it.
+    The immediate backend of the tests has rendered it on return.
+    """
+    pdf = stored_concept_pdf(version)
+    if pdf is not None:
+        return pdf
+    if wait:
         document = GeneratedDocument.objects.create(
             district=version.concept.district,
             kind=GeneratedDocument.Kind.CONCEPT,
@@ -77,7 +89,9 @@ def concept_pdf_now(version, *, user) -> bytes:
             concept_version=version,
         )
         render(document)
-    return bytes(GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk))
+    else:
+        request_document(version, user=user)
+    return stored_concept_pdf(version)
 
 
 def is_outdated(document: GeneratedDocument) -> bool:

@@ -8,7 +8,9 @@ District answers 404 exactly like one that does not exist.
 from django.db.models import Max, Min
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 
 from districts.models import District
 from reporting.responses import release_pdf_response, released_attachment_response
@@ -29,6 +31,9 @@ def error_response(status: int, message: str) -> JsonResponse:
     return json_response({"error": {"status": status, "message": message}}, status=status)
 
 
+# Read-only and cookie-free: without the exemption a POST would meet the CSRF check's HTML 403
+# instead of OParl's JSON 405.
+@method_decorator(csrf_exempt, name="dispatch")
 class OParlView(View):
     """GET only; errors come as JSON, and every answer may be read by browser apps (CORS)."""
 

@@ -6,7 +6,6 @@ their consent, and the concept is shown only in its current adopted version.
 """
 
 import datetime
-from itertools import groupby
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -14,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, ListView, TemplateView
 
-from actors.views.glossary import alphabetical, initial
+from actors.views.glossary import glossary_context
 from concepts import versioning
 from concepts.models import ConceptVersion
 from concepts.rendering import render_markdown
@@ -112,12 +111,7 @@ class GlossaryView(PublicMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        entries = sorted(self.district.glossary_entries.all(), key=lambda e: alphabetical(e.term))
-        context["letters"] = [
-            (letter, list(group))
-            for letter, group in groupby(entries, key=lambda e: initial(e.term))
-        ]
-        context["entry_count"] = len(entries)
+        context.update(glossary_context(self.district))
         return context
 
 

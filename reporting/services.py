@@ -150,15 +150,56 @@ def release_problems(paper: DecisionPaper) -> list[str]:
     return problems
 
 
-@transaction.atomic
-def paper_release(*, paper: DecisionPaper, user, now: datetime.datetime | None = None):
-    """KI-Leitung signs the paper off: freeze it and keep its PDF byte for byte."""
-    paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+def paper_release(
+    *,
+    paper: DecisionPaper,
+    user,
+    now: datetime.datetime | None = None,
+    wait_for_anlagen: bool = False,
+) -> PaperRelease:
+    """KI-Leitung signs the paper off: freeze it and keep its PDF and Anlagen byte for byte.
+
+    An Anlage that is a concept version needs the whole concept as PDF. Unless a current one is
+    stored, it is queued (issue 7: no long document in a web request) and the release refused
+    with a message to try again; ``wait_for_anlagen`` renders it here instead (load_demo).
+    """
+    # documents builds on reporting (its report prefills papers): imported here, not above.
+    from documents.services import concept_pdf_for_release
+
+    _check_releasable(paper)  # before anything is queued for a paper that cannot go out
+    # Outside the release's transaction, so that a queued document survives a refusal.
+    concept_pdfs, pending = {}, []
+    for attachment in paper.attachments.filter(file="").exclude(concept_version=None):
+        version = attachment.concept_version
+        pdf = concept_pdf_for_release(version, user=user, wait=wait_for_anlagen)
+        if pdf is None:
+            pending.append(attachment.title)
+        concept_pdfs[version.pk] = pdf
+    if pending:
+        raise ValidationError(
+            [
+                f"Die Anlage „{title}“ wird gerade als PDF gesetzt. Geben Sie die Vorlage in "
+                "einer Minute noch einmal frei; das Integrationskonzept wird dann mit ihr "
+                "verschickt."
+                for title in pending
+            ],
+            code="anlage_pending",
+        )
+    return _release(paper=paper, user=user, now=now, concept_pdfs=concept_pdfs)
+
+
+def _check_releasable(paper: DecisionPaper) -> None:
     if paper.is_released:
         raise ValidationError("Diese Revision ist bereits freigegeben.", code="released")
     problems = release_problems(paper)
     if problems:
         raise ValidationError(problems, code="incomplete")
+
+
+@transaction.atomic
+def _release(*, paper: DecisionPaper, user, now, concept_pdfs: dict) -> PaperRelease:
+    paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+    _check_releasable(paper)
     now = now or timezone.now()
     release = PaperRelease(
         paper=paper,
@@ -177,26 +218,23 @@ def paper_release(*, paper: DecisionPaper, user, now: datetime.datetime | None =
     release.sha512 = hashlib.sha512(pdf).hexdigest()
     release.size = len(pdf)
     release.save()
-    _freeze_attachments(paper, release, user)
+    _freeze_attachments(paper, release, concept_pdfs)
     paper.released_at = now
     paper.released_by = user
     paper.save(update_fields=["released_at", "released_by", "modified"])
     return release
 
 
-def _freeze_attachments(paper: DecisionPaper, release: PaperRelease, user) -> None:
-    """Copy every Anlage into the release; a concept version is rendered to PDF now."""
-    # documents builds on reporting (its report prefills papers): imported here, not above.
-    from documents.services import concept_pdf_now
-
-    for attachment in paper.attachments.select_related("concept_version__concept__district"):
+def _freeze_attachments(paper: DecisionPaper, release: PaperRelease, concept_pdfs: dict) -> None:
+    """Copy every Anlage into the release; a concept version as its prepared PDF."""
+    for attachment in paper.attachments.select_related("concept_version"):
         version = attachment.concept_version
         if attachment.file:
             with attachment.file.open("rb") as handle:
                 content = handle.read()
             name = os.path.basename(attachment.file.name)
-        elif version is not None:
-            content = concept_pdf_now(version, user=user)
+        elif version is not None and concept_pdfs.get(version.pk):
+            content = concept_pdfs[version.pk]
             name = f"Integrationskonzept-Fassung-{version.number}.pdf"
         else:
             continue

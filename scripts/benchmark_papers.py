@@ -13,6 +13,9 @@ database you can wipe) with the demo data, like scripts/benchmark.py. Each figur
 of ``--repeat`` runs in milliseconds, after one warm-up run. Figures, not a pass/fail: compare
 them before and after a change.
 
+The release itself: signing the paper off renders it and, for its Anlage "Integrationskonzept
+Kreis Mettmann 2015", the whole concept (or takes the stored one).
+
 Issue 7, point 4: the render time of the whole concept, and how long a request for it waits
 (queuing it with the database backend; the stored PDF served again).
 
@@ -246,9 +249,48 @@ def concept_request(bench: Bench) -> list[Row]:
     return rows
 
 
+def paper_release_timing(bench: Bench) -> list[Row]:
+    """Signing 50/020/2015 off with its Anlage "Integrationskonzept Kreis Mettmann 2015": the
+    release renders the paper and, unless a current one is stored, the whole concept. Each run
+    is rolled back, so every run releases the same paper."""
+    from django.db import transaction
+
+    from accounts.models import User
+    from documents.models import GeneratedDocument
+    from documents.services import concept_pdf_for_release
+    from reporting.models import DecisionPaper
+    from reporting.services import paper_release
+
+    lead = User.objects.get(username=LEAD_USER)
+    pk = mettmann_paper().pk
+    rows = []
+    for name, stored in [
+        ("Freigabe, Konzept-PDF erst setzen (load_demo)", False),
+        ("Freigabe, Konzept-PDF liegt vor (Web)", True),
+    ]:
+        times, release_pdf = [], None
+        for _ in range(bench.repeat + 1):  # the first run warms up
+            with transaction.atomic():
+                paper = DecisionPaper.objects.get(pk=pk)
+                paper.releases.all().delete()
+                paper.released_at = None
+                paper.save(update_fields=["released_at"])
+                GeneratedDocument.objects.filter(concept_version=paper.concept_version).delete()
+                if stored:
+                    concept_pdf_for_release(paper.concept_version, user=lead, wait=True)
+                started = time.perf_counter()
+                release = paper_release(paper=paper, user=lead, wait_for_anlagen=True)
+                times.append((time.perf_counter() - started) * 1000)
+                release_pdf = bytes(release.attachments.get().file.read())
+                transaction.set_rollback(True)
+        rows.append(Row(name, times=times[1:], pdf=release_pdf))
+    return rows
+
+
 FIGURE_GROUPS: list[tuple[str, Callable[[Bench], list[Row]]]] = [
     (f"PDF erzeugen: Beschlussvorlage {REFERENCE}", paper_rendering),
     (f"PDF ausliefern: Beschlussvorlage {REFERENCE}", paper_serving),
+    (f"Freigabe: Beschlussvorlage {REFERENCE} mit Konzept als Anlage", paper_release_timing),
     ("Gesamtes Integrationskonzept (Kreis Mettmann, neueste Fassung)", concept_rendering),
     ("Gesamtes Integrationskonzept: Wartezeit einer Anfrage", concept_request),
 ]

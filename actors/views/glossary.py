@@ -27,20 +27,26 @@ def initial(term: str) -> str:
     return letter if letter.isalpha() else "#"
 
 
+def glossary_context(district) -> dict:
+    """``letters`` (letter, entries) in German dictionary order and ``entry_count``, for the
+    workspace and the public glossary (``templates/_glossary_letters.html``)."""
+    entries = sorted(district.glossary_entries.all(), key=lambda e: alphabetical(e.term))
+    return {
+        "letters": [
+            (letter, list(group))
+            for letter, group in groupby(entries, key=lambda e: initial(e.term))
+        ],
+        "entry_count": len(entries),
+    }
+
+
 class GlossaryView(DistrictMixin, TemplateView):
     capability = Capability.READ
     template_name = "actors/glossary.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        entries = sorted(
-            self.request.district.glossary_entries.all(), key=lambda e: alphabetical(e.term)
-        )
-        context["letters"] = [
-            (letter, list(group))
-            for letter, group in groupby(entries, key=lambda e: initial(e.term))
-        ]
-        context["entry_count"] = len(entries)
+        context.update(glossary_context(self.request.district))
         return context
 
 

@@ -691,7 +691,12 @@ class _Loader:
                 )
             if released and not paper.releases.exists():
                 # Signed off as the KI would: the stored PDF is the one the Kreistag received.
-                paper_release(paper=paper, user=releaser, now=_local(p["date"], RELEASE_HOUR))
+                paper_release(
+                    paper=paper,
+                    user=releaser,
+                    now=_local(p["date"], RELEASE_HOUR),
+                    wait_for_anlagen=True,
+                )
                 self.stats.created[str(PaperRelease._meta.verbose_name_plural)] += 1
 
     def meeting(self, committee: Committee, day: datetime.date) -> Meeting:

@@ -1,6 +1,7 @@
 """Nothing nichtöffentlich or unreleased is reachable through OParl (issue 7, like issue 6)."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from reporting.models import PaperRelease, ReleasedAttachment
@@ -132,3 +133,12 @@ def test_the_interface_is_read_only(client, district, council):
         response = getattr(client, method)(url)
         assert response.status_code == 405
         assert response.json()["error"]["status"] == 405
+
+
+def test_a_post_from_outside_gets_json_not_the_csrf_page(district, council):
+    """Real clients send no CSRF token: the answer is still OParl's JSON 405."""
+    client = Client(enforce_csrf_checks=True)
+    url = reverse("oparl:paper", kwargs={"body": district.slug, "pk": council.public.pk})
+    response = client.post(url, {"name": "geändert"})
+    assert response.status_code == 405
+    assert response.json()["error"]["status"] == 405

@@ -26,9 +26,11 @@ def add_papers(district, count: int):
         factories.AttachmentFactory(
             paper=paper, file=factories.factory.django.FileField(data=b"x", filename="a.pdf")
         )
-        factories.AttachmentFactory(paper=paper)  # without a file: not listed
+        factories.AttachmentFactory(paper=paper)  # of the working copy: not listed
+        release = paper.releases.get()
         if number % 2:
-            factories.PaperReleaseFactory(paper=paper, revision=2)
+            release = factories.PaperReleaseFactory(paper=paper, revision=2)
+        factories.ReleasedAttachmentFactory.create_batch(2, release=release)
 
 
 @pytest.mark.parametrize("name", LISTS)

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from documents.models import GeneratedDocument
 from documents.services import current_document
+from documents.tasks import render_document
 from reporting.models import DecisionPaper
 from reporting.services import paper_release
 from tests import factories
@@ -140,3 +141,30 @@ def test_a_working_copy_concept_anlage_leads_to_the_version(client, district, ki
     assert response["Location"] == reverse(
         "concepts:version_detail", args=[district.slug, version.pk]
     )
+
+
+def test_without_a_stored_concept_pdf_the_release_queues_it_and_waits(
+    client, district, ki_lead, paper_with_anlagen, settings
+):
+    """Issue 7: no long document in a web request. The concept is queued for the worker; the
+    release is refused with a German message until the PDF is there, then goes through."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    paper, version = paper_with_anlagen
+    url = reverse("reporting:release", args=[district.slug, paper.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "Die Anlage „Integrationskonzept – Fassung 3“ wird gerade als PDF gesetzt." in page
+    paper.refresh_from_db()
+    assert not paper.is_released and not paper.releases.exists()
+    queued = current_document(version)
+    assert queued.status == GeneratedDocument.Status.QUEUED
+
+    # Asking again while it is queued queues nothing more.
+    client.post(url)
+    assert GeneratedDocument.objects.filter(concept_version=version).count() == 1
+
+    # The worker renders it; now the release takes exactly those bytes.
+    render_document.call(queued.pk)
+    assert client.post(url).status_code == 302
+    concept = paper.releases.get().attachments.get(concept_version=version)
+    queued.refresh_from_db()
+    assert concept.file.read() == bytes(queued.pdf)
