@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.rights import Capability
 from districts.access import DistrictMixin
 from districts.services import measures_visible_to
+from kreisintegration.locking import StaleEditGuard
 from kreisintegration.views import ConfirmDeleteView
 
 from . import services
@@ -62,7 +63,7 @@ class PeriodListView(DistrictMixin, TemplateView):
         return context
 
 
-class EditFormView(DistrictMixin, FormView):
+class EditFormView(StaleEditGuard, DistrictMixin, FormView):
     """Base of the edit screens: District into the form, service in ``save``, back to the list."""
 
     capability = Capability.EDIT
@@ -86,6 +87,8 @@ class EditFormView(DistrictMixin, FormView):
         return context
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
             self.save(form)
         except ValidationError as error:

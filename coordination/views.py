@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
+from kreisintegration.locking import StaleEditGuard
 
 from . import services
 from .forms import OptionForm, RoundForm
@@ -68,7 +69,7 @@ class RoundMixin:
         return self._round
 
 
-class KiFormView(DistrictMixin, FormView):
+class KiFormView(StaleEditGuard, DistrictMixin, FormView):
     capability = Capability.EDIT
     template_name = "form_page.html"
     heading = ""
@@ -86,6 +87,8 @@ class KiFormView(DistrictMixin, FormView):
         return reverse("coordination:list", args=[self.request.district.slug])
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
             target = self.save(form)
         except ValidationError as error:

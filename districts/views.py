@@ -18,6 +18,7 @@ from concepts.compliance import checklist
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
+from kreisintegration.locking import StaleEditGuard
 from kreisintegration.views import ConfirmDeleteView
 from measures.models import Indicator, Measure
 from measures.queries import behind_target, with_latest_value
@@ -333,7 +334,7 @@ class StaffEditMixin(DistrictMixin):
         return context
 
 
-class StaffPostFormView(StaffEditMixin, FormView):
+class StaffPostFormView(StaleEditGuard, StaffEditMixin, FormView):
     """Create (no ``pk``) or change a post."""
 
     form_class = StaffPostForm
@@ -355,6 +356,8 @@ class StaffPostFormView(StaffEditMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.post_object}
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         services.staff_post_save(
             district=self.request.district,
             post=self.post_object,
@@ -387,7 +390,7 @@ class StaffPostDeleteView(ConfirmDeleteView):
         return f"Stelle „{post.title}“ gelöscht."
 
 
-class LandRequirementsUpdateView(StaffEditMixin, FormView):
+class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
     """The KI keeps the requirements of the current Förderrichtlinie up to date (DOMAIN.md)."""
 
     form_class = LandRequirementsForm
@@ -398,6 +401,8 @@ class LandRequirementsUpdateView(StaffEditMixin, FormView):
         return {**super().get_form_kwargs(), "instance": requirements}
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         services.land_requirements_update(
             district=self.request.district, data=form.cleaned_data, user=self.request.user
         )

@@ -7,6 +7,7 @@ members and the Land see released papers; municipal liaisons see released öffen
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -18,7 +19,8 @@ from django.views.generic import FormView, ListView, TemplateView
 from accounts.rights import Capability
 from concepts.models import ConceptVersion
 from districts.access import DistrictMixin, district_view
-from kreisintegration.locking import EditConflict, keep_both
+from documents.services import request_document
+from kreisintegration.locking import EditConflict, StaleEditGuard, keep_both
 
 from . import services
 from .documents import paper_context, paper_html
@@ -253,6 +255,9 @@ def paper_from_concept_version(request, version_pk: int):
         return redirect(
             "concepts:version_detail", district_slug=request.district.slug, pk=version.pk
         )
+    # The release sends the whole concept as Anlage: have the worker set it meanwhile, so that
+    # releasing need not wait for it (services.paper_release takes it while the data holds).
+    transaction.on_commit(lambda: request_document(version, user=request.user))
     messages.success(
         request,
         f"Beschlussvorlage {paper.reference} aus Fassung {version.number} erstellt. "
@@ -342,7 +347,7 @@ def paper_docx_export(request, pk: int):
     return response
 
 
-class ResultView(DistrictMixin, FormView):
+class ResultView(StaleEditGuard, DistrictMixin, FormView):
     """Record the result of one step of the Beratungsfolge, after release."""
 
     capability = Capability.DECIDE
@@ -373,6 +378,8 @@ class ResultView(DistrictMixin, FormView):
         return context
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         data = form.cleaned_data
         version = self.paper.concept_version
         was_adopted = version.is_adopted if version else False
@@ -487,7 +494,7 @@ def released_attachment_download(request, pk: int, attachment_pk: int):
     return released_attachment_response(attachment)
 
 
-class PaperSettingsView(DistrictMixin, FormView):
+class PaperSettingsView(StaleEditGuard, DistrictMixin, FormView):
     """KI-Leitung sets the Begründung layout, the number pattern and the logo of the papers."""
 
     capability = Capability.DECIDE
@@ -507,6 +514,8 @@ class PaperSettingsView(DistrictMixin, FormView):
         return context
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         form.save()
         messages.success(self.request, "Einstellungen für Vorlagen gespeichert.")
         return redirect("reporting:list", district_slug=self.request.district.slug)

@@ -7,10 +7,11 @@ from django.views.generic import FormView
 
 from accounts.rights import Capability
 from districts.access import DistrictMixin
+from kreisintegration.locking import StaleEditGuard
 from kreisintegration.views import ConfirmDeleteView
 
 
-class ServiceFormView(DistrictMixin, FormView):
+class ServiceFormView(StaleEditGuard, DistrictMixin, FormView):
     """Create or update one object through a service function.
 
     Subclasses set ``form_class``, ``heading`` and ``success_message`` and implement
@@ -46,6 +47,8 @@ class ServiceFormView(DistrictMixin, FormView):
         return kwargs
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
             self.object = self.save(form.cleaned_data)
         except ValidationError as exc:

@@ -11,10 +11,12 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from actors.models import Committee, ParticipationEvent
 from concepts.models import ConceptVersion, FocusArea
 from districts.models import District
+from documents.services import stored_concept_pdf
 from reporting.documents import paper_html
 from reporting.models import Consultation, DecisionPaper
 from reporting.prefill import paper_from_version
@@ -472,3 +474,14 @@ def test_mettmann_demo_fortschreibung(ki_staff):
         "Kreistag",
     ], notes
     assert steps[-1].authoritative
+
+
+def test_creating_the_paper_has_the_concept_pdf_set_for_the_release(
+    client, district, ki_lead, path, version, django_capture_on_commit_callbacks
+):
+    """The Anlage is queued for the worker at once, so the release later finds it ready."""
+    client.force_login(ki_lead)
+    url = reverse("reporting:from_version", args=[district.slug, version.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url).status_code == 302
+    assert stored_concept_pdf(version).startswith(b"%PDF")
