@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView, TemplateView, UpdateView
 from accounts.rights import LAND, Capability, Role
 from districts.access import DistrictMixin, district_view
 from districts.models import District
+from kreisintegration.locking import StaleEditGuard
 
 from . import services
 from .forms import MemberInviteForm, MemberUpdateForm, PasswordResetForm
@@ -165,7 +166,7 @@ class MemberInviteView(DistrictMixin, FormView):
         return redirect("members:list", district_slug=self.request.district.slug)
 
 
-class MemberUpdateView(DistrictMixin, UpdateView):
+class MemberUpdateView(StaleEditGuard, DistrictMixin, UpdateView):
     """Change a member's role, and the municipality of a Kommunale Ansprechperson."""
 
     capability = Capability.MANAGE_MEMBERS
@@ -183,6 +184,8 @@ class MemberUpdateView(DistrictMixin, UpdateView):
         return {**super().get_form_kwargs(), "district": self.request.district}
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
             membership = services.member_update(
                 district=self.request.district,

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import formats
 
+from accounts.models import Membership
 from kreisintegration.locking import SEEN_FIELD, STALE_MESSAGE
 from tests import factories
 
@@ -39,6 +40,14 @@ def _paper_settings(district):
 def _land_requirements(district):
     url = reverse("districts:land_requirements_update", args=[district.slug])
     return url, district.land_requirements
+
+
+def _indicator(district):
+    indicator = factories.IndicatorFactory(measure__district=district)
+    url = reverse(
+        "measures:indicator_update", args=[district.slug, indicator.measure.pk, indicator.pk]
+    )
+    return url, indicator
 
 
 # (id, make(district) -> (url, record), visitor, a text field the two people change)
@@ -74,6 +83,7 @@ PAGES = [
         "ki_lead",
         "title",
     ),
+    ("measures:indicator_update", _indicator, "ki_staff", "name"),
     ("reporting:result", _result, "ki_lead", "result_note"),
     ("reporting:settings", _paper_settings, "ki_lead", "office_number"),
     ("districts:land_requirements_update", _land_requirements, "ki_lead", "guideline"),
@@ -141,3 +151,17 @@ def test_an_unchanged_record_saves_at_once(client, district, ki_staff):
     assert client.post(url, data).status_code == 302
     actor.refresh_from_db()
     assert actor.name == "Neuer Name"
+
+
+def test_a_role_changed_meanwhile_is_not_overwritten(client, district, ki_lead, ki_staff):
+    membership = Membership.objects.get(user=ki_staff, district=district)
+    url = reverse("members:update", args=[district.slug, membership.pk])
+    client.force_login(ki_lead)
+    mine = as_posted(client.get(url).context["form"])
+    membership.role = "kreistag"
+    membership.save()
+    mine["role"] = "leitung"
+    response = client.post(url, mine)
+    assert STALE_MESSAGE in response.content.decode()
+    membership.refresh_from_db()
+    assert membership.role == "kreistag"

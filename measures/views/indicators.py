@@ -11,6 +11,7 @@ from django.views.generic import CreateView, DeleteView, UpdateView
 
 from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
+from kreisintegration.locking import StaleEditGuard
 
 from .. import services
 from ..forms import IndicatorForm, MeasurementForm
@@ -156,11 +157,13 @@ class IndicatorCreateView(DistrictMixin, IndicatorMixin, CreateView):
         return redirect(self.get_success_url() + f"#kennzahl-{indicator.pk}")
 
 
-class IndicatorUpdateView(DistrictMixin, IndicatorMixin, UpdateView):
+class IndicatorUpdateView(StaleEditGuard, DistrictMixin, IndicatorMixin, UpdateView):
     capability = Capability.EDIT
     template_name = "measures/indicator_form.html"
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         indicator = services.indicator_update(
             district=self.request.district,
