@@ -10,6 +10,7 @@ the second editor can compare and nothing of either is lost. The claim and the r
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
+from django.http import Http404
 from django.utils import formats
 
 
@@ -84,7 +85,9 @@ class StaleEditGuard:
         if not seen:
             return None
         instance = form.instance
-        current = type(instance)._default_manager.select_for_update().get(pk=instance.pk)
+        current = type(instance)._default_manager.select_for_update().filter(pk=instance.pk).first()
+        if current is None:  # deleted by someone else since this request began
+            raise Http404
         if _stamp(current.modified) == seen:
             return None
         form.add_error(None, STALE_MESSAGE)

@@ -5,13 +5,16 @@ target groups, Personal)."""
 
 import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
+from django.http import Http404
 from django.urls import reverse
 from django.utils import formats
 
 from accounts.models import Membership
-from kreisintegration.locking import SEEN_FIELD, STALE_MESSAGE
+from actors.models import Actor
+from kreisintegration.locking import SEEN_FIELD, STALE_MESSAGE, StaleEditGuard
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +168,12 @@ def test_a_role_changed_meanwhile_is_not_overwritten(client, district, ki_lead, 
     assert STALE_MESSAGE in response.content.decode()
     membership.refresh_from_db()
     assert membership.role == "kreistag"
+
+
+def test_a_record_deleted_during_the_request_is_404_not_a_crash(district):
+    """The row is locked only when saving; if it is gone by then, the page does not exist."""
+    actor = factories.ActorFactory(district=district)
+    form = SimpleNamespace(cleaned_data={SEEN_FIELD: "2026-01-01T00:00:00+00:00"}, instance=actor)
+    Actor.objects.filter(pk=actor.pk).delete()
+    with pytest.raises(Http404):
+        StaleEditGuard().refuse_stale(form)
