@@ -30,6 +30,23 @@ def _documents_of(subject):
     return GeneratedDocument.objects.filter(concept_version=subject)
 
 
+def _new_document(subject, *, user) -> GeneratedDocument:
+    """A queued document record for ``subject`` as its data stands now."""
+    if isinstance(subject, ProgressReport):
+        kind, district = GeneratedDocument.Kind.PROGRESS_REPORT, subject.district
+        fields = {"progress_report": subject}
+    else:
+        kind, district = GeneratedDocument.Kind.CONCEPT, subject.concept.district
+        fields = {"concept_version": subject}
+    return GeneratedDocument.objects.create(
+        district=district,
+        kind=kind,
+        fingerprint=fingerprint_of(subject),
+        requested_by=user,
+        **fields,
+    )
+
+
 def request_document(subject, *, user) -> tuple[GeneratedDocument, bool]:
     """The document for ``subject`` as its data stands; ``True`` if it was newly queued.
 
@@ -39,19 +56,7 @@ def request_document(subject, *, user) -> tuple[GeneratedDocument, bool]:
     existing = current_document(subject)
     if existing is not None:
         return existing, False
-    if isinstance(subject, ProgressReport):
-        kind, district = GeneratedDocument.Kind.PROGRESS_REPORT, subject.district
-        fields = {"progress_report": subject}
-    else:
-        kind, district = GeneratedDocument.Kind.CONCEPT, subject.concept.district
-        fields = {"concept_version": subject}
-    document = GeneratedDocument.objects.create(
-        district=district,
-        kind=kind,
-        fingerprint=fingerprint_of(subject),
-        requested_by=user,
-        **fields,
-    )
+    document = _new_document(subject, user=user)
     # Enqueued in the same transaction as the document: the database backend's worker sees
     # both or neither. (Tests use the immediate backend: the task has run on return.)
     result = render_document.enqueue(document.pk)
@@ -81,14 +86,7 @@ def concept_pdf_for_release(version, *, user, wait: bool) -> bytes | None:
     if pdf is not None:
         return pdf
     if wait:
-        document = GeneratedDocument.objects.create(
-            district=version.concept.district,
-            kind=GeneratedDocument.Kind.CONCEPT,
-            fingerprint=concept_fingerprint(version),
-            requested_by=user,
-            concept_version=version,
-        )
-        render(document)
+        render(_new_document(version, user=user))
     else:
         request_document(version, user=user)
     return stored_concept_pdf(version)

@@ -16,6 +16,7 @@ from accounts.rights import Capability
 from districts.access import DistrictMixin, district_view
 from kreisintegration.exports import csv_response, xlsx_response
 from kreisintegration.locking import EditConflict, keep_both
+from reporting.views import prefilled_paper_response
 
 from . import progress, services
 from .forms import ProgressReportForm
@@ -159,11 +160,4 @@ def report_paper(request, pk: int):
     """ "Mitteilungsvorlage erstellen": a draft paper that puts the report before the bodies."""
     report = get_report(request, pk)
     paper, notes = paper_from_report(report=report, user=request.user)
-    messages.success(
-        request,
-        f"Mitteilungsvorlage {paper.reference} aus dem Sachstandsbericht erstellt. "
-        "Bitte Texte prüfen und ergänzen.",
-    )
-    for note in notes:
-        messages.warning(request, note)
-    return redirect("reporting:update", district_slug=request.district.slug, pk=paper.pk)
+    return prefilled_paper_response(request, paper, notes, "aus dem Sachstandsbericht")

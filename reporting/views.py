@@ -258,9 +258,14 @@ def paper_from_concept_version(request, version_pk: int):
     # The release sends the whole concept as Anlage: have the worker set it meanwhile, so that
     # releasing need not wait for it (services.paper_release takes it while the data holds).
     transaction.on_commit(lambda: request_document(version, user=request.user))
+    return prefilled_paper_response(request, paper, notes, f"aus Fassung {version.number}")
+
+
+def prefilled_paper_response(request, paper: DecisionPaper, notes: list[str], source: str):
+    """After a paper was prefilled from data: say so, list what is missing, open the editor."""
     messages.success(
         request,
-        f"Beschlussvorlage {paper.reference} aus Fassung {version.number} erstellt. "
+        f"{paper.get_paper_type_display()} {paper.reference} {source} erstellt. "
         "Bitte Texte prüfen und ergänzen.",
     )
     for note in notes:
