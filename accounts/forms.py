@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 
-from kreisintegration.forms import DistrictFormMixin
+from core.forms import DistrictFormMixin
 
 from .models import Membership, User
 from .rights import Role

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.dispatch import receiver
 
-from kreisintegration.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 from .rights import Role
 

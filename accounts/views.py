@@ -12,10 +12,10 @@ from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView, UpdateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import LAND, Capability, Role
-from districts.access import DistrictMixin, district_view
+from core.locking import StaleEditGuard
 from districts.models import District
-from kreisintegration.locking import StaleEditGuard
 
 from . import services
 from .forms import MemberInviteForm, MemberUpdateForm, PasswordResetForm

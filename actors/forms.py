@@ -11,7 +11,7 @@ from django import forms
 from django.utils import timezone
 
 from concepts.models import FocusArea
-from kreisintegration.forms import DistrictFormMixin
+from core.forms import DistrictFormMixin
 
 from .models import (
     Actor,

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from kreisintegration.models import TimeStampedModel, district_queryset
+from core.models import TimeStampedModel, district_queryset
 
 
 class ActorType(TimeStampedModel):

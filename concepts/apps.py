@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ConceptsConfig(AppConfig):
     name = "concepts"
     verbose_name = "Integrationskonzept"
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401

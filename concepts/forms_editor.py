@@ -3,7 +3,7 @@
 from django import forms
 from django.core.validators import FileExtensionValidator
 
-from kreisintegration.forms import DateInput
+from core.forms import DateInput
 
 from .models import ConceptSection, ConceptVersion
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models.deletion import ProtectedError
 from simple_history.models import HistoricalRecords
 
-from kreisintegration.models import TimeStampedModel, district_queryset
+from core.models import TimeStampedModel, district_queryset
 
 
 class FocusAreaQuerySet(models.QuerySet):

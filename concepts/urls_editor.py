@@ -7,7 +7,6 @@ from . import views_editor as views
 urlpatterns = [
     path("konzept/", views.VersionListView.as_view(), name="versions"),
     path("konzept/vergleich/", views.DiffView.as_view(), name="diff"),
-    path("konzept/foerderfaehigkeit/", views.ComplianceView.as_view(), name="compliance"),
     path("konzept/bilder/", views.image_upload, name="image_upload"),
     path("konzept/<int:pk>/", views.VersionDetailView.as_view(), name="version_detail"),
     path("konzept/<int:pk>/bearbeiten/", views.VersionUpdateView.as_view(), name="version_update"),

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Prefetch
 
-from kreisintegration.locking import save_with_lock
+from core.locking import save_with_lock
 
 from .models import ConceptSection, ConceptVersion
 
@@ -63,14 +63,15 @@ def measure_state(measure) -> dict:
 
 
 def _live_measures(version: ConceptVersion):
-    from measures.models import Indicator
-
+    # Measures point at concept versions, never the other way round (README "Aufbau"): their
+    # models are reached through the reverse relations, not imported.
+    indicator_model = ConceptVersion.measures.rel.related_model.indicators.rel.related_model
     return (
         version.measures.select_related("focus_area", "field_of_action")
         .prefetch_related(
             "municipalities",
             "target_groups",
-            Prefetch("indicators", queryset=Indicator.objects.order_by("name")),
+            Prefetch("indicators", queryset=indicator_model.objects.order_by("name")),
         )
         .order_by("focus_area__order", "title")
     )

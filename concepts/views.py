@@ -9,11 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
+from accounts.access import DistrictMixin
 from accounts.rights import Capability
-from districts.access import DistrictMixin
-from districts.services import measures_visible_to
-from kreisintegration.locking import StaleEditGuard
-from kreisintegration.views import ConfirmDeleteView
+from core.locking import StaleEditGuard
+from core.views import ConfirmDeleteView
 
 from . import services
 from .forms import FieldOfActionForm, TargetGroupForm, WorkPeriodForm, WorkPriorityForm
@@ -43,7 +42,7 @@ class PeriodListView(DistrictMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         district = self.request.district
-        visible = measures_visible_to(district=district, access=self.request.access)
+        visible = district.measures.current().visible_to(self.request.access)
         priorities = WorkPriority.objects.select_related("focus_area", "origin").annotate(
             measure_count=Count("measures", filter=Q(measures__in=visible.values("pk")))
         )
@@ -154,8 +153,10 @@ class PeriodUpdateView(PeriodFormMixin, EditFormView):
         )
 
 
-class PeriodDeleteView(ConfirmDeleteView):
+class PeriodDeleteView(DistrictMixin, ConfirmDeleteView):
     """Ask before deleting; say in German why a period in use cannot go."""
+
+    capability = Capability.EDIT
 
     back_url_name = "concepts:periods"
 
@@ -245,7 +246,8 @@ class PriorityUpdateView(PriorityObjectMixin, PriorityFormMixin, EditFormView):
         )
 
 
-class PriorityDeleteView(PriorityObjectMixin, ConfirmDeleteView):
+class PriorityDeleteView(PriorityObjectMixin, DistrictMixin, ConfirmDeleteView):
+    capability = Capability.EDIT
     back_url_name = "concepts:periods"
 
     def get_object(self) -> WorkPriority:
@@ -298,24 +300,24 @@ class FieldListView(DistrictMixin, TemplateView):
     template_name = "concepts/fields.html"
 
     def get_context_data(self, **kwargs):
-        from actors.models import Actor
-        from measures.models import Measure
-
+        # Measures and actors point at concepts, never the other way round (README "Aufbau"):
+        # their tables are reached through this app's reverse relations, not imported.
+        measure_model = FieldOfAction.measures.rel.related_model
         context = super().get_context_data(**kwargs)
         district = self.request.district
-        visible = measures_visible_to(district=district, access=self.request.access)
+        visible = district.measures.current().visible_to(self.request.access)
         in_scope = Q(pk__in=visible.values("pk"))
         context["fields"] = district.fields_of_action.annotate(
-            measure_count=_subquery_count(Measure, "field_of_action", in_scope),
-            actor_count=_subquery_count(Actor.fields_of_action.through, "fieldofaction"),
+            measure_count=_subquery_count(measure_model, "field_of_action", in_scope),
+            actor_count=_subquery_count(FieldOfAction.actors.through, "fieldofaction"),
         )
         context["target_groups"] = district.target_groups.annotate(
             measure_count=_subquery_count(
-                Measure.target_groups.through,
+                TargetGroup.measures.through,
                 "targetgroup",
                 Q(measure__in=visible.values("pk")),
             ),
-            actor_count=_subquery_count(Actor.target_groups.through, "targetgroup"),
+            actor_count=_subquery_count(TargetGroup.actors.through, "targetgroup"),
         )
         return context
 
@@ -400,7 +402,8 @@ class TargetGroupUpdateView(TargetGroupFormMixin, EditFormView):
     pass
 
 
-class FieldDeleteView(ConfirmDeleteView):
+class FieldDeleteView(DistrictMixin, ConfirmDeleteView):
+    capability = Capability.EDIT
     back_url_name = "concepts:fields"
 
     def get_object(self) -> FieldOfAction:
@@ -426,7 +429,8 @@ class FieldDeleteView(ConfirmDeleteView):
         return f"Handlungsfeld „{field.name}“ gelöscht."
 
 
-class TargetGroupDeleteView(ConfirmDeleteView):
+class TargetGroupDeleteView(DistrictMixin, ConfirmDeleteView):
+    capability = Capability.EDIT
     back_url_name = "concepts:fields"
 
     def get_object(self) -> TargetGroup:

@@ -13,12 +13,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from districts.access import DistrictMixin, district_view
-from kreisintegration.locking import EditConflict, keep_both
+from core.locking import EditConflict, keep_both
 from reporting.queries import visible_papers
 
-from . import compliance, versioning
+from . import versioning
 from .diff import diff_versions
 from .forms_editor import (
     AdoptForm,
@@ -372,17 +372,4 @@ class DiffView(DistrictMixin, TemplateView):
                 old, new = new, old
             context["old"], context["new"] = old, new
             context["diff"] = diff_versions(old, new)
-        return context
-
-
-class ComplianceView(DistrictMixin, TemplateView):
-    """Förderfähigkeit: every rule, and the objects that fail it with a link to fix each."""
-
-    capability = Capability.READ_INTERNAL
-    template_name = "concepts/editor/compliance.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["rules"] = compliance.checklist(self.request.district)
-        context["version"] = compliance.current_version(self.request.district)
         return context

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from kreisintegration.forms import DateInput, DistrictFormMixin
+from core.forms import DateInput, DistrictFormMixin
 
 from .models import PriorityRound, RoundOption
 from .services import ChoiceInput, choice_errors

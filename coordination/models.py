@@ -10,7 +10,7 @@ import datetime
 from django.db import models
 from django.utils import timezone
 
-from kreisintegration.models import TimeStampedModel, district_queryset
+from core.models import TimeStampedModel, district_queryset
 
 
 class PriorityRound(TimeStampedModel):

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from districts.access import DistrictMixin, district_view
-from kreisintegration.locking import StaleEditGuard
+from core.locking import StaleEditGuard
 
 from . import services
 from .forms import OptionForm, RoundForm

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability, Scope
-from districts.access import DistrictMixin, district_view
-from kreisintegration.exports import Column, Kind, csv_response, xlsx_response
+from core.exports import Column, Kind, csv_response, xlsx_response
 
 from . import services
 from .forms import AdoptForm, AnswerForm

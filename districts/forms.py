@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import forms
 
-from kreisintegration.forms import DistrictFormMixin
+from core.forms import DistrictFormMixin
 
 from .models import LandRequirements, StaffPost
 

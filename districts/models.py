@@ -7,8 +7,8 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 
-from kreisintegration.models import TimeStampedModel, district_queryset
-from kreisintegration.text import german_slugify
+from core.models import TimeStampedModel, district_queryset
+from core.text import german_slugify
 
 # Top-level paths of the site; a District with one of these slugs would shadow them.
 RESERVED_SLUGS = frozenset({"oeffentlich", "oparl", "admin", "konto", "static", "media", "land"})
@@ -98,7 +98,7 @@ class District(TimeStampedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("districts:home", kwargs={"district_slug": self.slug})
+        return reverse("workspace:home", kwargs={"district_slug": self.slug})
 
     @property
     def ags_prefix(self) -> str:

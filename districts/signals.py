@@ -1,4 +1,4 @@
-"""A new District gets the Land's default requirements and an (empty) concept."""
+"""A new District gets the Land's default requirements (its concept: see concepts/receivers.py)."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -12,9 +12,4 @@ def create_district_defaults(
 ):
     if not created or raw:
         return
-    from concepts.models import Concept
-
     LandRequirements.objects.get_or_create(district=instance)
-    Concept.objects.get_or_create(
-        district=instance, defaults={"title": f"Integrationskonzept {instance.name}"}
-    )

@@ -7,7 +7,7 @@ stored PDF until the data changes and the fingerprint with it.
 
 from django.db import models
 
-from kreisintegration.models import TimeStampedModel, district_queryset
+from core.models import TimeStampedModel, district_queryset
 
 
 class ProgressReport(TimeStampedModel):

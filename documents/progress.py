@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from concepts.models import FieldOfAction, FocusArea
 from concepts.rendering import render_markdown
+from core.exports import Column, Kind
+from core.locking import save_with_lock
 from districts.models import District, Municipality
-from kreisintegration.exports import Column, Kind
-from kreisintegration.locking import save_with_lock
 from measures.charts import TrendChart, german_date, trend_chart
 from measures.models import Indicator, Measure, Measurement
 from reporting.documents import logo_url

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from concepts.views_editor import visible_versions
-from districts.access import DistrictMixin, district_view
 
 from . import services
 from .models import GeneratedDocument, ProgressReport

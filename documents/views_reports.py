@@ -12,10 +12,10 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from districts.access import DistrictMixin, district_view
-from kreisintegration.exports import csv_response, xlsx_response
-from kreisintegration.locking import EditConflict, keep_both
+from core.exports import csv_response, xlsx_response
+from core.locking import EditConflict, keep_both
 from reporting.views import prefilled_paper_response
 
 from . import progress, services
@@ -135,7 +135,7 @@ def _columns_and_rows(report: ProgressReport):
 
 @district_view(Capability.READ_INTERNAL)
 def export_csv(request, pk: int):
-    """One row per indicator and per municipality value; German CSV (kreisintegration.exports)."""
+    """One row per indicator and per municipality value; German CSV (core.exports)."""
     report = get_report(request, pk)
     columns, rows = _columns_and_rows(report)
     return csv_response(columns, rows, filename=_filename(report, ".csv"))

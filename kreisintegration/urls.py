@@ -10,14 +10,13 @@ admin.site.index_title = "Stammdaten und Inhalte"
 # Every KI page lives under the District's slug; each app's URLs carry their German prefix
 # (massnahmen/, akteure/, …). tests/test_permissions.py walks all of them.
 district_patterns = [
-    path("", include("districts.urls")),
+    path("", include("workspace.urls")),
     path("", include("accounts.urls_district")),
     path("", include("concepts.urls")),
     path("", include("measures.urls")),
     path("", include("actors.urls")),
     path("", include("coordination.urls")),
     path("", include("reporting.urls")),
-    path("", include("kreisintegration.urls_history")),
     path("", include("public.urls_workspace")),
     path("", include("documents.urls")),
     path("", include("documents.urls_reports")),

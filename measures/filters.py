@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 
 from concepts.models import FocusArea, WorkPriority
-from kreisintegration.filters import KeyChoiceFilter
+from core.filters import KeyChoiceFilter
 
 from .models import Measure, search_text_of
 

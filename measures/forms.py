@@ -4,7 +4,7 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 
 from concepts.models import ConceptVersion, WorkPriority
-from kreisintegration.forms import DistrictFormMixin
+from core.forms import DistrictFormMixin
 
 from .models import Indicator, Measure, Measurement
 

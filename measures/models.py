@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from kreisintegration.models import TimeStampedModel, district_queryset
+from core.models import TimeStampedModel, district_queryset
 
 # The text fields the catalogue's full-text search looks at.
 SEARCHED_FIELDS = ("title", "goal", "effect")
@@ -28,8 +28,16 @@ def search_text_of(*parts: str) -> str:
 
 
 class MeasureQuerySet(district_queryset("district")):
+    def current(self) -> "MeasureQuerySet":
+        """Measures not archived: what the catalogue, the dashboard and the counts show."""
+        return self.filter(is_archived=False)
+
     def visible_to(self, access) -> "MeasureQuerySet":
-        """The measures ``access`` may read: a liaison sees their municipality's and kreisweit ones."""
+        """The measures ``access`` may read: a liaison sees their municipality's and kreisweit ones.
+
+        The one place of this rule (seed 004: work "gemeinde- bzw. stadtscharf"); every page that
+        shows measures to a liaison goes through it.
+        """
         if not access.is_liaison:
             return self
         # Subqueries, not joins: a join over the M2M table would repeat measures.

@@ -13,8 +13,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.locking import save_with_lock
 from districts.models import District, Municipality
-from kreisintegration.locking import save_with_lock
 
 from .models import Indicator, Measure, Measurement
 

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from kreisintegration.forms import DistrictFormMixin
+from core.forms import DistrictFormMixin
 
 from .models import FeedbackMessage
 

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from kreisintegration.models import district_queryset
+from core.models import district_queryset
 
 
 class FeedbackMessage(models.Model):

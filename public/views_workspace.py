@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from districts.access import DistrictMixin, district_view
 
 from . import services
 

@@ -3,8 +3,8 @@
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 
-from kreisintegration.filters import KeyChoiceFilter
-from kreisintegration.forms import DateInput
+from core.filters import KeyChoiceFilter
+from core.forms import DateInput
 
 from .models import Consultation, DecisionPaper, PaperStatus
 

@@ -9,8 +9,8 @@ from django.core.validators import MaxValueValidator
 
 from actors.models import Meeting
 from concepts.models import ConceptVersion
+from core.forms import DistrictFormMixin
 from districts.models import District
-from kreisintegration.forms import DistrictFormMixin
 
 from .models import Attachment, Consultation, DecisionPaper
 

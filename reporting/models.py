@@ -6,8 +6,8 @@ Begründung I.–V. (seed 004).
 
 from django.db import models
 
+from core.models import TimeStampedModel, district_queryset
 from districts.models import District
-from kreisintegration.models import TimeStampedModel, district_queryset
 
 
 class Impact(models.TextChoices):

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from concepts import versioning
-from kreisintegration.locking import save_with_lock
+from core.locking import save_with_lock
 
 from .documents import paper_html
 from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus, ReleasedAttachment

@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from concepts.models import ConceptVersion
-from districts.access import DistrictMixin, district_view
+from core.locking import EditConflict, StaleEditGuard, keep_both
 from documents.services import request_document
-from kreisintegration.locking import EditConflict, StaleEditGuard, keep_both
 
 from . import services
 from .documents import paper_context, paper_html

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from kreisintegration.forms import DateInput
+from core.forms import DateInput
 
 
 class MeetingForm(forms.Form):

@@ -190,7 +190,7 @@ def test_objects_of_another_district_are_not_found(client, district, other_distr
 def test_deactivated_membership_is_a_stranger(client, district, ki_staff):
     ki_staff.memberships.update(is_active=False)
     client.force_login(ki_staff)
-    assert client.get(reverse("districts:home", args=[district.slug])).status_code == 404
+    assert client.get(reverse("workspace:home", args=[district.slug])).status_code == 404
 
 
 @pytest.mark.django_db

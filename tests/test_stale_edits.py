@@ -1,6 +1,6 @@
 """Two people saving the same record (STYLE/brief: "the second gets a conflict message and
 nothing of the first is lost"), for the records without a lock_version: the edit pages on
-``kreisintegration.locking.StaleEditGuard`` (actors, Gremien, glossary, Handlungsfelder,
+``core.locking.StaleEditGuard`` (actors, Gremien, glossary, Handlungsfelder,
 target groups, Personal)."""
 
 import datetime
@@ -14,7 +14,7 @@ from django.utils import formats
 
 from accounts.models import Membership
 from actors.models import Actor
-from kreisintegration.locking import SEEN_FIELD, STALE_MESSAGE, StaleEditGuard
+from core.locking import SEEN_FIELD, STALE_MESSAGE, StaleEditGuard
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def _paper_settings(district):
 
 
 def _land_requirements(district):
-    url = reverse("districts:land_requirements_update", args=[district.slug])
+    url = reverse("workspace:land_requirements_update", args=[district.slug])
     return url, district.land_requirements
 
 
@@ -81,15 +81,15 @@ PAGES = [
         "name",
     ),
     (
-        "districts:staff_update",
-        _edit_page("districts:staff_update", factories.StaffPostFactory),
+        "workspace:staff_update",
+        _edit_page("workspace:staff_update", factories.StaffPostFactory),
         "ki_lead",
         "title",
     ),
     ("measures:indicator_update", _indicator, "ki_staff", "name"),
     ("reporting:result", _result, "ki_lead", "result_note"),
     ("reporting:settings", _paper_settings, "ki_lead", "office_number"),
-    ("districts:land_requirements_update", _land_requirements, "ki_lead", "guideline"),
+    ("workspace:land_requirements_update", _land_requirements, "ki_lead", "guideline"),
 ]
 
 

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from accounts.access import DistrictMixin
 from accounts.rights import Capability
-from districts.access import DistrictMixin
 
 from .. import services
 from ..filters import ActorFilter

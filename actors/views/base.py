@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
+from accounts.access import DistrictMixin
 from accounts.rights import Capability
-from districts.access import DistrictMixin
-from kreisintegration.locking import StaleEditGuard
-from kreisintegration.views import ConfirmDeleteView
+from core.locking import StaleEditGuard
+from core.views import ConfirmDeleteView
 
 
 class ServiceFormView(StaleEditGuard, DistrictMixin, FormView):
@@ -67,13 +67,15 @@ class ServiceFormView(StaleEditGuard, DistrictMixin, FormView):
         return context
 
 
-class StandardDeleteView(ConfirmDeleteView):
+class StandardDeleteView(DistrictMixin, ConfirmDeleteView):
     """The shared delete confirmation with this app's standard question.
 
     Subclasses set ``heading``, ``success_message`` and optionally ``note`` (shown below the
     question), and define ``get_object()``, ``delete(obj)`` and ``back_url()`` (or
     ``back_url_name``); ``deleted_url()`` when deleting should lead elsewhere than "Abbrechen".
     """
+
+    capability = Capability.EDIT
 
     heading = ""
     success_message = "Gelöscht."

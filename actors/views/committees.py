@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from accounts.access import DistrictMixin
 from accounts.rights import Capability
-from districts.access import DistrictMixin
 
 from .. import services
 from ..forms import CommitteeForm, MeetingForm, ParticipationEventForm

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from accounts.access import DistrictMixin
 from accounts.rights import Capability
-from districts.access import DistrictMixin
 
 from .. import services
 from ..forms import GlossaryEntryForm

@@ -12,8 +12,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.access import access_for, district_view
 from accounts.rights import Capability
-from districts.access import access_for, district_view
 from reporting.models import DecisionPaper
 from reporting.queries import visible_papers
 

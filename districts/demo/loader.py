@@ -42,9 +42,9 @@ from concepts.models import (
     WorkPriority,
 )
 from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
+from core.text import german_slugify
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from documents.models import ProgressReport
-from kreisintegration.text import german_slugify
 from measures.models import Indicator, Measure, Measurement
 from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from reporting.services import paper_release

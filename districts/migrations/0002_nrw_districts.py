@@ -3,7 +3,7 @@
 from django.db import migrations
 
 from districts.reference import all_districts
-from kreisintegration.text import german_slugify
+from core.text import german_slugify
 
 
 def load(apps, schema_editor):

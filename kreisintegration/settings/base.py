@@ -67,8 +67,9 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
-    "accounts",
+    "core",
     "districts",
+    "accounts",
     "concepts",
     "actors",
     "measures",
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "public",
     "oparl",
     "documents",
+    "workspace",
 ]
 
 MIDDLEWARE = [

@@ -11,9 +11,9 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from accounts.access import district_view
 from accounts.rights import Capability
-from districts.access import district_view
-from kreisintegration.exports import Column, Kind, csv_response, xlsx_response
+from core.exports import Column, Kind, csv_response, xlsx_response
 
 from ..filters import MeasureFilter
 from ..models import Indicator

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 from django.views.generic import View
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from districts.access import DistrictMixin, district_view
 from measures.models import Indicator
 
 from .. import csv_import, services

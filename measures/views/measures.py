@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from districts.access import DistrictMixin, district_view
-from kreisintegration.locking import EditConflict, keep_both
+from core.locking import EditConflict, keep_both
 
 from .. import services
 from ..filters import MeasureFilter

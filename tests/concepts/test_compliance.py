@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 
 from actors.models import ActorType
-from concepts import compliance
 from concepts.models import ConceptVersion, FocusArea
 from districts.models import StaffPost
 from tests import factories
+from workspace import compliance
 
 TODAY = datetime.date(2026, 11, 23)
 

@@ -175,7 +175,7 @@ def test_history_shows_a_change_and_restores_it(client, district, version, ki_st
     edit = url("section_update", district, pk=section.pk)
     client.post(edit, {"title": "1. Anlass", "body": "Neuer Text", "lock_version": 0})
     history_url = reverse(
-        "history:detail",
+        "workspace:history",
         kwargs={"district_slug": district.slug, "kind": "abschnitt", "pk": section.pk},
     )
     page = client.get(history_url).content.decode()
@@ -184,7 +184,7 @@ def test_history_shows_a_change_and_restores_it(client, district, version, ki_st
     first = section.history.order_by("history_date").first()
     response = client.post(
         reverse(
-            "history:restore",
+            "workspace:history_restore",
             kwargs={
                 "district_slug": district.slug,
                 "kind": "abschnitt",
@@ -227,7 +227,9 @@ def test_council_members_read_adopted_versions_only(client, district, version, c
 
 def test_compliance_page_names_the_failing_objects(client, district, measure, ki_staff):
     client.force_login(ki_staff)
-    page = client.get(url("compliance", district)).content.decode()
+    page = client.get(
+        reverse("workspace:compliance", kwargs={"district_slug": district.slug})
+    ).content.decode()
     assert "Förderfähigkeit" in page
     assert "Beide Schwerpunkte haben Arbeitsschwerpunkte" in page
     assert "Für heute ist keine Arbeitsperiode angelegt" in page

@@ -7,10 +7,10 @@ def _post(district):
 
 
 ROUTES = {
-    "districts:home": Route(has_objects=False),
-    "districts:staffing": Route(has_objects=False),
-    "districts:staff_create": Route(has_objects=False),
-    "districts:staff_update": Route(kwargs=_post),
-    "districts:staff_delete": Route(kwargs=_post),
-    "districts:land_requirements_update": Route(has_objects=False),
+    "workspace:home": Route(has_objects=False),
+    "workspace:staffing": Route(has_objects=False),
+    "workspace:staff_create": Route(has_objects=False),
+    "workspace:staff_update": Route(kwargs=_post),
+    "workspace:staff_delete": Route(kwargs=_post),
+    "workspace:land_requirements_update": Route(has_objects=False),
 }

@@ -20,7 +20,7 @@ def today() -> datetime.date:
 
 
 def url(district) -> str:
-    return reverse("districts:home", args=[district.slug])
+    return reverse("workspace:home", args=[district.slug])
 
 
 def page(client, user, district) -> str:

@@ -13,7 +13,7 @@ DEMO = ("maerkischer-kreis", "kreis-mettmann", "rhein-erft-kreis")
 
 # (URL name, extra kwargs from the District, capability the page needs)
 PAGES = [
-    ("districts:home", lambda d: {}, Capability.READ),
+    ("workspace:home", lambda d: {}, Capability.READ),
     ("concepts:periods", lambda d: {}, Capability.READ),
     ("concepts:fields", lambda d: {}, Capability.READ),
     ("measures:list", lambda d: {}, Capability.READ),
@@ -26,14 +26,14 @@ PAGES = [
     ("actors:detail", lambda d: {"pk": d.actors.first().pk}, Capability.READ),
     ("actors:glossary", lambda d: {}, Capability.READ),
     ("actors:committees", lambda d: {}, Capability.READ),
-    ("districts:staffing", lambda d: {}, Capability.READ_INTERNAL),
+    ("workspace:staffing", lambda d: {}, Capability.READ_INTERNAL),
     ("concepts:versions", lambda d: {}, Capability.READ),
     (
         "concepts:version_detail",
         lambda d: {"pk": d.concept.versions.filter(status="beschlossen").first().pk},
         Capability.READ,
     ),
-    ("concepts:compliance", lambda d: {}, Capability.READ_INTERNAL),
+    ("workspace:compliance", lambda d: {}, Capability.READ_INTERNAL),
     ("members:list", lambda d: {}, Capability.MANAGE_MEMBERS),
 ]
 

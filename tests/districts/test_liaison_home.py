@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def home(client, user, district):
     client.force_login(user)
-    response = client.get(reverse("districts:home", args=[district.slug]))
+    response = client.get(reverse("workspace:home", args=[district.slug]))
     assert response.status_code == 200
     return response
 

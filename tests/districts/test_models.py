@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from concepts.models import Concept
+from core.text import german_slugify
 from districts.models import RESERVED_SLUGS, District, LandRequirements, Municipality
-from kreisintegration.text import german_slugify
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ def text(html: str) -> str:
 
 def staffing(client, user, district) -> str:
     client.force_login(user)
-    response = client.get(reverse("districts:staffing", args=[district.slug]))
+    response = client.get(reverse("workspace:staffing", args=[district.slug]))
     assert response.status_code == 200
     return text(response.content.decode())
 
@@ -91,7 +91,7 @@ def test_council_and_liaison_cannot_see_the_staffing_plan(
 ):
     for user in (council_member, liaison):
         client.force_login(user)
-        assert client.get(reverse("districts:staffing", args=[district.slug])).status_code == 403
+        assert client.get(reverse("workspace:staffing", args=[district.slug])).status_code == 403
 
 
 def test_only_editors_see_edit_buttons(client, district, ki_lead):
@@ -105,7 +105,7 @@ def test_only_editors_see_edit_buttons(client, district, ki_lead):
 
 def test_create_a_post_with_german_fte(client, district, ki_staff):
     client.force_login(ki_staff)
-    response = client.post(reverse("districts:staff_create", args=[district.slug]), post_data())
+    response = client.post(reverse("workspace:staff_create", args=[district.slug]), post_data())
     assert response.status_code == 302
     post = district.staff_posts.get()
     assert post.fte == Decimal("0.5")
@@ -128,7 +128,7 @@ def test_create_a_post_with_german_fte(client, district, ki_staff):
 def test_fte_outside_0_to_1_is_a_german_field_error(client, district, ki_staff, fte, message):
     client.force_login(ki_staff)
     response = client.post(
-        reverse("districts:staff_create", args=[district.slug]), post_data(fte=fte)
+        reverse("workspace:staff_create", args=[district.slug]), post_data(fte=fte)
     )
     assert response.status_code == 200
     assert message in " ".join(response.context["form"].errors["fte"])
@@ -139,7 +139,7 @@ def test_fte_outside_0_to_1_is_a_german_field_error(client, district, ki_staff, 
 def test_head_and_deputy_at_once_is_refused(client, district, ki_staff):
     client.force_login(ki_staff)
     response = client.post(
-        reverse("districts:staff_create", args=[district.slug]),
+        reverse("workspace:staff_create", args=[district.slug]),
         post_data(is_head="on", is_deputy="on"),
     )
     assert response.status_code == 200
@@ -153,7 +153,7 @@ def test_a_second_head_or_deputy_is_refused(client, district, ki_staff):
     factories.StaffPostFactory(district=district, title="Leitung", is_head=True)
     factories.StaffPostFactory(district=district, title="Vertretung", is_deputy=True)
     client.force_login(ki_staff)
-    url = reverse("districts:staff_create", args=[district.slug])
+    url = reverse("workspace:staff_create", args=[district.slug])
     response = client.post(url, post_data(is_head="on"))
     assert "Es gibt bereits eine Leitungsstelle" in response.content.decode()
     response = client.post(url, post_data(is_deputy="on"))
@@ -165,7 +165,7 @@ def test_the_head_may_be_edited_without_tripping_over_itself(client, district, k
     head = factories.StaffPostFactory(district=district, title="Leitung", is_head=True)
     client.force_login(ki_staff)
     response = client.post(
-        reverse("districts:staff_update", args=[district.slug, head.pk]),
+        reverse("workspace:staff_update", args=[district.slug, head.pk]),
         post_data(title="Leitung des KI", profession=P.TEACHER, fte="1,0", is_head="on"),
     )
     assert response.status_code == 302
@@ -177,7 +177,7 @@ def test_a_head_of_another_district_does_not_count(client, district, ki_staff):
     factories.StaffPostFactory(is_head=True)
     client.force_login(ki_staff)
     response = client.post(
-        reverse("districts:staff_create", args=[district.slug]), post_data(is_head="on")
+        reverse("workspace:staff_create", args=[district.slug]), post_data(is_head="on")
     )
     assert response.status_code == 302
     assert district.staff_posts.get().is_head
@@ -186,7 +186,7 @@ def test_a_head_of_another_district_does_not_count(client, district, ki_staff):
 def test_delete_a_post(client, district, ki_staff):
     post = factories.StaffPostFactory(district=district, title="Befristete Stelle")
     client.force_login(ki_staff)
-    url = reverse("districts:staff_delete", args=[district.slug, post.pk])
+    url = reverse("workspace:staff_delete", args=[district.slug, post.pk])
     assert "Befristete Stelle" in client.get(url).content.decode()
     response = client.post(url)
     assert response.status_code == 302
@@ -202,7 +202,7 @@ def test_ki_edits_the_land_requirements_and_the_comparison_follows(client, distr
     factories.StaffPostFactory(district=district, fte=Decimal("1.0"))
     client.force_login(ki_lead)
     response = client.post(
-        reverse("districts:land_requirements_update", args=[district.slug]),
+        reverse("workspace:land_requirements_update", args=[district.slug]),
         {
             "guideline": "Förderrichtlinie 2025",
             "teacher_fte_required": "2,5",
@@ -228,7 +228,7 @@ def test_ki_edits_the_land_requirements_and_the_comparison_follows(client, distr
 def test_land_requirements_refuse_a_zero_period_length(client, district, ki_staff):
     client.force_login(ki_staff)
     response = client.post(
-        reverse("districts:land_requirements_update", args=[district.slug]),
+        reverse("workspace:land_requirements_update", args=[district.slug]),
         {
             "teacher_fte_required": "2",
             "max_fte_education": "2",
@@ -246,5 +246,5 @@ def test_land_requirements_refuse_a_zero_period_length(client, district, ki_staf
 
 def test_council_cannot_edit_the_land_requirements(client, district, council_member):
     client.force_login(council_member)
-    url = reverse("districts:land_requirements_update", args=[district.slug])
+    url = reverse("workspace:land_requirements_update", args=[district.slug])
     assert client.post(url, {"work_period_years": "1"}).status_code == 403

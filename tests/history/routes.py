@@ -21,6 +21,6 @@ def _restore_kwargs(district):
 
 
 ROUTES = {
-    "history:detail": Route(kwargs=_history_kwargs),
-    "history:restore": Route(kwargs=_restore_kwargs, method="post"),
+    "workspace:history": Route(kwargs=_history_kwargs),
+    "workspace:history_restore": Route(kwargs=_restore_kwargs, method="post"),
 }

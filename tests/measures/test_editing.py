@@ -117,7 +117,7 @@ def test_choices_from_another_district_are_rejected(
 )
 def test_malformed_keys_are_invalid_choices_not_errors(client, district, ki_staff, choices, key):
     """Keys beyond 64 bits in any spelling ``int()`` reads: the German "invalid choice", no 500
-    (``kreisintegration.forms.is_oversized_number``)."""
+    (``core.forms.is_oversized_number``)."""
     client.force_login(ki_staff)
     response = client.post(
         reverse("measures:create", args=[district.slug]),

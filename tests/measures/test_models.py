@@ -117,8 +117,8 @@ def test_search_text_is_casefolded_title_goal_and_effect():
 
 @pytest.mark.django_db
 def test_liaison_sees_own_and_districtwide_measures_once(district, municipality, liaison):
+    from accounts.access import Access
     from accounts.models import Membership
-    from districts.access import Access
 
     other = factories.MunicipalityFactory(district=district)
     both = factories.MeasureFactory(district=district, title="Beide")

@@ -103,7 +103,7 @@ def test_council_members_do_not_see_the_reports(client, district, council_member
     client.force_login(council_member)
     report = make_report(district)
     assert client.get(url("detail", district, pk=report.pk)).status_code == 403
-    home = client.get(reverse("districts:home", args=[district.slug])).content.decode()
+    home = client.get(reverse("workspace:home", args=[district.slug])).content.decode()
     assert "Sachstandsberichte" not in home
 
 

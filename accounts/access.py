@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.models import Membership
-from accounts.rights import LAND, Capability, Scope, scope_of
+from districts.models import District
 
-from .models import District
+from .models import Membership
+from .rights import LAND, Capability, Scope, scope_of
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from accounts.rights import Capability
-from districts.access import DistrictMixin
 
-
-class ConfirmDeleteView(DistrictMixin, TemplateView):
+class ConfirmDeleteView(TemplateView):
     """Ask before deleting (GET), delete through a service (POST), go back to the list.
 
     Subclasses set ``back_url_name`` (the list, reversed with the District's slug) or override
@@ -20,10 +17,11 @@ class ConfirmDeleteView(DistrictMixin, TemplateView):
     back URL unless a subclass says otherwise (e.g. the list when the back URL is the object's
     own page). The object is ``self.object`` (and ``object`` in the template) while these run.
     A service that refuses raises ``ValidationError``: its German message is shown, nothing is
-    deleted and the view goes back to ``back_url()``. Template: ``templates/confirm_delete.html``.
+    deleted and the view goes back to ``back_url()``. Template: ``templates/confirm_delete.html``. Combine it with the tenancy mixin
+    (``class X(DistrictMixin, ConfirmDeleteView)`` with ``capability = Capability.EDIT``); the
+    kit itself knows no District.
     """
 
-    capability = Capability.EDIT
     template_name = "confirm_delete.html"
     back_url_name = ""
 

@@ -16,10 +16,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from districts.access import DistrictMixin, district_view
-
-from .locking import EditConflict, save_with_lock
+from core.locking import EditConflict, save_with_lock
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def _object_url(kind: Kind, obj, district) -> str:
 
 class HistoryView(DistrictMixin, TemplateView):
     capability = Capability.READ_INTERNAL
-    template_name = "history/detail.html"
+    template_name = "workspace/history.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -103,7 +102,7 @@ def restore(request, kind, pk, history_id):
     version = getattr(current, "version", None)
     if version is not None and getattr(version, "is_adopted", False):
         messages.error(request, "Abschnitte beschlossener Fassungen bleiben wie beschlossen.")
-        return redirect("history:detail", district_slug=request.district.slug, kind=kind, pk=pk)
+        return redirect("workspace:history", district_slug=request.district.slug, kind=kind, pk=pk)
     try:
         if hasattr(current, "lock_version"):
             save_with_lock(restored, expected_version=current.lock_version)
@@ -116,4 +115,4 @@ def restore(request, kind, pk, history_id):
         messages.success(
             request, f"{kind_def.label} auf den Stand vom {when:%d.%m.%Y %H:%M} Uhr zurückgesetzt."
         )
-    return redirect("history:detail", district_slug=request.district.slug, kind=kind, pk=pk)
+    return redirect("workspace:history", district_slug=request.district.slug, kind=kind, pk=pk)

@@ -55,7 +55,7 @@ def current_period(district, today: datetime.date):
 
 
 def check_focus_areas_have_priorities(district, period) -> Rule:
-    from .models import FocusArea
+    from concepts.models import FocusArea
 
     rule = Rule(
         "schwerpunkte",
@@ -137,7 +137,7 @@ def check_staffing(district) -> Rule:
         f"{requirements.guideline or 'Förderrichtlinie'}: Lehrkräfte und kommunale Stellen; "
         "Leitung und Stellvertretung aus verschiedenen Professionen",
     )
-    url = _url("districts:staffing", district)
+    url = _url("workspace:staffing", district)
     posts = list(district.staff_posts.all())
     totals: dict[str, Decimal] = {}
     for post in posts:

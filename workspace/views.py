@@ -1,4 +1,5 @@
-"""The District's dashboard and its staffing plan (with the Land's requirements)."""
+"""The KI workspace pages that compose several domains: the District's dashboard, its staffing
+plan (with the Land's requirements) and the Förderfähigkeit checklist."""
 
 import datetime
 from dataclasses import dataclass
@@ -12,21 +13,22 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.views.generic import FormView, TemplateView
 
+from accounts.access import DistrictMixin
 from accounts.rights import Capability
 from actors.models import Actor
-from concepts.compliance import checklist
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
-from kreisintegration.locking import StaleEditGuard
-from kreisintegration.views import ConfirmDeleteView
+from core.locking import StaleEditGuard
+from core.views import ConfirmDeleteView
+from districts import services
+from districts.forms import LandRequirementsForm, StaffPostForm
+from districts.models import LandRequirements, StaffPost
 from measures.models import Indicator, Measure
 from measures.queries import behind_target, with_latest_value
 
-from . import services
-from .access import DistrictMixin
-from .forms import LandRequirementsForm, StaffPostForm
-from .models import LandRequirements, StaffPost
+from . import compliance
+from .compliance import checklist
 
 RECENT_CHANGES = 10
 BEHIND_TARGET = 10
@@ -154,7 +156,7 @@ class DistrictHomeView(DistrictMixin, TemplateView):
     behind target and (for the KI) the latest changes."""
 
     capability = Capability.READ
-    template_name = "districts/home.html"
+    template_name = "workspace/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -182,7 +184,7 @@ class DistrictHomeView(DistrictMixin, TemplateView):
                 period.priorities.all(), FocusArea.objects.all()
             )
 
-        visible = services.measures_visible_to(district=district, access=access)
+        visible = district.measures.current().visible_to(access)
         counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
         context["status_counts"] = [
             {"value": value, "label": label, "count": counts.get(value, 0)}
@@ -291,7 +293,7 @@ class StaffingView(DistrictMixin, TemplateView):
     """The staffing plan compared with the Land's requirements (READ_INTERNAL: names of staff)."""
 
     capability = Capability.READ_INTERNAL
-    template_name = "districts/staffing.html"
+    template_name = "workspace/staffing.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -320,7 +322,7 @@ class StaffEditMixin(DistrictMixin):
     heading = ""
 
     def get_success_url(self) -> str:
-        return reverse("districts:staffing", args=[self.request.district.slug])
+        return reverse("workspace:staffing", args=[self.request.district.slug])
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -368,8 +370,9 @@ class StaffPostFormView(StaleEditGuard, StaffEditMixin, FormView):
         return redirect(self.get_success_url())
 
 
-class StaffPostDeleteView(ConfirmDeleteView):
-    back_url_name = "districts:staffing"
+class StaffPostDeleteView(DistrictMixin, ConfirmDeleteView):
+    capability = Capability.EDIT
+    back_url_name = "workspace:staffing"
 
     def get_object(self) -> StaffPost:
         return get_object_or_404(self.request.district.staff_posts, pk=self.kwargs["pk"])
@@ -408,3 +411,19 @@ class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
         )
         messages.success(self.request, "Anforderungen des Landes gespeichert.")
         return redirect(self.get_success_url())
+
+
+# --- Förderfähigkeit -------------------------------------------------------------------------
+
+
+class ComplianceView(DistrictMixin, TemplateView):
+    """Förderfähigkeit: every rule, and the objects that fail it with a link to fix each."""
+
+    capability = Capability.READ_INTERNAL
+    template_name = "workspace/compliance.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rules"] = compliance.checklist(self.request.district)
+        context["version"] = compliance.current_version(self.request.district)
+        return context

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import history, views
 
-app_name = "districts"
+app_name = "workspace"
 
 urlpatterns = [
     path("", views.DistrictHomeView.as_view(), name="home"),
+    path("konzept/foerderfaehigkeit/", views.ComplianceView.as_view(), name="compliance"),
     path("personal/", views.StaffingView.as_view(), name="staffing"),
     path("personal/neu/", views.StaffPostFormView.as_view(), name="staff_create"),
     path("personal/<int:pk>/bearbeiten/", views.StaffPostFormView.as_view(), name="staff_update"),
@@ -14,5 +15,11 @@ urlpatterns = [
         "personal/anforderungen-des-landes/",
         views.LandRequirementsUpdateView.as_view(),
         name="land_requirements_update",
+    ),
+    path("verlauf/<slug:kind>/<int:pk>/", history.HistoryView.as_view(), name="history"),
+    path(
+        "verlauf/<slug:kind>/<int:pk>/<int:history_id>/wiederherstellen/",
+        history.restore,
+        name="history_restore",
     ),
 ]
