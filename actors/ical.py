@@ -13,7 +13,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
 
-from reporting.models import Consultation, DecisionPaper, PaperRelease
+from papers.models import Consultation, DecisionPaper, PaperRelease
 
 from .models import Meeting
 

@@ -31,7 +31,7 @@ logger = logging.getLogger(__name__)
 
 # Apps whose tables hold District content (and its history) that may mention a person.
 # accounts is left out on purpose: users are data subjects of their own.
-CONTENT_APPS = ("districts", "concepts", "actors", "measures", "coordination", "reporting")
+CONTENT_APPS = ("districts", "concepts", "actors", "measures", "coordination", "papers")
 # The District's own name and keys are not about a person; the staffing plan names KI staff
 # under their employment, which erasing a contact role does not end.
 NOT_CONTENT = {("districts", "district"), ("districts", "staffpost")}

@@ -16,7 +16,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from core.locking import EditConflict, keep_both
-from reporting.queries import visible_papers
+from papers.queries import visible_papers
 
 from . import versioning
 from .diff import diff_versions

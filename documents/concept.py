@@ -19,7 +19,7 @@ from concepts import versioning
 from concepts.models import ConceptVersion, FieldOfAction, FocusArea
 from concepts.rendering import render_markdown
 from measures.models import Indicator
-from reporting.documents import logo_url
+from papers.documents import logo_url
 
 # Bump when the print templates change, so stored PDFs are rendered anew.
 TEMPLATE_VERSION = "1"

@@ -10,40 +10,6 @@ from django.db import models
 from core.models import TimeStampedModel, district_queryset
 
 
-class ProgressReport(TimeStampedModel):
-    """A Sachstandsbericht for a reporting period, with the KI's own introduction and remarks."""
-
-    district = models.ForeignKey(
-        "districts.District",
-        on_delete=models.CASCADE,
-        related_name="progress_reports",
-        verbose_name="Kreis",
-    )
-    title = models.CharField("Titel", max_length=200)
-    period_start = models.DateField("Berichtszeitraum von")
-    period_end = models.DateField("Berichtszeitraum bis")
-    introduction = models.TextField("Einleitung", blank=True)
-    remarks = models.TextField("Anmerkungen und Ausblick", blank=True)
-    lock_version = models.PositiveIntegerField(default=0, editable=False)
-
-    objects = district_queryset("district").as_manager()
-
-    class Meta:
-        verbose_name = "Sachstandsbericht"
-        verbose_name_plural = "Sachstandsberichte"
-        ordering = ["-period_end", "title"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(period_end__gte=models.F("period_start")),
-                name="progressreport_period_in_order",
-                violation_error_message="Das Ende des Berichtszeitraums liegt vor seinem Beginn.",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class GeneratedDocument(TimeStampedModel):
     class Kind(models.TextChoices):
         CONCEPT = "konzept", "Integrationskonzept (Gesamtdokument)"
@@ -71,7 +37,7 @@ class GeneratedDocument(TimeStampedModel):
         verbose_name="Konzeptfassung",
     )
     progress_report = models.ForeignKey(
-        ProgressReport,
+        "reports.ProgressReport",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -5,7 +5,7 @@ import time
 from django.utils import timezone
 from weasyprint import HTML
 
-from reporting.pdf import BASE_URL, PDF_VARIANT, LocalOnlyFetcher
+from papers.pdf import BASE_URL, PDF_VARIANT, LocalOnlyFetcher
 
 from .models import GeneratedDocument
 
@@ -21,7 +21,7 @@ def build_html(document: GeneratedDocument) -> str:
         from .concept import concept_html
 
         return concept_html(document.concept_version)
-    from .progress import report_html
+    from reports.progress import report_html
 
     return report_html(document.progress_report)
 
@@ -29,7 +29,7 @@ def build_html(document: GeneratedDocument) -> str:
 def render(document: GeneratedDocument) -> None:
     """Build the HTML, lay it out, write the tagged PDF; store it with size and pages.
 
-    The same PDF standards as the Beschlussvorlage (reporting/pdf.py): PDF/UA-1, fonts from
+    The same PDF standards as the Beschlussvorlage (papers/pdf.py): PDF/UA-1, fonts from
     static/, and a fetcher that reads nothing but the project's static and media files.
     """
     started = time.perf_counter()

@@ -1,8 +1,10 @@
 """Request a long document: reuse the stored PDF while the data is unchanged, else queue it."""
 
+from reports.models import ProgressReport
+from reports.progress import report_fingerprint
+
 from .concept import concept_fingerprint
-from .models import GeneratedDocument, ProgressReport
-from .progress import report_fingerprint
+from .models import GeneratedDocument
 from .rendering import render
 from .tasks import render_document
 

@@ -13,9 +13,10 @@ from django.views.generic import TemplateView
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from concepts.views_editor import visible_versions
+from reports.models import ProgressReport
 
 from . import services
-from .models import GeneratedDocument, ProgressReport
+from .models import GeneratedDocument
 
 
 def _start(request, subject):

@@ -16,10 +16,10 @@ district_patterns = [
     path("", include("measures.urls")),
     path("", include("actors.urls")),
     path("", include("coordination.urls")),
-    path("", include("reporting.urls")),
+    path("", include("papers.urls")),
     path("", include("public.urls_workspace")),
     path("", include("documents.urls")),
-    path("", include("documents.urls_reports")),
+    path("", include("reports.urls")),
 ]
 
 urlpatterns = [

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from actors.models import Committee, Meeting
 from districts.models import District
-from reporting.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 
 
 def _newest(queryset: QuerySet, field: str) -> Subquery:

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from actors.models import Committee, Meeting
 from districts.models import District
-from reporting.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
-from reporting.responses import paper_filename
+from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from papers.responses import paper_filename
 
 OPARL_VERSION = "https://schema.oparl.org/1.1/"
 

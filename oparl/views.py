@@ -13,7 +13,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from districts.models import District
-from reporting.responses import release_pdf_response, released_attachment_response
+from papers.responses import release_pdf_response, released_attachment_response
 
 from . import lists, queries
 from .serializers import Serializer

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from actors.ical import calendar_meetings, calendar_response, render_calendar
 from districts.models import District
-from reporting.models import DecisionPaper
+from papers.models import DecisionPaper
 
 
 @require_safe

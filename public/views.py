@@ -18,9 +18,9 @@ from concepts import versioning
 from concepts.models import ConceptVersion
 from concepts.rendering import render_markdown
 from districts.models import District
-from reporting.models import Consultation, DecisionPaper
-from reporting.queries import show_as_released
-from reporting.responses import release_pdf_response, released_attachment_response
+from papers.models import Consultation, DecisionPaper
+from papers.queries import show_as_released
+from papers.responses import release_pdf_response, released_attachment_response
 
 from . import directory, services
 from .forms import DirectoryFilterForm, FeedbackForm

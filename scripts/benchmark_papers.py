@@ -75,7 +75,7 @@ def page_count(pdf: bytes) -> int:
 
 
 def mettmann_paper():
-    from reporting.models import DecisionPaper
+    from papers.models import DecisionPaper
 
     return DecisionPaper.objects.select_related("district").get(
         district__slug=DISTRICT, reference=REFERENCE
@@ -89,8 +89,8 @@ def paper_rendering(bench: Bench) -> list[Row]:
     """Render 50/020/2015 as released (with its sign-off line): HTML, WeasyPrint, both."""
     from weasyprint import HTML
 
-    from reporting.documents import paper_html
-    from reporting.pdf import BASE_URL, PDF_VARIANT, LocalOnlyFetcher, html_to_pdf
+    from papers.documents import paper_html
+    from papers.pdf import BASE_URL, PDF_VARIANT, LocalOnlyFetcher, html_to_pdf
 
     paper = mettmann_paper()
     release = paper.releases.first()
@@ -159,15 +159,15 @@ def paper_serving(bench: Bench) -> list[Row]:
     lead.force_login(User.objects.get(username=LEAD_USER), backend=MODEL_BACKEND)
     anonymous = Client()
 
-    draft = getter(lead, reverse("reporting:draft_pdf", args=args))
+    draft = getter(lead, reverse("papers:draft_pdf", args=args))
     return [
         measure(
             "Kreistag: freigegebenes PDF",
-            getter(council, reverse("reporting:pdf", args=args)),
+            getter(council, reverse("papers:pdf", args=args)),
         ),
         # An empty cache before each round: the first request renders the working copy …
         measure("KI-Leitung: Entwurf, 1. Abruf", draft, before=cache.clear),
-        # … the second finds the same HTML in the content cache (reporting.pdf.cached_pdf).
+        # … the second finds the same HTML in the content cache (papers.pdf.cached_pdf).
         measure("KI-Leitung: Entwurf, 2. Abruf", draft, before=lambda: (cache.clear(), draft())),
         measure(
             "Öffentlich: PDF ohne Anmeldung",
@@ -190,7 +190,7 @@ def mettmann_version():
 def concept_rendering(bench: Bench) -> list[Row]:
     """Issue 7: the whole concept (newest Mettmann version) — HTML, WeasyPrint, both."""
     from documents.concept import concept_fingerprint, concept_html
-    from reporting.pdf import html_to_pdf
+    from papers.pdf import html_to_pdf
 
     version = mettmann_version()
     repeat = max(1, bench.repeat // 2)  # seconds each, not milliseconds
@@ -258,8 +258,8 @@ def paper_release_timing(bench: Bench) -> list[Row]:
     from accounts.models import User
     from documents.models import GeneratedDocument
     from documents.services import concept_pdf_for_release
-    from reporting.models import DecisionPaper
-    from reporting.services import paper_release
+    from papers.models import DecisionPaper
+    from papers.services import paper_release
 
     lead = User.objects.get(username=LEAD_USER)
     pk = mettmann_paper().pk

@@ -28,7 +28,7 @@ from concepts.models import (
 )
 from districts.models import Municipality
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import (
+from papers.models import (
     Attachment,
     Consultation,
     DecisionPaper,

@@ -30,7 +30,7 @@ from concepts.models import (
 from coordination.models import PriorityRound, RoundOption, Submission
 from districts.models import District, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import (
+from papers.models import (
     Attachment,
     Consultation,
     DecisionPaper,
@@ -293,7 +293,7 @@ class ConsultationFactory(DjangoModelFactory):
 
 class PaperReleaseFactory(DjangoModelFactory):
     """A release row with stand-in PDF bytes (rendering a real PDF takes a third of a second;
-    tests of the PDF itself go through reporting.services.paper_release)."""
+    tests of the PDF itself go through papers.services.paper_release)."""
 
     class Meta:
         model = PaperRelease

@@ -18,7 +18,7 @@ APPS = (
     "actors",
     "measures",
     "coordination",
-    "reporting",
+    "papers",
     "history",
     "public",
     "documents",

@@ -34,7 +34,7 @@ from concepts.models import (
 from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
-from reporting.models import (
+from papers.models import (
     Attachment,
     Consultation,
     DecisionPaper,
@@ -43,7 +43,7 @@ from reporting.models import (
 )
 from tests import factories
 
-APPS = ("districts", "accounts", "concepts", "actors", "measures", "reporting", "coordination")
+APPS = ("districts", "accounts", "concepts", "actors", "measures", "papers", "coordination")
 
 REGISTERED = sorted(
     (model for model in admin.site._registry if model._meta.app_label in APPS),

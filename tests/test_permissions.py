@@ -34,7 +34,7 @@ PUBLIC = {
     "public:concept": "the current adopted concept version",
     "public:accessibility": "Erklärung zur Barrierefreiheit with the feedback form (BITV NRW)",
     "public:thanks": "confirmation after sending feedback",
-    # Released öffentlich papers without login (issue 6; tests/reporting/test_access.py)
+    # Released öffentlich papers without login (issue 6; tests/papers/test_access.py)
     "public:papers": "released öffentlich papers of a District",
     "public:paper": "one released öffentlich paper (404 for drafts and nichtöffentlich)",
     "public:paper_pdf": "its released PDF, byte for byte",

@@ -33,11 +33,11 @@ def _result(district):
     step = paper.consultations.get()
     step.result = "vertagt"
     step.save()
-    return reverse("reporting:result", args=[district.slug, paper.pk, step.pk]), step
+    return reverse("papers:result", args=[district.slug, paper.pk, step.pk]), step
 
 
 def _paper_settings(district):
-    return reverse("reporting:settings", args=[district.slug]), district
+    return reverse("papers:settings", args=[district.slug]), district
 
 
 def _land_requirements(district):
@@ -87,8 +87,8 @@ PAGES = [
         "title",
     ),
     ("measures:indicator_update", _indicator, "ki_staff", "name"),
-    ("reporting:result", _result, "ki_lead", "result_note"),
-    ("reporting:settings", _paper_settings, "ki_lead", "office_number"),
+    ("papers:result", _result, "ki_lead", "result_note"),
+    ("papers:settings", _paper_settings, "ki_lead", "office_number"),
     ("workspace:land_requirements_update", _land_requirements, "ki_lead", "guideline"),
 ]
 

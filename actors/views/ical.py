@@ -3,7 +3,7 @@ subscription link (actors/subscription.py).
 
 The KI (Capability.READ_INTERNAL) gets the nichtöffentlich meetings too, everyone else with
 Capability.READ only the öffentlich ones. The papers on the agenda are the released ones the
-visitor may read (reporting.queries.visible_papers: a liaison only öffentlich ones).
+visitor may read (papers.queries.visible_papers: a liaison only öffentlich ones).
 """
 
 from django.contrib import messages
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts.access import access_for, district_view
 from accounts.rights import Capability
-from reporting.models import DecisionPaper
-from reporting.queries import visible_papers
+from papers.models import DecisionPaper
+from papers.queries import visible_papers
 
 from ..ical import calendar_meetings, calendar_response, render_calendar
 from ..subscription import membership_for_token, renew_subscription

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from actors.models import Committee
 from concepts.models import ConceptVersion
-from reporting.models import Consultation
+from papers.models import Consultation
 from tests import factories
 from tests.browser.conftest import axe_violations
 from tests.browser.helpers import log_in, shot
@@ -182,7 +182,7 @@ def save_paper_form(page) -> None:
 
     Workaround: the browser submits the first option of that row's "Art der Beratung" select,
     so Django counts the empty row as changed and asks for its Sitzung; ticking "Löschen"
-    drops it. Without a fix in reporting.forms.StepForm (``initial`` for ``role``), a saved
+    drops it. Without a fix in papers.forms.StepForm (``initial`` for ``role``), a saved
     paper cannot be saved again unchanged.
     """
     page.get_by_role("checkbox", name="Löschen").last.check()

@@ -6,8 +6,8 @@ import pytest
 
 from coordination.models import PriorityRound
 from coordination.results import round_result
-from districts.demo import rhein_erft_kreis
-from districts.demo.loader import load_district
+from demo.content import rhein_erft_kreis
+from demo.loader import load_district
 
 pytestmark = pytest.mark.django_db
 

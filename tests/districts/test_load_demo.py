@@ -14,7 +14,7 @@ from accounts.rights import Role
 from concepts.models import ConceptVersion, FocusArea, WorkPeriod
 from districts.models import District
 from measures.models import Measure, Measurement
-from reporting.models import Consultation, DecisionPaper
+from papers.models import Consultation, DecisionPaper
 
 PROJECT_APPS = (
     "accounts",
@@ -22,7 +22,7 @@ PROJECT_APPS = (
     "concepts",
     "actors",
     "measures",
-    "reporting",
+    "papers",
     "coordination",
 )
 # Timestamps say when a row was written, not what it holds.

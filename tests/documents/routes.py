@@ -1,6 +1,7 @@
 """URL recipes of the long documents for the URL walker (tests/test_permissions.py)."""
 
-from documents.models import GeneratedDocument, ProgressReport
+from documents.models import GeneratedDocument
+from reports.models import ProgressReport
 from tests import factories
 from tests.routes import Route
 

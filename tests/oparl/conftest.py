@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from actors.models import Meeting
-from reporting.models import DecisionPaper, PaperRelease, ReleasedAttachment
+from papers.models import DecisionPaper, PaperRelease, ReleasedAttachment
 from tests import factories
 
 from .schema_check import OParlSchema, load_schema

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from actors.models import Meeting
-from reporting.models import PaperRelease
+from papers.models import PaperRelease
 
 from .conftest import SYSTEM
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from actors.models import Meeting
-from reporting.models import Attachment, Consultation, DecisionPaper, PaperRelease
+from papers.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from reporting.models import PaperRelease, ReleasedAttachment
+from papers.models import PaperRelease, ReleasedAttachment
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from oparl.lists import PAGE_SIZE
-from reporting.models import DecisionPaper
+from papers.models import DecisionPaper
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from concepts.models import FocusArea
-from documents.models import ProgressReport
 from measures.models import Indicator, Measure
+from reports.models import ProgressReport
 from tests import factories
 from tests.reports.routes import make_report
 

@@ -2,7 +2,7 @@
 
 import datetime
 
-from documents.models import ProgressReport
+from reports.models import ProgressReport
 from tests.routes import Route
 
 

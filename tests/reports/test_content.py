@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from concepts.models import FocusArea
-from documents.models import ProgressReport
-from documents.progress import report_context, report_html
+from reports.models import ProgressReport
+from reports.progress import report_context, report_html
 from tests import factories
 from tests.reports.routes import make_report
 

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from documents.progress import report_rows
+from reports.progress import report_rows
 
 
 def get(client, name, report):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from documents.progress import report_fingerprint
+from reports.progress import report_fingerprint
 from tests import factories
 
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from actors.models import Committee
 from districts.models import District
-from documents.report_paper import paper_from_report
-from reporting.models import Consultation, DecisionPaper
+from papers.models import Consultation, DecisionPaper
+from reports.paper import paper_from_report
 from tests import factories
 
 TODAY = datetime.date(2026, 2, 2)
@@ -99,7 +99,7 @@ def test_button_creates_the_paper_and_opens_it_for_editing(client, data, ki_staf
     client.force_login(ki_staff)
     response = client.post(reverse("reports:paper", args=[district.slug, data.report.pk]))
     paper = DecisionPaper.objects.get(district=district)
-    assert response["Location"] == reverse("reporting:update", args=[district.slug, paper.pk])
+    assert response["Location"] == reverse("papers:update", args=[district.slug, paper.pk])
     page = client.get(response["Location"]).content.decode()
     assert "Mitteilungsvorlage" in page and "Sachstandsbericht Sachstand 2025" in page
     assert paper.consultations.get().role == Consultation.Role.NOTICE

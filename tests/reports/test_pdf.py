@@ -5,8 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from documents.progress import report_html
-from reporting.pdf import html_to_pdf
+from papers.pdf import html_to_pdf
+from reports.progress import report_html
 
 
 @pytest.fixture

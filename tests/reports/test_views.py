@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from documents.models import GeneratedDocument, ProgressReport
+from documents.models import GeneratedDocument
+from reports.models import ProgressReport
 from tests.reports.routes import make_report
 
 D = datetime.date

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PapersConfig(AppConfig):
+    """Kreistag papers: DecisionPaper, Beratungsfolge, releases, results; the paper PDF and DOCX.
+
+    Called ``reporting`` until issue 12; its tables keep that name (``db_table``).
+    """
+
+    name = "papers"
+    verbose_name = "Vorlagen"

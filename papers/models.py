@@ -1,0 +1,409 @@
+"""Council papers (OParl: Paper) and their path through the bodies (OParl: Consultation).
+
+Layouts follow the seeds: Mettmann's Beschlussvorlage 50/020/2015 (seed 001) and Coesfeld's
+Begründung I.–V. (seed 004).
+"""
+
+from django.db import models
+
+from core.models import TimeStampedModel, district_queryset
+from districts.models import District
+
+
+class Impact(models.TextChoices):
+    YES = "ja", "ja"
+    NO = "nein", "nein"
+    UNCLEAR = "offen", "noch nicht zu übersehen"
+
+
+class PaperStatus(models.TextChoices):
+    DRAFT = "entwurf", "Entwurf"
+    IN_DELIBERATION = "in_beratung", "in Beratung"
+    POSTPONED = "vertagt", "vertagt"
+    DECIDED = "beschlossen", "beschlossen"
+    REJECTED = "abgelehnt", "abgelehnt"
+    NOTED = "zur_kenntnis", "zur Kenntnis genommen"
+
+
+class DecisionPaperQuerySet(district_queryset("district")):
+    def with_release(self):
+        """Annotate ``has_release`` and the latest release's revision (``released_revision``)."""
+        latest = PaperRelease.objects.filter(paper=models.OuterRef("pk")).order_by("-revision")
+        return self.annotate(
+            released_revision=models.Subquery(latest.values("revision")[:1]),
+            released_public=models.Subquery(latest.values("is_public")[:1]),
+            released_subject=models.Subquery(latest.values("subject")[:1]),
+            released_reference=models.Subquery(latest.values("reference")[:1]),
+            released_date=models.Subquery(latest.values("paper_date")[:1]),
+            released_type=models.Subquery(latest.values("paper_type")[:1]),
+        )
+
+    def released(self):
+        """Papers with at least one release: what the council portal shows."""
+        return self.with_release().filter(released_revision__isnull=False)
+
+    def public_released(self):
+        """Released papers whose latest release is öffentlich: what anyone may read."""
+        return self.released().filter(released_public=True)
+
+    def with_status(self, status: str):
+        """Papers in ``status`` (PaperStatus), decided by the authoritative step's result."""
+        releases = PaperRelease.objects.filter(paper=models.OuterRef("pk"))
+        if status == PaperStatus.DRAFT:
+            return self.exclude(models.Exists(releases))
+        released = self.filter(models.Exists(releases))
+        deciding = Consultation.objects.filter(paper=models.OuterRef("pk"), authoritative=True)
+        settled_by = {
+            PaperStatus.DECIDED: Consultation.DECIDED,
+            PaperStatus.REJECTED: [Consultation.Result.REJECTED],
+            PaperStatus.NOTED: [Consultation.Result.NOTED],
+        }
+        if status in settled_by:
+            return released.filter(models.Exists(deciding.filter(result__in=settled_by[status])))
+        settled = deciding.filter(
+            result__in=[r for results in settled_by.values() for r in results]
+        )
+        postponed = Consultation.objects.filter(
+            paper=models.OuterRef("pk"), result=Consultation.Result.POSTPONED
+        )
+        open_papers = released.exclude(models.Exists(settled))
+        if status == PaperStatus.POSTPONED:
+            return open_papers.filter(models.Exists(postponed))
+        return open_papers.exclude(models.Exists(postponed))
+
+
+class DecisionPaper(TimeStampedModel):
+    class PaperType(models.TextChoices):
+        DECISION = "beschlussvorlage", "Beschlussvorlage"
+        NOTICE = "mitteilungsvorlage", "Mitteilungsvorlage"
+        INFORMATION = "informationsvorlage", "Informationsvorlage"
+        REPORT = "bericht", "Bericht"
+
+    class DecisionKind(models.TextChoices):
+        RESOLUTION = "beschluss", "Beschluss"
+        ELECTION = "wahl", "Wahl"
+        ACKNOWLEDGEMENT = "kenntnisnahme", "Kenntnisnahme"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="decision_papers",
+        verbose_name="Kreis",
+    )
+    paper_type = models.CharField(
+        "Vorlagenart", max_length=20, choices=PaperType.choices, default=PaperType.DECISION
+    )
+    decision_kind = models.CharField(
+        "Art der Entscheidung",
+        max_length=14,
+        choices=DecisionKind.choices,
+        default=DecisionKind.RESOLUTION,
+    )
+    reference = models.CharField("Vorlagen-Nr.", max_length=40)
+    is_public = models.BooleanField("öffentlich", default=True)
+    department = models.CharField("Fachbereich / Amt", max_length=160, blank=True)
+    author_name = models.CharField("Bearbeiter/in", max_length=160, blank=True)
+    date = models.DateField("Datum")
+    file_number = models.CharField("Aktenzeichen", max_length=80, blank=True)
+    subject = models.CharField("Betreff", max_length=300)
+    financial_impact = models.CharField(
+        "Finanzielle Auswirkung", max_length=5, choices=Impact.choices, default=Impact.NO
+    )
+    financial_note = models.TextField("Erläuterung finanzielle Auswirkung", blank=True)
+    personnel_impact = models.CharField(
+        "Personelle Auswirkung", max_length=5, choices=Impact.choices, default=Impact.NO
+    )
+    personnel_note = models.TextField("Erläuterung personelle Auswirkung", blank=True)
+    organisational_impact = models.CharField(
+        "Organisatorische Auswirkung", max_length=5, choices=Impact.choices, default=Impact.NO
+    )
+    organisational_note = models.TextField("Erläuterung organisatorische Auswirkung", blank=True)
+    proposal = models.TextField("Beschlussvorschlag", blank=True)
+    layout = models.CharField(
+        "Gliederung der Begründung",
+        max_length=10,
+        choices=District.PaperLayout.choices,
+        default=District.PaperLayout.ANLASS,
+    )
+    # Layout "anlass" (Mettmann, seed 001)
+    occasion = models.TextField("Anlass der Vorlage", blank=True)
+    facts = models.TextField("Sachverhaltsdarstellung", blank=True)
+    outlook = models.TextField("Ausblick", blank=True)
+    # Layout "problem" (Coesfeld, seed 004)
+    problem = models.TextField("I. Problem", blank=True)
+    solution = models.TextField("II. Lösung", blank=True)
+    alternatives = models.TextField("III. Alternativen", blank=True)
+    implications = models.TextField("IV. Auswirkungen / Zusammenhänge", blank=True)
+    competence = models.TextField("V. Zuständigkeit für die Entscheidung", blank=True)
+    concept_version = models.ForeignKey(
+        "concepts.ConceptVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decision_papers",
+        verbose_name="betrifft Konzeptfassung",
+    )
+    # Release (seed 001: the paper goes to the bodies as signed off). ``released_at`` is set
+    # while the working copy equals the latest PaperRelease; a new revision clears it.
+    revision = models.PositiveSmallIntegerField("Revision", default=1)
+    lock_version = models.PositiveIntegerField(default=0, editable=False)
+    released_at = models.DateTimeField("freigegeben am", null=True, blank=True)
+    released_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="freigegeben von",
+    )
+
+    objects = DecisionPaperQuerySet.as_manager()
+
+    class Meta:
+        db_table = "reporting_decisionpaper"  # the app was called reporting until issue 12
+        verbose_name = "Vorlage"
+        verbose_name_plural = "Vorlagen"
+        ordering = ["-date", "-reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "reference"],
+                name="decisionpaper_reference_unique_per_district",
+                violation_error_message="Diese Vorlagen-Nr. ist in diesem Kreis schon vergeben.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.subject}"
+
+    @property
+    def is_released(self) -> bool:
+        """The working copy is signed off and frozen."""
+        return self.released_at is not None
+
+    def begruendung(self) -> list[tuple[str, str]]:
+        """The Begründung as (heading, text) in the paper's layout, every heading present."""
+        if self.layout == District.PaperLayout.PROBLEM:
+            return [
+                ("I. Problem", self.problem),
+                ("II. Lösung", self.solution),
+                ("III. Alternativen", self.alternatives),
+                (
+                    "IV. Auswirkungen / Zusammenhänge (Finanzen, Personal, IT, sonstige Ressourcen)",
+                    self.implications,
+                ),
+                ("V. Zuständigkeit für die Entscheidung", self.competence),
+            ]
+        return [
+            ("Anlass der Vorlage", self.occasion),
+            ("Sachverhaltsdarstellung", self.facts),
+            ("Ausblick", self.outlook),
+        ]
+
+    def impacts(self) -> list[tuple[str, str, str]]:
+        """(label, chosen value, explanation) for the three impact lines of seed 001."""
+        return [
+            ("Finanzielle Auswirkung", self.financial_impact, self.financial_note),
+            ("Personelle Auswirkung", self.personnel_impact, self.personnel_note),
+            ("Organisatorische Auswirkung", self.organisational_impact, self.organisational_note),
+        ]
+
+
+class PaperRelease(models.Model):
+    """A signed-off revision of a paper: who released it, when, and its PDF byte for byte.
+
+    The PDF is stored in the database with the record, so the document the Kreistag received
+    survives every later change of the data and is backed up together with it.
+    """
+
+    paper = models.ForeignKey(
+        DecisionPaper, on_delete=models.CASCADE, related_name="releases", verbose_name="Vorlage"
+    )
+    revision = models.PositiveSmallIntegerField("Revision")
+    released_at = models.DateTimeField("freigegeben am")
+    released_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="freigegeben von",
+    )
+    # What the portal and OParl show of this revision, frozen with it.
+    reference = models.CharField("Vorlagen-Nr.", max_length=40)
+    subject = models.CharField("Betreff", max_length=300)
+    is_public = models.BooleanField("öffentlich")
+    paper_date = models.DateField("Datum der Vorlage", null=True)
+    paper_type = models.CharField(
+        "Art der Vorlage", max_length=30, choices=DecisionPaper.PaperType.choices, blank=True
+    )
+    pdf = models.BinaryField("PDF")
+    sha256 = models.CharField("SHA-256 des PDF", max_length=64)
+    # OParl 1.1 File.sha512Checksum, so that clients can check the bytes they fetched.
+    sha512 = models.CharField("SHA-512 des PDF", max_length=128, blank=True)
+    size = models.PositiveIntegerField("Größe in Bytes")
+
+    objects = district_queryset("paper__district").as_manager()
+
+    class Meta:
+        db_table = "reporting_paperrelease"  # the app was called reporting until issue 12
+        verbose_name = "Freigabe"
+        verbose_name_plural = "Freigaben"
+        ordering = ["paper", "-revision"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "revision"], name="release_revision_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} Revision {self.revision}"
+
+
+class ReleasedAttachment(models.Model):
+    """An Anlage as it went out with a release: its own copy of the bytes, never changed.
+
+    Seed 001 sends the paper with "Anlage: Integrationskonzept Kreis Mettmann 2015"; what the
+    councillors received must stay what the portal, the public page and OParl offer, even when
+    a later revision changes the working copy's Anlagen. An Anlage that is a concept version
+    of this system is rendered to PDF at release time, so its bytes are frozen too.
+    """
+
+    release = models.ForeignKey(
+        PaperRelease, on_delete=models.CASCADE, related_name="attachments", verbose_name="Freigabe"
+    )
+    title = models.CharField("Titel", max_length=200)
+    file = models.FileField("Datei", upload_to="freigaben/%Y/")
+    concept_version = models.ForeignKey(
+        "concepts.ConceptVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Konzeptfassung",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    sha512 = models.CharField("SHA-512", max_length=128)
+    size = models.PositiveIntegerField("Größe in Bytes")
+    created = models.DateTimeField("angelegt", auto_now_add=True)
+
+    objects = district_queryset("release__paper__district").as_manager()
+
+    class Meta:
+        db_table = "reporting_releasedattachment"  # the app was called reporting until issue 12
+        verbose_name = "freigegebene Anlage"
+        verbose_name_plural = "freigegebene Anlagen"
+        ordering = ["release", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attachment(TimeStampedModel):
+    """An Anlage of a paper's working copy; frozen per release as ``ReleasedAttachment``."""
+
+    paper = models.ForeignKey(
+        DecisionPaper, on_delete=models.CASCADE, related_name="attachments", verbose_name="Vorlage"
+    )
+    title = models.CharField("Titel", max_length=200)
+    file = models.FileField("Datei", upload_to="anlagen/%Y/", blank=True)
+    concept_version = models.ForeignKey(
+        "concepts.ConceptVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Konzeptfassung",
+        help_text="Die Anlage ist eine Fassung des Integrationskonzepts aus diesem System.",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = district_queryset("paper__district").as_manager()
+
+    class Meta:
+        db_table = "reporting_attachment"  # the app was called reporting until issue 12
+        verbose_name = "Anlage"
+        verbose_name_plural = "Anlagen"
+        ordering = ["paper", "order"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Consultation(TimeStampedModel):
+    """One step of the Beratungsfolge: the paper at a meeting of a committee."""
+
+    class Role(models.TextChoices):
+        PRELIMINARY = "vorberatung", "Vorberatung"
+        DECISION = "entscheidung", "Entscheidung"
+        NOTICE = "kenntnisnahme", "Kenntnisnahme"
+
+    class Result(models.TextChoices):
+        PENDING = "", "noch nicht beraten"
+        UNANIMOUS = "einstimmig", "einstimmig beschlossen"
+        MAJORITY = "mehrheitlich", "mehrheitlich beschlossen"
+        AMENDED = "geaendert", "mit Änderungen beschlossen"
+        POSTPONED = "vertagt", "vertagt"
+        REJECTED = "abgelehnt", "abgelehnt"
+        NOTED = "zur_kenntnis", "zur Kenntnis genommen"
+        RECOMMENDED = "empfohlen", "empfohlen"
+
+    paper = models.ForeignKey(
+        DecisionPaper,
+        on_delete=models.CASCADE,
+        related_name="consultations",
+        verbose_name="Vorlage",
+    )
+    meeting = models.ForeignKey(
+        "actors.Meeting",
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        verbose_name="Sitzung",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge")
+    role = models.CharField("Art der Beratung", max_length=14, choices=Role.choices)
+    authoritative = models.BooleanField("entscheidet", default=False)
+    result = models.CharField(
+        "Ergebnis", max_length=14, choices=Result.choices, blank=True, default=""
+    )
+    votes_yes = models.PositiveSmallIntegerField("Ja", null=True, blank=True)
+    votes_no = models.PositiveSmallIntegerField("Nein", null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField("Enthaltungen", null=True, blank=True)
+    result_note = models.TextField("Anmerkung zum Ergebnis", blank=True)
+    result_recorded_at = models.DateTimeField("Ergebnis erfasst am", null=True, blank=True)
+    result_recorded_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Ergebnis erfasst von",
+    )
+
+    objects = district_queryset("paper__district").as_manager()
+
+    class Meta:
+        db_table = "reporting_consultation"  # the app was called reporting until issue 12
+        verbose_name = "Beratung"
+        verbose_name_plural = "Beratungsfolge"
+        ordering = ["paper", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "order"], name="consultation_order_unique"),
+        ]
+
+    # Results that mean the body said yes (OParl: the Consultation's paper is decided).
+    DECIDED = (Result.UNANIMOUS, Result.MAJORITY, Result.AMENDED)
+
+    def __str__(self) -> str:
+        return f"{self.meeting} – {self.get_role_display()}"
+
+    @property
+    def is_held(self) -> bool:
+        return bool(self.result)
+
+    @property
+    def votes_text(self) -> str:
+        """ "Ja 9, Nein 0, Enthaltungen 0" as council papers write it (DOMAIN.md)."""
+        if self.votes_yes is None and self.votes_no is None and self.votes_abstain is None:
+            return ""
+        return (
+            f"Ja {self.votes_yes or 0}, Nein {self.votes_no or 0}, "
+            f"Enthaltungen {self.votes_abstain or 0}"
+        )

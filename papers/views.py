@@ -1,0 +1,520 @@
+"""Council papers in the workspace and the council portal (``/<district>/vorlagen/``).
+
+Who sees what follows ``accounts.rights``: KI roles see drafts and released papers; Kreistag
+members and the Land see released papers; municipal liaisons see released öffentlich papers
+(Scope.PUBLIC_ONLY); drafts are not found for anyone outside the KI.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView, TemplateView
+
+from accounts.access import DistrictMixin, district_view
+from accounts.rights import Capability
+from concepts.models import ConceptVersion
+from core.locking import EditConflict, StaleEditGuard, keep_both
+from documents.services import request_document
+
+from . import services
+from .documents import paper_context, paper_html
+from .docx import paper_docx
+from .filters import PaperFilter
+from .forms import (
+    AttachmentForm,
+    PaperForm,
+    PaperSettingsForm,
+    ResultForm,
+    StepFormSet,
+    step_initial,
+)
+from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus, ReleasedAttachment
+from .pdf import cached_pdf
+from .prefill import paper_from_version
+from .queries import show_as_released, visible_papers
+from .responses import (
+    paper_filename,
+    pdf_response,
+    release_pdf_response,
+    released_attachment_response,
+)
+
+
+def get_paper(request, pk: int) -> DecisionPaper:
+    return get_object_or_404(visible_papers(request), pk=pk)
+
+
+def latest_release(paper: DecisionPaper) -> PaperRelease | None:
+    return paper.releases.defer("pdf").select_related("released_by").first()
+
+
+class PaperListView(DistrictMixin, ListView):
+    """The papers of a District; for the council, the portal of released papers."""
+
+    capability = Capability.READ_PAPERS
+    template_name = "papers/paper_list.html"
+    context_object_name = "papers"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filterset = PaperFilter(
+            self.request.GET or None,
+            queryset=visible_papers(self.request),
+            district=self.request.district,
+            internal=self.request.access.can(Capability.READ_INTERNAL),
+        )
+        steps = Consultation.objects.select_related("meeting__committee").order_by("order")
+        return self.filterset.qs.prefetch_related(Prefetch("consultations", queryset=steps))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for paper in context["papers"]:
+            paper.status = services.paper_status(paper, paper.released_revision is not None)
+        if not self.request.access.can(Capability.READ_INTERNAL):
+            show_as_released(context["papers"])
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter=self.filterset, query=query.urlencode(), status_choices=PaperStatus.choices
+        )
+        return context
+
+
+class PaperDetailView(DistrictMixin, TemplateView):
+    capability = Capability.READ_PAPERS
+    template_name = "papers/paper_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paper = get_paper(self.request, self.kwargs["pk"])
+        releases = list(
+            paper.releases.defer("pdf")
+            .select_related("released_by")
+            .prefetch_related("attachments")
+        )
+        internal = self.request.access.can(Capability.READ_INTERNAL)
+        consultations = list(
+            paper.consultations.select_related("meeting__committee", "result_recorded_by")
+        )
+        if internal:
+            attachments = list(paper.attachments.select_related("concept_version"))
+        else:
+            # The council sees the Anlagen as released, never those of a revision in progress.
+            attachments = list(releases[0].attachments.all()) if releases else []
+        context.update(
+            paper=paper,
+            releases=releases,
+            release=releases[0] if releases else None,
+            consultations=consultations,
+            attachments=attachments,
+            status=services.paper_status(paper, bool(releases)),
+            internal=internal,
+            problems=services.release_problems(paper) if internal and not paper.is_released else [],
+        )
+        if internal:
+            # The working copy as the PDF shows it, readable in the browser.
+            document = paper_context(paper)
+            context.update(
+                proposal_html=document["proposal_html"], begruendung=document["begruendung"]
+            )
+        return context
+
+
+class PaperFormView(DistrictMixin, FormView):
+    """Create or edit the working copy with its Beratungsfolge; a released paper is frozen."""
+
+    capability = Capability.EDIT
+    template_name = "papers/paper_form.html"
+    form_class = PaperForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def load(self):
+        if "pk" in self.kwargs:
+            self.object = get_paper(self.request, self.kwargs["pk"])
+            if self.object.is_released:
+                messages.warning(self.request, services.FROZEN_MESSAGE)
+                return redirect(self.object_url())
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self.load() or super().get(request, *args, **kwargs)
+
+    def object_url(self):
+        return reverse("papers:detail", args=[self.request.district.slug, self.object.pk])
+
+    def get_initial(self):
+        if self.object is not None:
+            return {}
+        district = self.request.district
+        today = timezone.localdate()
+        return {
+            "reference": services.suggest_reference(district, today),
+            "date": today,
+            "layout": district.paper_layout,
+            "is_public": True,
+        }
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["district"] = self.request.district
+        if self.object is not None:
+            kwargs["instance"] = self.object
+        return kwargs
+
+    def get_steps(self):
+        if self.request.method == "POST":
+            # No initial when bound: a row equal to its initial would count as "unchanged"
+            # and be skipped by validation, silently dropping that step.
+            return StepFormSet(self.request.POST, district=self.request.district, prefix="steps")
+        initial = step_initial(self.object) if self.object is not None else None
+        return StepFormSet(initial=initial, district=self.request.district, prefix="steps")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("steps", self.get_steps())
+        context.update(
+            object=self.object,
+            heading=(
+                f"Vorlage {self.object.reference} bearbeiten" if self.object else "Neue Vorlage"
+            ),
+            cancel_url=(
+                self.object_url()
+                if self.object
+                else reverse("papers:list", args=[self.request.district.slug])
+            ),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        redirect_response = self.load()
+        if redirect_response:
+            return redirect_response
+        form = self.get_form()
+        steps = self.get_steps()
+        if not (form.is_valid() and steps.is_valid()):
+            return self.render_to_response(self.get_context_data(form=form, steps=steps))
+        try:
+            if self.object is None:
+                self.object = services.paper_create(
+                    district=request.district,
+                    fields=form.paper_fields(),
+                    steps=steps.steps(),
+                    user=request.user,
+                )
+            else:
+                self.object = services.paper_update(
+                    paper=form.instance,
+                    fields=form.paper_fields(),
+                    steps=steps.steps(),
+                    expected_version=form.cleaned_data.get("lock_version") or 0,
+                    user=request.user,
+                )
+        except EditConflict as conflict:
+            keep_both(
+                form,
+                conflict,
+                "Jemand anderes hat diese Vorlage gespeichert, während Sie sie bearbeitet haben. "
+                "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
+                "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, steps=steps, conflict=conflict.current)
+            )
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, exc)
+            return self.render_to_response(self.get_context_data(form=form, steps=steps))
+        messages.success(request, f"Vorlage {self.object.reference} gespeichert.")
+        return redirect(self.object_url())
+
+
+@district_view(Capability.EDIT)
+@require_POST
+def paper_from_concept_version(request, version_pk: int):
+    """ "Vorlage aus Konzeptfassung erstellen": a prefilled Beschlussvorlage for adoption."""
+    version = get_object_or_404(
+        ConceptVersion.objects.filter(concept__district=request.district), pk=version_pk
+    )
+    try:
+        paper, notes = paper_from_version(version=version, user=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(
+            "concepts:version_detail", district_slug=request.district.slug, pk=version.pk
+        )
+    # The release sends the whole concept as Anlage: have the worker set it meanwhile, so that
+    # releasing need not wait for it (services.paper_release takes it while the data holds).
+    transaction.on_commit(lambda: request_document(version, user=request.user))
+    return prefilled_paper_response(request, paper, notes, f"aus Fassung {version.number}")
+
+
+def prefilled_paper_response(request, paper: DecisionPaper, notes: list[str], source: str):
+    """After a paper was prefilled from data: say so, list what is missing, open the editor."""
+    messages.success(
+        request,
+        f"{paper.get_paper_type_display()} {paper.reference} {source} erstellt. "
+        "Bitte Texte prüfen und ergänzen.",
+    )
+    for note in notes:
+        messages.warning(request, note)
+    return redirect("papers:update", district_slug=request.district.slug, pk=paper.pk)
+
+
+@district_view(Capability.DECIDE)
+@require_POST
+def paper_release(request, pk: int):
+    paper = get_paper(request, pk)
+    try:
+        release = services.paper_release(paper=paper, user=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            f"Vorlage {paper.reference} (Revision {release.revision}) freigegeben. "
+            "Das PDF ist jetzt für den Kreistag abrufbar und bleibt unverändert.",
+        )
+    return redirect("papers:detail", district_slug=request.district.slug, pk=paper.pk)
+
+
+@district_view(Capability.EDIT)
+@require_POST
+def paper_new_revision(request, pk: int):
+    paper = get_paper(request, pk)
+    try:
+        paper = services.paper_new_revision(paper=paper, user=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("papers:detail", district_slug=request.district.slug, pk=paper.pk)
+    messages.success(
+        request,
+        f"Revision {paper.revision} begonnen. Die freigegebene Revision {paper.revision - 1} "
+        "bleibt für den Kreistag abrufbar, bis Sie die neue freigeben.",
+    )
+    return redirect("papers:update", district_slug=request.district.slug, pk=paper.pk)
+
+
+@district_view(Capability.READ_PAPERS)
+def paper_pdf(request, pk: int):
+    """The latest released PDF, byte for byte; before any release, the draft for the KI."""
+    paper = get_paper(request, pk)
+    release = paper.releases.first()
+    if release is not None:
+        return release_pdf_response(release)
+    if not request.access.can(Capability.READ_INTERNAL):
+        raise Http404
+    return pdf_response(
+        cached_pdf(paper_html(paper)), paper_filename(paper.reference, "-Entwurf.pdf")
+    )
+
+
+@district_view(Capability.READ_PAPERS)
+def paper_revision_pdf(request, pk: int, revision: int):
+    paper = get_paper(request, pk)
+    release = get_object_or_404(paper.releases, revision=revision)
+    return release_pdf_response(release, suffix=f"-Revision-{release.revision}.pdf")
+
+
+@district_view(Capability.READ_INTERNAL)
+def paper_draft_pdf(request, pk: int):
+    """The working copy, rendered on demand and cached by its content."""
+    paper = get_paper(request, pk)
+    return pdf_response(
+        cached_pdf(paper_html(paper)), paper_filename(paper.reference, "-Entwurf.pdf")
+    )
+
+
+@district_view(Capability.READ_INTERNAL)
+def paper_docx_export(request, pk: int):
+    paper = get_paper(request, pk)
+    release = latest_release(paper) if paper.is_released else None
+    response = HttpResponse(
+        paper_docx(paper, release=release),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    filename = paper_filename(paper.reference, ".docx")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ResultView(StaleEditGuard, DistrictMixin, FormView):
+    """Record the result of one step of the Beratungsfolge, after release."""
+
+    capability = Capability.DECIDE
+    template_name = "papers/result_form.html"
+    form_class = ResultForm
+
+    def setup_objects(self):
+        self.paper = get_paper(self.request, self.kwargs["pk"])
+        self.consultation = get_object_or_404(
+            self.paper.consultations.select_related("meeting__committee"),
+            pk=self.kwargs["consultation_pk"],
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.setup_objects()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.setup_objects()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.consultation}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(paper=self.paper, consultation=self.consultation)
+        return context
+
+    def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
+        data = form.cleaned_data
+        version = self.paper.concept_version
+        was_adopted = version.is_adopted if version else False
+        try:
+            services.consultation_record(
+                consultation=self.consultation,
+                result=data["result"],
+                votes_yes=data["votes_yes"],
+                votes_no=data["votes_no"],
+                votes_abstain=data["votes_abstain"],
+                note=data["result_note"],
+                user=self.request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Ergebnis für {self.consultation.meeting.committee.name} gespeichert.",
+        )
+        if version is not None:
+            version.refresh_from_db()
+            if version.is_adopted and not was_adopted:
+                messages.success(
+                    self.request,
+                    f"Fassung {version.number} des Integrationskonzepts ist jetzt beschlossen "
+                    f"(am {version.decided_on:%d.%m.%Y}).",
+                )
+        return redirect("papers:detail", district_slug=self.request.district.slug, pk=self.paper.pk)
+
+
+class AttachmentCreateView(DistrictMixin, FormView):
+    capability = Capability.EDIT
+    template_name = "form_page.html"
+    form_class = AttachmentForm
+
+    def frozen(self, request):
+        self.paper = get_paper(request, self.kwargs["pk"])
+        if self.paper.is_released:
+            messages.warning(request, services.FROZEN_MESSAGE)
+            return redirect("papers:detail", district_slug=request.district.slug, pk=self.paper.pk)
+        return None
+
+    def get(self, request, *args, **kwargs):
+        return self.frozen(request) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.frozen(request) or super().post(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading=f"Anlage zu Vorlage {self.paper.reference} hinzufügen",
+            back_url=reverse("papers:detail", args=[self.request.district.slug, self.paper.pk]),
+            multipart=True,
+        )
+        return context
+
+    def form_valid(self, form):
+        attachment = form.save(commit=False)
+        attachment.paper = self.paper
+        attachment.order = (self.paper.attachments.count() or 0) + 1
+        attachment.save()
+        messages.success(self.request, f"Anlage „{attachment.title}“ hinzugefügt.")
+        return redirect("papers:detail", district_slug=self.request.district.slug, pk=self.paper.pk)
+
+
+@district_view(Capability.EDIT)
+@require_POST
+def attachment_delete(request, pk: int, attachment_pk: int):
+    paper = get_paper(request, pk)
+    attachment = get_object_or_404(paper.attachments, pk=attachment_pk)
+    if paper.is_released:
+        messages.error(request, services.FROZEN_MESSAGE)
+    else:
+        if attachment.file:
+            attachment.file.delete(save=False)
+        attachment.delete()
+        messages.success(request, f"Anlage „{attachment.title}“ entfernt.")
+    return redirect("papers:detail", district_slug=request.district.slug, pk=paper.pk)
+
+
+@district_view(Capability.READ_INTERNAL)
+def attachment_download(request, pk: int, attachment_pk: int):
+    """An Anlage of the working copy; one that is a concept version is rendered on request."""
+    paper = get_paper(request, pk)
+    attachment = get_object_or_404(paper.attachments, pk=attachment_pk)
+    if attachment.file:
+        return FileResponse(attachment.file.open("rb"), as_attachment=True)
+    if attachment.concept_version_id:
+        return redirect(
+            "concepts:version_detail",
+            district_slug=request.district.slug,
+            pk=attachment.concept_version_id,
+        )
+    raise Http404
+
+
+@district_view(Capability.READ_PAPERS)
+def released_attachment_download(request, pk: int, attachment_pk: int):
+    """An Anlage as it went out with a release, byte for byte."""
+    paper = get_paper(request, pk)
+    attachment = get_object_or_404(
+        ReleasedAttachment.objects.filter(release__paper=paper), pk=attachment_pk
+    )
+    return released_attachment_response(attachment)
+
+
+class PaperSettingsView(StaleEditGuard, DistrictMixin, FormView):
+    """KI-Leitung sets the Begründung layout, the number pattern and the logo of the papers."""
+
+    capability = Capability.DECIDE
+    template_name = "form_page.html"
+    form_class = PaperSettingsForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.request.district}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            heading="Einstellungen für Vorlagen",
+            back_url=reverse("papers:list", args=[self.request.district.slug]),
+            multipart=True,
+        )
+        return context
+
+    def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
+        form.save()
+        messages.success(self.request, "Einstellungen für Vorlagen gespeichert.")
+        return redirect("papers:list", district_slug=self.request.district.slug)

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ReportingConfig(AppConfig):
-    name = "reporting"
-    verbose_name = "Vorlagen und Berichte"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("berichte/", views.ReportListView.as_view(), name="list"),
+    path("berichte/neu/", views.ReportCreateView.as_view(), name="create"),
+    path("berichte/<int:pk>/", views.ReportDetailView.as_view(), name="detail"),
+    path("berichte/<int:pk>/bearbeiten/", views.ReportUpdateView.as_view(), name="update"),
+    path("berichte/<int:pk>/export.csv", views.export_csv, name="export_csv"),
+    path("berichte/<int:pk>/export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("berichte/<int:pk>/mitteilungsvorlage/", views.report_paper, name="paper"),
+]

@@ -1,0 +1,164 @@
+"""Sachstandsberichte in the workspace (``/<district>/berichte/``): list, write, preview, export.
+
+Reports are internal work of the KI until they go to the bodies as a Mitteilungsvorlage, so
+reading needs READ_INTERNAL and writing EDIT (accounts/rights.py). The PDF is rendered in the
+background by ``documents:request_report``; this module only links to it.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+
+from accounts.access import DistrictMixin, district_view
+from accounts.rights import Capability
+from core.exports import csv_response, xlsx_response
+from core.locking import EditConflict, keep_both
+from documents import services
+from papers.views import prefilled_paper_response
+
+from . import progress
+from .forms import ProgressReportForm
+from .models import ProgressReport
+from .paper import paper_from_report
+
+CONFLICT_MESSAGE = (
+    "Jemand anderes hat diesen Bericht gespeichert, während Sie ihn bearbeitet haben. "
+    "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
+    "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut."
+)
+
+
+def district_reports(request):
+    return ProgressReport.objects.for_district(request.district)
+
+
+def get_report(request, pk: int) -> ProgressReport:
+    return get_object_or_404(district_reports(request).select_related("district"), pk=pk)
+
+
+def detail_url(report: ProgressReport) -> str:
+    return reverse(
+        "reports:detail", kwargs={"district_slug": report.district.slug, "pk": report.pk}
+    )
+
+
+class ReportListView(DistrictMixin, ListView):
+    capability = Capability.READ_INTERNAL
+    template_name = "reports/report_list.html"
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return district_reports(self.request)
+
+
+class ReportFormMixin:
+    model = ProgressReport
+    form_class = ProgressReportForm
+    template_name = "reports/report_form.html"
+
+    def get_queryset(self):
+        return district_reports(self.request).select_related("district")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["district"] = self.request.district
+        return kwargs
+
+
+class ReportCreateView(DistrictMixin, ReportFormMixin, CreateView):
+    capability = Capability.EDIT
+
+    def form_valid(self, form):
+        report = progress.report_create(
+            district=self.request.district, fields=form.cleaned_data, user=self.request.user
+        )
+        messages.success(self.request, f"Sachstandsbericht „{report.title}“ angelegt.")
+        return redirect(detail_url(report))
+
+
+class ReportUpdateView(DistrictMixin, ReportFormMixin, UpdateView):
+    capability = Capability.EDIT
+
+    def form_valid(self, form):
+        try:
+            report = progress.report_update(
+                report=form.instance,
+                fields=form.cleaned_data,
+                expected_version=form.cleaned_data["lock_version"],
+                user=self.request.user,
+            )
+        except EditConflict as conflict:
+            # Nothing is lost: the own input stays in the form, the saved state beside it.
+            keep_both(
+                form,
+                conflict,
+                CONFLICT_MESSAGE,
+            )
+            return self.render_to_response(
+                self.get_context_data(form=form, conflict=conflict.current)
+            )
+        messages.success(self.request, f"Sachstandsbericht „{report.title}“ gespeichert.")
+        return redirect(detail_url(report))
+
+
+class ReportDetailView(DistrictMixin, DetailView):
+    """The report as it will be printed, with the actions around it."""
+
+    capability = Capability.READ_INTERNAL
+    template_name = "reports/report_detail.html"
+    context_object_name = "report"
+
+    def get_queryset(self):
+        return district_reports(self.request).select_related("district")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(progress.report_context(self.object))
+        context["document"] = services.current_document(self.object)
+        return context
+
+
+def _filename(report: ProgressReport, suffix: str) -> str:
+    name = slugify(f"{report.title}") or "bericht"
+    return f"Sachstandsbericht-{name}-{report.period_end:%Y-%m-%d}{suffix}"
+
+
+def _columns_and_rows(report: ProgressReport):
+    columns = [column for _key, column in progress.ROW_COLUMNS]
+    rows = [
+        [row[key] for key, _column in progress.ROW_COLUMNS] for row in progress.report_rows(report)
+    ]
+    return columns, rows
+
+
+@district_view(Capability.READ_INTERNAL)
+def export_csv(request, pk: int):
+    """One row per indicator and per municipality value; German CSV (core.exports)."""
+    report = get_report(request, pk)
+    columns, rows = _columns_and_rows(report)
+    return csv_response(columns, rows, filename=_filename(report, ".csv"))
+
+
+@district_view(Capability.READ_INTERNAL)
+def export_xlsx(request, pk: int):
+    report = get_report(request, pk)
+    columns, rows = _columns_and_rows(report)
+    return xlsx_response(
+        columns,
+        rows,
+        filename=_filename(report, ".xlsx"),
+        sheet_title="Sachstandsbericht",
+        title=progress.report_title(report),
+    )
+
+
+@district_view(Capability.EDIT)
+@require_POST
+def report_paper(request, pk: int):
+    """ "Mitteilungsvorlage erstellen": a draft paper that puts the report before the bodies."""
+    report = get_report(request, pk)
+    paper, notes = paper_from_report(report=report, user=request.user)
+    return prefilled_paper_response(request, paper, notes, "aus dem Sachstandsbericht")

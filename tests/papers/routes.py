@@ -1,0 +1,66 @@
+"""URL recipes of the council papers (papers) for the URL walker (tests/test_permissions.py)."""
+
+from django.core.files.base import ContentFile
+
+from tests import factories
+from tests.routes import Route
+
+
+def draft(district):
+    return {"pk": factories.DecisionPaperFactory(district=district).pk}
+
+
+def released(district):
+    return {"pk": factories.released_paper(district).pk}
+
+
+def released_step(district):
+    paper = factories.released_paper(district, steps=1)
+    return {"pk": paper.pk, "consultation_pk": paper.consultations.get().pk}
+
+
+def released_revision(district):
+    return {**released(district), "revision": 1}
+
+
+def with_file(district):
+    paper = factories.released_paper(district)
+    attachment = factories.AttachmentFactory(paper=paper)
+    attachment.file.save("anlage.pdf", ContentFile(b"%PDF-1.7 Anlage"))
+    return {"pk": paper.pk, "attachment_pk": attachment.pk}
+
+
+def released_attachment(district):
+    paper = factories.released_paper(district)
+    attachment = factories.ReleasedAttachmentFactory(release=paper.releases.get())
+    return {"pk": paper.pk, "attachment_pk": attachment.pk}
+
+
+def draft_attachment(district):
+    attachment = factories.AttachmentFactory(paper__district=district)
+    return {"pk": attachment.paper.pk, "attachment_pk": attachment.pk}
+
+
+def draft_version(district):
+    return {"version_pk": factories.ConceptVersionFactory(concept=district.concept).pk}
+
+
+ROUTES = {
+    "papers:list": Route(has_objects=False),
+    "papers:create": Route(has_objects=False),
+    "papers:settings": Route(has_objects=False),
+    "papers:from_version": Route(kwargs=draft_version, method="post"),
+    "papers:detail": Route(kwargs=released),
+    "papers:update": Route(kwargs=draft),
+    "papers:release": Route(kwargs=draft, method="post"),
+    "papers:new_revision": Route(kwargs=released, method="post"),
+    "papers:pdf": Route(kwargs=released),
+    "papers:revision_pdf": Route(kwargs=released_revision),
+    "papers:draft_pdf": Route(kwargs=draft),
+    "papers:docx": Route(kwargs=draft),
+    "papers:result": Route(kwargs=released_step),
+    "papers:attachment_create": Route(kwargs=draft),
+    "papers:attachment": Route(kwargs=with_file),
+    "papers:released_attachment": Route(kwargs=released_attachment),
+    "papers:attachment_delete": Route(kwargs=draft_attachment, method="post"),
+}

@@ -1,0 +1,166 @@
+"""A release keeps its Anlagen byte for byte, the concept version included (issue 6; seed 001:
+"Anlage: Integrationskonzept Kreis Mettmann 2015")."""
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from pypdf import PdfReader
+
+from documents.models import GeneratedDocument
+from documents.services import current_document
+from documents.tasks import render_document
+from papers.models import DecisionPaper
+from papers.services import paper_release
+from tests import factories
+
+from .test_workflow import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.fixture
+def paper_with_anlagen(client, district, ki_lead, path):
+    """A paper for adopting a concept version, with an uploaded Anlage and the version."""
+    version = factories.ConceptVersionFactory(
+        concept=district.concept, number=3, title="Fortschreibung 2026"
+    )
+    factories.ConceptSectionFactory(version=version, title="Anlass", body="Warum wir schreiben.")
+    client.force_login(ki_lead)
+    client.post(reverse("papers:create", args=[district.slug]), form_data(meetings=path))
+    paper = DecisionPaper.objects.get(district=district)
+    upload = factories.AttachmentFactory(paper=paper, title="Beteiligungsbericht", order=1)
+    upload.file.save("beteiligung.pdf", ContentFile(b"%PDF-1.7 Beteiligung"))
+    factories.AttachmentFactory(
+        paper=paper, title="Integrationskonzept – Fassung 3", concept_version=version, order=2
+    )
+    return paper, version
+
+
+def test_release_freezes_uploads_and_renders_the_concept_version(
+    client, district, ki_lead, council_member, paper_with_anlagen
+):
+    paper, version = paper_with_anlagen
+    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]))
+    assert response.status_code == 302
+    release = paper.releases.get()
+    upload, concept = release.attachments.order_by("order")
+    assert (upload.title, upload.size) == ("Beteiligungsbericht", 20)
+    assert upload.file.read() == b"%PDF-1.7 Beteiligung"
+
+    # The concept version went out as a real PDF: tagged, German, with its sections.
+    assert concept.title == "Integrationskonzept – Fassung 3"
+    assert concept.file.name.endswith(".pdf") and "Fassung-3" in concept.file.name
+    pdf = PdfReader(io.BytesIO(concept.file.read()))
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "Fortschreibung 2026" in text and "Warum wir schreiben." in text
+    assert pdf.trailer["/Root"]["/Lang"] == "de"
+    # …and is stored as the concept's document, so "Gesamtdokument" serves it without waiting.
+    stored = current_document(version)
+    assert stored.status == GeneratedDocument.Status.DONE
+
+    # The council member downloads exactly these bytes from the portal.
+    client.force_login(council_member)
+    page = client.get(reverse("papers:detail", args=[district.slug, paper.pk])).content.decode()
+    assert "Integrationskonzept – Fassung 3" in page and "Beteiligungsbericht" in page
+    url = reverse("papers:released_attachment", args=[district.slug, paper.pk, concept.pk])
+    concept.file.seek(0)
+    assert body(client.get(url)) == concept.file.read()
+    # The working copy's Anlagen are for the KI only.
+    working = paper.attachments.get(order=1)
+    url = reverse("papers:attachment", args=[district.slug, paper.pk, working.pk])
+    assert client.get(url).status_code == 403
+
+    # Anonymous visitors get the same bytes at the public URL.
+    client.logout()
+    public = reverse("public:paper", args=[district.slug, paper.pk])
+    assert "Integrationskonzept – Fassung 3" in client.get(public).content.decode()
+    url = reverse("public:paper_attachment", args=[district.slug, paper.pk, upload.pk])
+    assert body(client.get(url)) == b"%PDF-1.7 Beteiligung"
+
+
+def test_a_new_revision_does_not_change_the_released_anlagen(
+    client, district, ki_lead, council_member, paper_with_anlagen
+):
+    paper, _version = paper_with_anlagen
+    client.post(reverse("papers:release", args=[district.slug, paper.pk]))
+    first = paper.releases.get()
+    frozen = {a.title: a.file.read() for a in first.attachments.all()}
+
+    client.post(reverse("papers:new_revision", args=[district.slug, paper.pk]))
+    upload = paper.attachments.get(order=1)
+    delete = reverse("papers:attachment_delete", args=[district.slug, paper.pk, upload.pk])
+    assert client.post(delete).status_code == 302
+    assert not paper.attachments.filter(pk=upload.pk).exists()
+
+    # Revision 1 and its Anlagen stay as they were, for the council and the public.
+    client.force_login(council_member)
+    page = client.get(reverse("papers:detail", args=[district.slug, paper.pk])).content.decode()
+    assert "Beteiligungsbericht" in page
+    for attachment in first.attachments.all():
+        url = reverse("papers:released_attachment", args=[district.slug, paper.pk, attachment.pk])
+        assert body(client.get(url)) == frozen[attachment.title]
+
+    # Revision 2 goes out without the upload; revision 1 keeps it.
+    paper.refresh_from_db()
+    second = paper_release(paper=paper, user=ki_lead)
+    assert [a.title for a in second.attachments.all()] == ["Integrationskonzept – Fassung 3"]
+    assert first.attachments.count() == 2
+
+
+def test_a_missing_file_stops_the_release_with_a_message(
+    client, district, ki_lead, paper_with_anlagen
+):
+    paper, _version = paper_with_anlagen
+    upload = paper.attachments.get(order=1)
+    upload.file.storage.delete(upload.file.name)
+    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]), follow=True)
+    assert "Die Datei der Anlage „Beteiligungsbericht“ fehlt auf dem Server" in (
+        response.content.decode()
+    )
+    paper.refresh_from_db()
+    assert not paper.is_released and not paper.releases.exists()
+
+
+def test_a_working_copy_concept_anlage_leads_to_the_version(client, district, ki_staff):
+    version = factories.ConceptVersionFactory(concept=district.concept)
+    attachment = factories.AttachmentFactory(paper__district=district, concept_version=version)
+    client.force_login(ki_staff)
+    url = reverse("papers:attachment", args=[district.slug, attachment.paper.pk, attachment.pk])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "concepts:version_detail", args=[district.slug, version.pk]
+    )
+
+
+def test_without_a_stored_concept_pdf_the_release_queues_it_and_waits(
+    client, district, ki_lead, paper_with_anlagen, settings
+):
+    """Issue 7: no long document in a web request. The concept is queued for the worker; the
+    release is refused with a German message until the PDF is there, then goes through."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    paper, version = paper_with_anlagen
+    url = reverse("papers:release", args=[district.slug, paper.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "Die Anlage „Integrationskonzept – Fassung 3“ wird gerade als PDF gesetzt." in page
+    paper.refresh_from_db()
+    assert not paper.is_released and not paper.releases.exists()
+    queued = current_document(version)
+    assert queued.status == GeneratedDocument.Status.QUEUED
+
+    # Asking again while it is queued queues nothing more.
+    client.post(url)
+    assert GeneratedDocument.objects.filter(concept_version=version).count() == 1
+
+    # The worker renders it; now the release takes exactly those bytes.
+    render_document.call(queued.pk)
+    assert client.post(url).status_code == 302
+    concept = paper.releases.get().attachments.get(concept_version=version)
+    queued.refresh_from_db()
+    assert concept.file.read() == bytes(queued.pdf)
