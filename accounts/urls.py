@@ -1,13 +1,14 @@
-"""Account pages without a District: login, logout, password change and reset (/konto/…)."""
+"""The accounts app's pages: login, logout, password change and reset (/konto/…), and the
+member management of a District (KI-Leitung) under /<district>/mitglieder/."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 app_name = "accounts"
 
-urlpatterns = [
+account_patterns = [
     path("anmelden/", auth_views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("passwort/", views.PasswordChangeView.as_view(), name="password_change"),
@@ -32,4 +33,17 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+]
+
+member_patterns = [
+    path("", views.MemberListView.as_view(), name="members"),
+    path("einladen/", views.MemberInviteView.as_view(), name="member_invite"),
+    path("<int:pk>/bearbeiten/", views.MemberUpdateView.as_view(), name="member_update"),
+    path("<int:pk>/deaktivieren/", views.member_deactivate, name="member_deactivate"),
+    path("<int:pk>/reaktivieren/", views.member_reactivate, name="member_reactivate"),
+]
+
+urlpatterns = [
+    path("konto/", include(account_patterns)),
+    path("<slug:district_slug>/mitglieder/", include(member_patterns)),
 ]

@@ -163,7 +163,7 @@ class MemberInviteView(DistrictMixin, FormView):
             f"{membership.user} ist jetzt Mitglied ({membership.get_role_display()}); "
             f"die Einladung ging an {membership.user.email}.",
         )
-        return redirect("members:list", district_slug=self.request.district.slug)
+        return redirect("accounts:members", district_slug=self.request.district.slug)
 
 
 class MemberUpdateView(StaleEditGuard, DistrictMixin, UpdateView):
@@ -204,7 +204,7 @@ class MemberUpdateView(StaleEditGuard, DistrictMixin, UpdateView):
         if membership.user == self.request.user and membership.role != Role.LEAD:
             # Without the KI-Leitung role the member list is closed to them now.
             return redirect(self.request.district.get_absolute_url())
-        return redirect("members:list", district_slug=self.request.district.slug)
+        return redirect("accounts:members", district_slug=self.request.district.slug)
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -226,7 +226,7 @@ def member_deactivate(request, pk):
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return redirect("members:list", district_slug=request.district.slug)
+        return redirect("accounts:members", district_slug=request.district.slug)
     if membership.user == request.user:
         logout(request)
         messages.success(request, f"Ihre Mitgliedschaft ({request.district.name}) ist deaktiviert.")
@@ -236,7 +236,7 @@ def member_deactivate(request, pk):
         f"{membership.user} ist deaktiviert und wurde abgemeldet; "
         "die Mitgliedschaft lässt sich jederzeit reaktivieren.",
     )
-    return redirect("members:list", district_slug=request.district.slug)
+    return redirect("accounts:members", district_slug=request.district.slug)
 
 
 @district_view(Capability.MANAGE_MEMBERS)
@@ -249,4 +249,6 @@ def member_reactivate(request, pk):
         request,
         f"{membership.user} ist wieder aktiv ({membership.get_role_display()}).",
     )
-    return redirect(reverse("members:list", args=[request.district.slug]) + "?status=deaktiviert")
+    return redirect(
+        reverse("accounts:members", args=[request.district.slug]) + "?status=deaktiviert"
+    )

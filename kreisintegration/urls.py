@@ -11,13 +11,11 @@ admin.site.index_title = "Stammdaten und Inhalte"
 # (massnahmen/, akteure/, …). tests/test_permissions.py walks all of them.
 district_patterns = [
     path("", include("workspace.urls")),
-    path("", include("accounts.urls_district")),
     path("", include("concepts.urls")),
     path("", include("measures.urls")),
     path("", include("actors.urls")),
     path("", include("coordination.urls")),
     path("", include("papers.urls")),
-    path("", include("public.urls_workspace")),
     path("", include("documents.urls")),
     path("", include("reports.urls")),
 ]
@@ -25,8 +23,8 @@ district_patterns = [
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
-    path("konto/", include("accounts.urls")),
-    path("oeffentlich/", include("public.urls")),
+    path("", include("accounts.urls")),  # konto/… and <district>/mitglieder/…
+    path("", include("public.urls")),  # oeffentlich/… and <district>/rueckmeldungen/…
     # Read-only OParl 1.1 of released öffentlich papers (https://oparl.org/spezifikation/).
     path("oparl/v1.1/", include("oparl.urls")),
     path("<slug:district_slug>/", include(district_patterns)),

@@ -41,7 +41,7 @@ def feedback_submit(
         )
     recipients = _lead_addresses(district)
     if recipients:
-        link = base_url + reverse("feedback:list", kwargs={"district_slug": district.slug})
+        link = base_url + reverse("public:feedback", kwargs={"district_slug": district.slug})
         body = (
             "Guten Tag,\n\n"
             f"über die Erklärung zur Barrierefreiheit von {district.name} ist eine "

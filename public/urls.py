@@ -1,10 +1,13 @@
-from django.urls import path
+"""The public pages of a District under /oeffentlich/<district>/ (no login), and the KI's list
+of the feedback sent from them under /<district>/rueckmeldungen/."""
 
-from . import ical, views
+from django.urls import include, path
+
+from . import ical, views, views_workspace
 
 app_name = "public"
 
-urlpatterns = [
+public_patterns = [
     path("<slug:district_slug>/", views.StartView.as_view(), name="start"),
     path("<slug:district_slug>/akteure/", views.DirectoryView.as_view(), name="directory"),
     path("<slug:district_slug>/akteure/<int:pk>/", views.ActorView.as_view(), name="actor"),
@@ -25,4 +28,19 @@ urlpatterns = [
     ),
     path("<slug:district_slug>/sitzungen.ics", ical.meetings_ical, name="meetings_ical"),
     path("<slug:district_slug>/barrierefreiheit/danke/", views.ThanksView.as_view(), name="thanks"),
+]
+
+# The KI reads the feedback sent from the accessibility statement (under /<district>/).
+feedback_patterns = [
+    path("", views_workspace.FeedbackListView.as_view(), name="feedback"),
+    path(
+        "<int:pk>/erledigt/",
+        views_workspace.feedback_mark_handled,
+        name="feedback_mark_handled",
+    ),
+]
+
+urlpatterns = [
+    path("oeffentlich/", include(public_patterns)),
+    path("<slug:district_slug>/rueckmeldungen/", include(feedback_patterns)),
 ]

@@ -38,4 +38,4 @@ def feedback_mark_handled(request, pk):
         messages.success(request, "Rückmeldung als erledigt markiert.")
     else:
         messages.success(request, "Rückmeldung wieder als offen markiert.")
-    return redirect("feedback:list", district_slug=request.district.slug)
+    return redirect("public:feedback", district_slug=request.district.slug)

@@ -158,7 +158,7 @@ def test_an_unchanged_record_saves_at_once(client, district, ki_staff):
 
 def test_a_role_changed_meanwhile_is_not_overwritten(client, district, ki_lead, ki_staff):
     membership = Membership.objects.get(user=ki_staff, district=district)
-    url = reverse("members:update", args=[district.slug, membership.pk])
+    url = reverse("accounts:member_update", args=[district.slug, membership.pk])
     client.force_login(ki_lead)
     mine = as_posted(client.get(url).context["form"])
     membership.role = "kreistag"

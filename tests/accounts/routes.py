@@ -8,9 +8,11 @@ def _member(district, **kwargs):
 
 
 ROUTES = {
-    "members:list": Route(has_objects=False),
-    "members:invite": Route(has_objects=False),
-    "members:update": Route(kwargs=_member),
-    "members:deactivate": Route(kwargs=_member, method="post"),
-    "members:reactivate": Route(kwargs=lambda d: _member(d, is_active=False), method="post"),
+    "accounts:members": Route(has_objects=False),
+    "accounts:member_invite": Route(has_objects=False),
+    "accounts:member_update": Route(kwargs=_member),
+    "accounts:member_deactivate": Route(kwargs=_member, method="post"),
+    "accounts:member_reactivate": Route(
+        kwargs=lambda d: _member(d, is_active=False), method="post"
+    ),
 }

@@ -34,7 +34,7 @@ PAGES = [
         Capability.READ,
     ),
     ("workspace:compliance", lambda d: {}, Capability.READ_INTERNAL),
-    ("members:list", lambda d: {}, Capability.MANAGE_MEMBERS),
+    ("accounts:members", lambda d: {}, Capability.MANAGE_MEMBERS),
 ]
 
 

@@ -79,12 +79,12 @@ def test_honeypot_stores_nothing_but_looks_like_success(client, district, ki_lea
 def test_ki_staff_see_the_messages_and_mark_them_handled(client, district, ki_staff):
     client.post(url(district), {"message": "Vorlesefunktion fehlt."})
     client.force_login(ki_staff)
-    list_url = reverse("feedback:list", args=[district.slug])
+    list_url = reverse("public:feedback", args=[district.slug])
     html = client.get(list_url).content.decode()
     assert "Vorlesefunktion fehlt." in html
     assert "1 offen" in html
     feedback = FeedbackMessage.objects.get()
-    action = reverse("feedback:mark_handled", args=[district.slug, feedback.pk])
+    action = reverse("public:feedback_mark_handled", args=[district.slug, feedback.pk])
     response = client.post(action, {"erledigt": "1"}, follow=True)
     assert "als erledigt markiert" in response.content.decode()
     feedback.refresh_from_db()
@@ -99,7 +99,7 @@ def test_council_cannot_read_feedback_and_other_district_sees_none(
 ):
     factories.FeedbackMessageFactory(district=district, message="Nur für Kreis Beispiel")
     client.force_login(council_member)
-    assert client.get(reverse("feedback:list", args=[district.slug])).status_code == 403
+    assert client.get(reverse("public:feedback", args=[district.slug])).status_code == 403
     client.force_login(other_member)
-    html = client.get(reverse("feedback:list", args=[other_district.slug])).content.decode()
+    html = client.get(reverse("public:feedback", args=[other_district.slug])).content.decode()
     assert "Nur für Kreis Beispiel" not in html

@@ -25,7 +25,12 @@ def public_urls(district) -> list[tuple[str, str]]:
         "public:paper_pdf": {"pk": paper.pk},
         "public:paper_attachment": {"pk": paper.pk, "attachment_pk": attachment.pk},
     }
-    names = [name for _route, name, _entry in all_routes() if name and name.startswith("public:")]
+    # The public app also holds the KI's feedback list (under /<district>/, login required).
+    names = [
+        name
+        for route, name, _entry in all_routes()
+        if name and name.startswith("public:") and route.startswith("oeffentlich/")
+    ]
     assert set(names) <= set(PUBLIC)
     return [
         (name, reverse(name, kwargs={"district_slug": district.slug, **kwargs.get(name, {})}))
