@@ -1,6 +1,7 @@
-"""Load the demo content of ``demo/content/<kreis>.py`` into the database.
+"""Load the demo content of ``demo/content/<kreis>.yaml`` into the database.
 
-The content modules are plain data (one ``DISTRICT`` dict each). Loading is idempotent: every
+Each content file holds one District; ``demo.validate`` checks it before anything is written,
+and names the file and entry of a mistake. Loading is idempotent: every
 object is found by its natural key (e.g. District + name, version number, period start) and
 written only when it is new or one of its values differs, so ``make run`` can call
 ``load_demo`` on every start and a second run writes nothing (no new history rows, no changed
@@ -10,13 +11,14 @@ written only when it is new or one of its values differs, so ``make run`` can ca
 from __future__ import annotations
 
 import datetime
-import importlib
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import yaml
 from django.contrib.auth.hashers import check_password
 from django.db import models, transaction
 
@@ -49,8 +51,12 @@ from papers.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from papers.services import paper_release
 from reports.models import ProgressReport
 
-# The content modules in ``demo/content``, loaded in this order.
-DEMO_MODULES = ("maerkischer_kreis", "kreis_mettmann", "rhein_erft_kreis")
+from .validate import ADOPTERS, validate
+
+# One file per District, read from the source tree (also from an editable install).
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+# The C parser when PyYAML has it: the three files are read on every ``make run``.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEMO_PASSWORD = "demo"
 BERLIN = ZoneInfo("Europe/Berlin")
 MEETING_HOUR = 17
@@ -283,13 +289,13 @@ class _Loader:
         self.preload_district(district)
 
         municipalities = {}
-        for name, ags in data["municipalities"]:
-            municipalities[name] = self.upsert(
+        for m in data["municipalities"]:
+            municipalities[m["name"]] = self.upsert(
                 Municipality,
-                {"district": district, "name": name},
+                {"district": district, "name": m["name"]},
                 clean=True,
-                slug=german_slugify(name),
-                ags=ags or "",
+                slug=german_slugify(m["name"]),
+                ags=m.get("ags") or "",
             )
 
         fields = {}
@@ -315,12 +321,12 @@ class _Loader:
             district, data["measures"], fields, groups, municipalities, actors, priorities, versions
         )
         self.annex_and_freeze(district, versions)
-        for term, explanation, is_abbreviation in data.get("glossary", []):
+        for entry in data.get("glossary", []):
             self.upsert(
                 GlossaryEntry,
-                {"district": district, "term": term},
-                explanation=explanation,
-                is_abbreviation=bool(is_abbreviation),
+                {"district": district, "term": entry["term"]},
+                explanation=entry["explanation"],
+                is_abbreviation=bool(entry.get("abbreviation", False)),
             )
         users = self.district_users(district, data, municipalities)
         self.papers(district, papers, committees, versions, users.get(Role.LEAD))
@@ -348,7 +354,9 @@ class _Loader:
                 kind=r["period"]["kind"],
                 end=end,
             )
-            adopted_at = _local(*r["adopted_at"]) if r.get("adopted_at") else None
+            # A local time in the file, like the meetings' days.
+            adopted_at = r["adopted_at"].replace(tzinfo=BERLIN) if r.get("adopted_at") else None
+            adopter = users.get(ADOPTERS[r.get("adopted_by", "leitung")]) if adopted_at else None
             priority_round = self.upsert(
                 PriorityRound,
                 {"district": district, "title": r["title"]},
@@ -362,7 +370,7 @@ class _Loader:
                 points_total=r["points_total"],
                 status=r["status"],
                 adopted_at=adopted_at,
-                adopted_by=users.get(Role.LEAD) if adopted_at else None,
+                adopted_by=adopter,
             )
             options = {}
             for order, o in enumerate(r["options"], start=1):
@@ -403,14 +411,14 @@ class _Loader:
                     WorkPriority, {"work_period": period, "title": title}, origin=priority_round
                 )
 
-    def annex_and_freeze(self, district, versions: list[ConceptVersion]) -> None:
+    def annex_and_freeze(self, district, versions: dict[int, ConceptVersion]) -> None:
         """Annex to each version the priorities of the period it was written for, and freeze
         adopted versions as adopted (what they said about their measures at the time)."""
         from concepts.versioning import version_contents
 
         today = datetime.date.today()
         periods = list(district.work_periods.order_by("start"))
-        for version in versions:
+        for version in versions.values():
             day = version.decided_on or today
             period = next((p for p in periods if p.start <= day <= p.end), None) or next(
                 (p for p in periods if p.start > day), None
@@ -422,13 +430,14 @@ class _Loader:
                 version.save(update_fields=["adopted_snapshot"])
                 self.stats.updated["Konzeptfassungen (Stand bei Beschluss)"] += 1
 
-    def concept(self, district, version_data, fields) -> list[ConceptVersion]:
+    def concept(self, district, version_data, fields) -> dict[int, ConceptVersion]:
+        """The concept versions by number (the file refers to a version by its number)."""
         concept = district.concept
-        versions = []
-        for number, v in enumerate(version_data, start=1):
+        versions = {}
+        for v in version_data:
             version = self.upsert(
                 ConceptVersion,
-                {"concept": concept, "number": number},
+                {"concept": concept, "number": v["number"]},
                 title=v["title"],
                 status=v["status"],
                 decided_on=v.get("decided_on"),
@@ -436,9 +445,12 @@ class _Loader:
                 deadline=v.get("deadline"),
             )
             sections = v.get("sections", [])
-            for order, (title, body) in enumerate(sections, start=1):
+            for order, section in enumerate(sections, start=1):
                 self.upsert(
-                    ConceptSection, {"version": version, "order": order}, title=title, body=body
+                    ConceptSection,
+                    {"version": version, "order": order},
+                    title=section["title"],
+                    body=section["body"],
                 )
             known = self._cache[ConceptSection][1]
             stale = [
@@ -450,7 +462,7 @@ class _Loader:
                 known.pop(key).delete()
                 self.stats.updated["Abschnitte (entfernt)"] += 1
             self.set_m2m(version, "fields_of_action", fields.values())
-            versions.append(version)
+            versions[v["number"]] = version
 
         requirements, created = LandRequirements.objects.get_or_create(district=district)
         if created:
@@ -555,12 +567,12 @@ class _Loader:
                 path_position=c.get("path_position", PATH_POSITIONS.get(c["kind"])),
             )
             self.set_m2m(committee, "members", [actors[n] for n in c.get("members", [])])
-            for day, location, public in c.get("meetings", []):
+            for m in c.get("meetings", []):
                 self.upsert(
                     Meeting,
-                    {"committee": committee, "start": _local(day, MEETING_HOUR)},
-                    location=location or "",
-                    is_public=bool(public),
+                    {"committee": committee, "start": _local(m["date"], MEETING_HOUR)},
+                    location=m.get("location") or "",
+                    is_public=bool(m.get("public", False)),
                 )
             committees[c["name"]] = committee
         return committees
@@ -639,7 +651,7 @@ class _Loader:
 
     def papers(self, district, paper_data, committees, versions, releaser) -> None:
         for p in paper_data:
-            version_index = p.get("concept_version")
+            version_number = p.get("concept_version")
             released = p.get("released", True)
             paper = self.upsert(
                 DecisionPaper,
@@ -668,7 +680,7 @@ class _Loader:
                 alternatives=p.get("alternatives", ""),
                 implications=p.get("implications", ""),
                 competence=p.get("competence", ""),
-                concept_version=versions[version_index] if version_index is not None else None,
+                concept_version=versions[version_number] if version_number is not None else None,
             )
             for order, c in enumerate(p.get("consultations", []), start=1):
                 self.upsert(
@@ -778,26 +790,37 @@ class _Loader:
         return users
 
 
+def content_files() -> list[Path]:
+    """The demo content files, one per District."""
+    return sorted(CONTENT_DIR.glob("*.yaml"))
+
+
+def read_content(path: Path) -> dict:
+    """One District's content from ``path``, checked by ``demo.validate`` (``ContentError``)."""
+    with path.open(encoding="utf-8") as f:
+        data = yaml.load(f, Loader=YAML_LOADER)
+    validate(data, source=path.name)
+    return data
+
+
 def load_district(data: dict, stats: LoadStats | None = None) -> District:
-    """Load one District's demo content (``DISTRICT`` of a content module)."""
+    """Load one District's demo content (as returned by ``read_content``)."""
     with transaction.atomic():
         return _Loader(stats).district(data)
 
 
-def demo_modules():
-    return [importlib.import_module(f"demo.content.{name}") for name in DEMO_MODULES]
-
-
 def load_demo(stats: LoadStats | None = None) -> None:
-    """Load all demo Districts and the demo users (password ``demo``)."""
+    """Load all demo Districts and the demo users (password ``demo``). Every file is read and
+    checked before the first row is written."""
+    contents = [read_content(path) for path in content_files()]
     with transaction.atomic():
         loader = _Loader(stats)
         loader.user("admin", "Sabine", "Krüger", is_staff=True, is_superuser=True)
         loader.user("land", "Jens", "Albers", is_land=True)
-        for module in demo_modules():
-            loader.district(module.DISTRICT)
+        for data in contents:
+            loader.district(data)
 
 
 def demo_districts() -> models.QuerySet:
-    keys = [module.DISTRICT["official_key"] for module in demo_modules()]
+    keys = [read_content(path)["official_key"] for path in content_files()]
     return District.objects.filter(official_key__in=keys)

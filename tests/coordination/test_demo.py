@@ -6,14 +6,13 @@ import pytest
 
 from coordination.models import PriorityRound
 from coordination.results import round_result
-from demo.content import rhein_erft_kreis
-from demo.loader import load_district
+from demo.loader import CONTENT_DIR, load_district, read_content
 
 pytestmark = pytest.mark.django_db
 
 
 def test_rhein_erft_has_a_closed_and_an_open_round():
-    district = load_district(rhein_erft_kreis.DISTRICT)
+    district = load_district(read_content(CONTENT_DIR / "rhein-erft-kreis.yaml"))
     closed, open_ = district.priority_rounds.order_by("opens_on")
     municipalities = district.municipalities.count()
     assert municipalities == 10

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from accounts.rights import Role
 from concepts.models import ConceptVersion, FocusArea, WorkPeriod
+from demo.loader import content_files, read_content
 from districts.models import District
 from measures.models import Measure, Measurement
 from papers.models import Consultation, DecisionPaper
@@ -68,6 +69,11 @@ def loaded(demo):
 
 def _district(key: str) -> District:
     return District.objects.get(official_key=key)
+
+
+def test_one_content_file_per_demo_district():
+    keys = [read_content(path)["official_key"] for path in content_files()]
+    assert sorted(keys) == sorted(DEMO_DISTRICTS)
 
 
 def test_second_run_changes_nothing(loaded):
