@@ -114,8 +114,7 @@ class ConceptSectionAdmin(SimpleHistoryAdmin):
 
 class WorkPriorityInline(admin.TabularInline):
     model = WorkPriority
-    fields = ["focus_area", "title", "order", "origin"]
-    autocomplete_fields = ["origin"]
+    fields = ["focus_area", "title", "order"]
     extra = 0
     show_change_link = True
 
@@ -137,11 +136,11 @@ class WorkPeriodAdmin(admin.ModelAdmin):
 
 @admin.register(WorkPriority)
 class WorkPriorityAdmin(admin.ModelAdmin):
-    list_display = ["title", "work_period", "district", "focus_area", "origin", "order"]
+    list_display = ["title", "work_period", "district", "focus_area", "order"]
     list_filter = [district_filter("work_period__district"), "focus_area"]
-    list_select_related = ["work_period__district", "focus_area", "origin"]
+    list_select_related = ["work_period__district", "focus_area"]
     search_fields = ["title", "description", "work_period__district__name"]
-    autocomplete_fields = ["work_period", "origin"]
+    autocomplete_fields = ["work_period"]
     readonly_fields = ["created", "modified"]
 
     @admin.display(description="Kreis", ordering="work_period__district__name")

@@ -66,11 +66,12 @@ class WorkPeriodForm(DistrictFormMixin, forms.Form):
 
 
 class WorkPriorityForm(DistrictFormMixin, forms.ModelForm):
-    district_querysets = {"origin": lambda d: d.priority_rounds.all()}
+    # No "aus Abstimmungsrunde" field: that link is made when coordination adopts a round's
+    # result (coordination.PriorityAdoption), concepts does not know the rounds.
 
     class Meta:
         model = WorkPriority
-        fields = ["focus_area", "title", "description", "origin", "order"]
+        fields = ["focus_area", "title", "description", "order"]
 
     def __init__(self, *args, work_period: WorkPeriod, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,13 +79,6 @@ class WorkPriorityForm(DistrictFormMixin, forms.ModelForm):
         if not self.instance.pk:
             self.instance.work_period = work_period
         self.fields["focus_area"].queryset = FocusArea.objects.all()
-        self.fields["origin"].queryset = self.fields["origin"].queryset.filter(
-            work_period=work_period
-        )
-        self.fields["origin"].help_text = (
-            "nur Abstimmungsrunden zu dieser Arbeitsperiode; leer, wenn der Schwerpunkt nicht "
-            "aus einer Runde stammt"
-        )
         self.fields["order"].required = False
 
     def clean_title(self) -> str:

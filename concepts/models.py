@@ -335,7 +335,11 @@ class WorkPeriod(TimeStampedModel):
 
 
 class WorkPriority(TimeStampedModel):
-    """An Arbeitsschwerpunkt fixed for one work period within one Schwerpunkt."""
+    """An Arbeitsschwerpunkt fixed for one work period within one Schwerpunkt.
+
+    Whether it was adopted from a priority round is coordination's record
+    (``priority.adoption``, a ``coordination.PriorityAdoption``), not a field here.
+    """
 
     work_period = models.ForeignKey(
         WorkPeriod,
@@ -348,14 +352,6 @@ class WorkPriority(TimeStampedModel):
     )
     title = models.CharField("Titel", max_length=200)
     description = models.TextField("Beschreibung", blank=True)
-    origin = models.ForeignKey(
-        "coordination.PriorityRound",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="adopted_priorities",
-        verbose_name="aus Abstimmungsrunde",
-    )
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
 
     objects = district_queryset("work_period__district").as_manager()

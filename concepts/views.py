@@ -43,7 +43,7 @@ class PeriodListView(DistrictMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         district = self.request.district
         visible = district.measures.current().visible_to(self.request.access)
-        priorities = WorkPriority.objects.select_related("focus_area", "origin").annotate(
+        priorities = WorkPriority.objects.select_related("focus_area", "adoption__round").annotate(
             measure_count=Count("measures", filter=Q(measures__in=visible.values("pk")))
         )
         periods = district.work_periods.order_by("-start").prefetch_related(

@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from districts.admin import district_filter
 
-from .models import PriorityRound, RoundOption, Submission, SubmissionChoice
+from .models import PriorityAdoption, PriorityRound, RoundOption, Submission, SubmissionChoice
 
 
 class RoundOptionInline(admin.TabularInline):
@@ -13,6 +13,13 @@ class RoundOptionInline(admin.TabularInline):
     autocomplete_fields = ["field_of_action"]
     extra = 0
     show_change_link = True
+
+
+class PriorityAdoptionInline(admin.TabularInline):
+    model = PriorityAdoption
+    fields = ["priority", "adopted_at", "adopted_by"]
+    autocomplete_fields = ["priority", "adopted_by"]
+    extra = 0
 
 
 @admin.register(PriorityRound)
@@ -32,7 +39,7 @@ class PriorityRoundAdmin(admin.ModelAdmin):
     autocomplete_fields = ["district", "work_period", "adopted_by"]
     readonly_fields = ["created", "modified"]
     date_hierarchy = "opens_on"
-    inlines = [RoundOptionInline]
+    inlines = [RoundOptionInline, PriorityAdoptionInline]
 
 
 @admin.register(RoundOption)
@@ -43,6 +50,15 @@ class RoundOptionAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "round__title"]
     autocomplete_fields = ["round", "field_of_action"]
     readonly_fields = ["created", "modified"]
+
+
+@admin.register(PriorityAdoption)
+class PriorityAdoptionAdmin(admin.ModelAdmin):
+    list_display = ["priority", "round", "adopted_at", "adopted_by"]
+    list_filter = [district_filter("round__district")]
+    list_select_related = ["priority__work_period", "round", "adopted_by"]
+    search_fields = ["priority__title", "round__title"]
+    autocomplete_fields = ["priority", "round", "adopted_by"]
 
 
 class SubmissionChoiceInline(admin.TabularInline):

@@ -103,6 +103,51 @@ class PriorityRound(TimeStampedModel):
     def uses_points(self) -> bool:
         return self.voting_rule == self.VotingRule.POINTS
 
+    @property
+    def adopted_priorities(self):
+        """The Arbeitsschwerpunkte taken over from this round."""
+        return self.work_period.priorities.filter(adoption__round=self)
+
+
+class PriorityAdoption(models.Model):
+    """The link "this Arbeitsschwerpunkt came from that round", with who adopted it when.
+
+    Kept here rather than on ``WorkPriority``: concepts sits below coordination (issue 12), so
+    a priority knows its round only through the reverse accessor ``priority.adoption``.
+    """
+
+    priority = models.OneToOneField(
+        "concepts.WorkPriority",
+        on_delete=models.CASCADE,
+        related_name="adoption",
+        verbose_name="Arbeitsschwerpunkt",
+    )
+    round = models.ForeignKey(
+        PriorityRound,
+        on_delete=models.CASCADE,
+        related_name="adoptions",
+        verbose_name="aus Abstimmungsrunde",
+    )
+    adopted_at = models.DateTimeField("übernommen am", null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="übernommen von",
+    )
+
+    objects = district_queryset("round__district").as_manager()
+
+    class Meta:
+        verbose_name = "Übernahme aus einer Abstimmungsrunde"
+        verbose_name_plural = "Übernahmen aus Abstimmungsrunden"
+        ordering = ["round", "priority"]
+
+    def __str__(self) -> str:
+        return f"{self.priority.title} ← {self.round}"
+
 
 class RoundOption(TimeStampedModel):
     """One goal or measure area of the Abstimmungspapier."""

@@ -19,7 +19,13 @@ from accounts.rights import Role
 from concepts.models import FocusArea, WorkPriority
 from districts.models import District, Municipality
 
-from .models import PriorityRound, RoundOption, Submission, SubmissionChoice
+from .models import (
+    PriorityAdoption,
+    PriorityRound,
+    RoundOption,
+    Submission,
+    SubmissionChoice,
+)
 
 ROUND_FIELDS = (
     "work_period",
@@ -354,7 +360,8 @@ def submission_save(
 
 def round_adopt(*, round: PriorityRound, option_ids: list[int], user: User) -> list[WorkPriority]:
     """Adopt the chosen options as the work period's Arbeitsschwerpunkte (title, description
-    and Schwerpunkt from the option, origin = the round) and record who adopted when.
+    and Schwerpunkt from the option) and record, per priority and on the round, that it came
+    from this round, who adopted it and when (``PriorityAdoption``).
 
     A priority of the same title in the period is linked to the round instead of doubled.
     """
@@ -376,6 +383,7 @@ def round_adopt(*, round: PriorityRound, option_ids: list[int], user: User) -> l
         period = round.work_period
         existing = {p.title: p for p in period.priorities.all()}
         order = max((p.order for p in existing.values()), default=0)
+        now = timezone.now()
         adopted = []
         for option in options:
             priority = existing.get(option.title)
@@ -384,11 +392,15 @@ def round_adopt(*, round: PriorityRound, option_ids: list[int], user: User) -> l
                 priority = WorkPriority(work_period=period, title=option.title, order=order)
             priority.focus_area = option.focus_area
             priority.description = option.description
-            priority.origin = round
             priority.save()
+            # A priority adopted before from another round now names this one.
+            PriorityAdoption.objects.for_district(round.district).update_or_create(
+                priority=priority,
+                defaults={"round": round, "adopted_at": now, "adopted_by": user},
+            )
             adopted.append(priority)
         round.status = PriorityRound.Status.ADOPTED
         round.adopted_by = user
-        round.adopted_at = timezone.now()
+        round.adopted_at = now
         round.save(update_fields=["status", "adopted_by", "adopted_at", "modified"])
         return adopted

@@ -43,7 +43,13 @@ from concepts.models import (
     WorkPeriod,
     WorkPriority,
 )
-from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
+from coordination.models import (
+    PriorityAdoption,
+    PriorityRound,
+    RoundOption,
+    Submission,
+    SubmissionChoice,
+)
 from core.text import german_slugify
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
@@ -344,7 +350,7 @@ class _Loader:
 
     def rounds(self, district, round_data, municipalities, fields, users) -> None:
         """Priority rounds (seed 003) with their options and the municipalities' answers; an
-        adopted round becomes the origin of its period's Arbeitsschwerpunkte."""
+        adopted round is recorded as the origin of its period's Arbeitsschwerpunkte."""
         for r in round_data:
             start, end = WorkPeriod.span(r["period"]["kind"], r["period"]["start_year"])
             period = self.upsert(
@@ -407,8 +413,13 @@ class _Loader:
                         comment=c.get("comment", ""),
                     )
             for title in r.get("adopted", []):
+                priority = self.upsert(WorkPriority, {"work_period": period, "title": title})
                 self.upsert(
-                    WorkPriority, {"work_period": period, "title": title}, origin=priority_round
+                    PriorityAdoption,
+                    {"priority": priority},
+                    round=priority_round,
+                    adopted_at=adopted_at,
+                    adopted_by=priority_round.adopted_by,
                 )
 
     def annex_and_freeze(self, district, versions: dict[int, ConceptVersion]) -> None:

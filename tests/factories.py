@@ -27,7 +27,7 @@ from concepts.models import (
     WorkPeriod,
     WorkPriority,
 )
-from coordination.models import PriorityRound, RoundOption, Submission
+from coordination.models import PriorityAdoption, PriorityRound, RoundOption, Submission
 from districts.models import District, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
 from papers.models import (
@@ -248,6 +248,16 @@ class PriorityRoundFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Abstimmungsrunde {n}")
     opens_on = datetime.date(2026, 9, 1)
     closes_on = datetime.date(2026, 10, 31)
+
+
+class PriorityAdoptionFactory(DjangoModelFactory):
+    class Meta:
+        model = PriorityAdoption
+
+    round = factory.SubFactory(PriorityRoundFactory)
+    priority = factory.SubFactory(
+        WorkPriorityFactory, work_period=factory.SelfAttribute("..round.work_period")
+    )
 
 
 class RoundOptionFactory(DjangoModelFactory):

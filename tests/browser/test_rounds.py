@@ -86,7 +86,9 @@ def test_liaison_answers_and_the_ki_adopts(page, live_server, district, liaison,
         "button", name="Ausgewählte Optionen als Arbeitsschwerpunkte übernehmen"
     ).click()
     expect(page.get_by_role("status").first).to_contain_text("2 Arbeitsschwerpunkte")
-    assert sorted(WorkPriority.objects.filter(origin=round).values_list("title", flat=True)) == [
+    assert sorted(
+        WorkPriority.objects.filter(adoption__round=round).values_list("title", flat=True)
+    ) == [
         "Seiteneinstieg",
         "Sprachbildung",
     ]

@@ -39,8 +39,8 @@ def test_periods_newest_first_with_current_marker_and_priorities(client, distric
         work_period=current,
         title="Übergang Schule – Beruf",
         description="Begleitung neu zugewanderter Jugendlicher",
-        origin=round_,
     )
+    factories.PriorityAdoptionFactory(priority=bildung, round=round_)
     factories.WorkPriorityFactory(
         work_period=current,
         title="Interkulturelle Öffnung der Verwaltung",
@@ -234,18 +234,6 @@ def test_priority_crud(client, district, ki_staff):
     assert not WorkPriority.objects.filter(pk=priority.pk).exists()
     measure.refresh_from_db()  # the measure stays
     assert measure.work_priorities.count() == 0
-
-
-def test_priority_origin_only_offers_rounds_of_that_period(client, district, ki_staff):
-    target = period(district, 2031)
-    own = factories.PriorityRoundFactory(district=district, work_period=target)
-    factories.PriorityRoundFactory(district=district, work_period=period(district, 2033))
-    factories.PriorityRoundFactory()  # another District
-    client.force_login(ki_staff)
-    form = client.get(reverse("concepts:priority_create", args=[district.slug, target.pk])).context[
-        "form"
-    ]
-    assert list(form.fields["origin"].queryset) == [own]
 
 
 def test_council_member_cannot_add_priorities(client, district, council_member):

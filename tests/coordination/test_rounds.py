@@ -195,16 +195,19 @@ def test_adoption_creates_exactly_the_chosen_priorities(client, district, ki_lea
     assert "3 Arbeitsschwerpunkte für 2027/28 übernommen." in response.content.decode()
 
     priorities = WorkPriority.objects.filter(work_period=round.work_period)
-    assert sorted(priorities.values_list("title", "origin", "focus_area__code")) == [
+    assert sorted(priorities.values_list("title", "adoption__round", "focus_area__code")) == [
         ("Ziel A", round.pk, "bildung"),
         ("Ziel C", round.pk, "bildung"),
         ("Ziel D", round.pk, "querschnitt"),
     ]
     existing.refresh_from_db()
-    assert existing.origin == round  # linked, not doubled
+    assert existing.adoption.round == round  # linked, not doubled
     round.refresh_from_db()
     assert round.status == PriorityRound.Status.ADOPTED
     assert round.adopted_by == ki_lead and round.adopted_at is not None
+    assert {(a.adopted_by, a.adopted_at) for a in round.adoptions.all()} == {
+        (ki_lead, round.adopted_at)
+    }
     again = client.post(url("adopt", round), {"options": [b.pk]}, follow=True)
     assert "bereits übernommen" in again.content.decode()
     assert priorities.count() == 3
