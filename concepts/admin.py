@@ -94,7 +94,8 @@ class ConceptVersionAdmin(admin.ModelAdmin):
     list_select_related = ["concept__district"]
     search_fields = ["title", "concept__title", "concept__district__name"]
     autocomplete_fields = ["concept", "fields_of_action"]
-    readonly_fields = ["created", "modified"]
+    # Set by the release of a Vorlage (papers), not by hand.
+    readonly_fields = ["presented_to_council_on", "presented_publicly", "created", "modified"]
     inlines = [ConceptSectionInline]
 
 

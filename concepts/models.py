@@ -159,6 +159,17 @@ class ConceptVersion(TimeStampedModel):
     # Its own event: a draft may go to the ministry before the Kreistag decides (seeds 003, 004).
     submitted_on = models.DateField("dem Land vorgelegt am", null=True, blank=True)
     deadline = models.DateField("Frist für die Vorlage beim Land", null=True, blank=True)
+    # Set by papers when a released Vorlage puts this version before the Kreistag: from then on
+    # the council may read the draft it is asked to adopt (TIntG NRW § 8, seed 001 "Anlage").
+    # A fact stored here, so that concepts need not read papers (issue 12).
+    presented_to_council_on = models.DateField(
+        "dem Kreistag vorgelegt am", null=True, blank=True, editable=False
+    )
+    # Whether a Vorlage presenting it is öffentlich in its latest release: only then may those
+    # who read öffentlich papers only (the liaisons) read the draft too.
+    presented_publicly = models.BooleanField(
+        "öffentlich vorgelegt", default=False, editable=False
+    )
     fields_of_action = models.ManyToManyField(
         FieldOfAction, blank=True, related_name="concept_versions", verbose_name="Handlungsfelder"
     )

@@ -165,6 +165,24 @@ def version_adopt(*, version: ConceptVersion, decided_on: datetime.date, user) -
 
 
 @transaction.atomic
+def version_mark_presented(
+    *, version: ConceptVersion, on: datetime.date, public: bool
+) -> ConceptVersion:
+    """A released Vorlage put ``version`` before the Kreistag on ``on``; ``public`` says whether
+    a Vorlage presenting it is öffentlich in its latest release (the caller, papers, knows).
+
+    The first date stays; ``public`` is taken as given, so a Vorlage released again as
+    nichtöffentlich withdraws the draft from those who read öffentlich papers only.
+    """
+    version.refresh_from_db(fields=["presented_to_council_on"])
+    if version.presented_to_council_on is None or on < version.presented_to_council_on:
+        version.presented_to_council_on = on
+    version.presented_publicly = public
+    version.save(update_fields=["presented_to_council_on", "presented_publicly", "modified"])
+    return version
+
+
+@transaction.atomic
 def version_record_submission(
     *, version: ConceptVersion, submitted_on: datetime.date, user
 ) -> ConceptVersion:

@@ -17,6 +17,7 @@ import string
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from concepts import versioning
@@ -185,7 +186,38 @@ def paper_release(
             ],
             code="anlage_pending",
         )
-    return _release(paper=paper, user=user, now=now, concept_pdfs=concept_pdfs)
+    release = _release(paper=paper, user=user, now=now, concept_pdfs=concept_pdfs)
+    paper_present_concept_version(paper=release.paper)
+    return release
+
+
+def paper_present_concept_version(*, paper: DecisionPaper) -> None:
+    """Tell concepts that a release put ``paper.concept_version`` before the council, so the
+    version's page opens to the council (issue 12: concepts stores the fact, it does not read
+    papers).
+
+    Which readers may see it follows the papers presenting it: everyone with the papers right
+    if any such paper is released; those who read öffentlich papers only (``Scope.PUBLIC_ONLY``)
+    if one of them is öffentlich in its latest release — the same papers ``visible_papers``
+    shows them.
+    """
+    version = paper.concept_version
+    if version is None:
+        return
+    district = paper.district_id
+    presenting = DecisionPaper.objects.for_district(district).filter(concept_version=version)
+    first = (
+        PaperRelease.objects.for_district(district)
+        .filter(paper__in=presenting.values("pk"))
+        .aggregate(first=Min("released_at"))["first"]
+    )
+    if first is None:
+        return
+    versioning.version_mark_presented(
+        version=version,
+        on=timezone.localdate(first),
+        public=presenting.public_released().exists(),
+    )
 
 
 def _check_releasable(paper: DecisionPaper) -> None:

@@ -37,6 +37,7 @@ from papers.models import (
     PaperRelease,
     ReleasedAttachment,
 )
+from papers.services import paper_present_concept_version
 
 
 def focus_area(code: str = FocusArea.Code.EDUCATION) -> FocusArea:
@@ -348,9 +349,9 @@ class AttachmentFactory(DjangoModelFactory):
     order = factory.Sequence(lambda n: n + 1)
 
 
-def released_paper(district, *, is_public=True, steps=3, **kwargs) -> DecisionPaper:
-    """A complete, released Beschlussvorlage with a Beratungsfolge of ``steps`` meetings, the
-    last one deciding (Fachausschuss → Kreisausschuss → Kreistag, seed 001)."""
+def releasable_paper(district, *, is_public=True, steps=3, **kwargs) -> DecisionPaper:
+    """A complete Beschlussvorlage, not yet released, with a Beratungsfolge of ``steps``
+    meetings, the last one deciding (Fachausschuss → Kreisausschuss → Kreistag, seed 001)."""
     paper = DecisionPaperFactory(
         district=district,
         is_public=is_public,
@@ -371,9 +372,16 @@ def released_paper(district, *, is_public=True, steps=3, **kwargs) -> DecisionPa
             role=Consultation.Role.DECISION if last else Consultation.Role.PRELIMINARY,
             authoritative=last,
         )
+    return paper
+
+
+def released_paper(district, *, is_public=True, steps=3, **kwargs) -> DecisionPaper:
+    """``releasable_paper`` with a stand-in release (no PDF rendered)."""
+    paper = releasable_paper(district, is_public=is_public, steps=steps, **kwargs)
     release = PaperReleaseFactory(paper=paper)
     paper.released_at = release.released_at
     paper.save(update_fields=["released_at"])
+    paper_present_concept_version(paper=paper)  # what paper_release does after its release
     return paper
 
 
