@@ -1,19 +1,16 @@
-"""iCalendar feed (RFC 5545) of a District's committee meetings, written without a library.
+"""iCalendar (RFC 5545) of a District's committee meetings, written without a library.
 
-Used by the public feed (``public/ical.py``) and the workspace feed (``actors/views/ical.py``);
-the views decide which meetings and which papers on the agenda a visitor may see, this module
-only selects and writes them.
+This module only writes: which meetings and which lines about their agenda go in is decided by
+the feeds, which list the papers on each agenda and so live above actors (``papers/ical.py``
+for the workspace, ``public/ical.py`` for everyone).
 """
 
 import datetime
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import HttpResponse
 from django.utils import timezone
-
-from papers.models import Consultation, DecisionPaper, PaperRelease
 
 from .models import Meeting
 
@@ -59,42 +56,21 @@ def text(name: str, value: str) -> str:
     return f"{name}:{escape_text(value)}"
 
 
-def calendar_meetings(district, *, include_internal: bool, papers: QuerySet[DecisionPaper]):
-    """The District's meetings, soonest first, each with ``agenda``: the consultations of
-    ``papers`` at that meeting, with the frozen reference and subject of their latest release.
-
-    ``include_internal`` adds the nichtöffentlich meetings. One query for the meetings and one
-    for all agendas, however many meetings there are.
-    """
-    latest = PaperRelease.objects.filter(paper=OuterRef("paper")).order_by("-revision")
-    steps = (
-        Consultation.objects.filter(paper__in=papers.values("pk"))
-        .annotate(
-            released_reference=Subquery(latest.values("reference")[:1]),
-            released_subject=Subquery(latest.values("subject")[:1]),
-        )
-        .order_by("paper__reference", "pk")
-    )
+def meetings_for_calendar(district, *, include_internal: bool):
+    """The District's meetings, soonest first; ``include_internal`` adds the nichtöffentlich
+    ones."""
     meetings = Meeting.objects.for_district(district).select_related("committee")
     if not include_internal:
         meetings = meetings.filter(is_public=True)
-    return meetings.order_by("start", "pk").prefetch_related(
-        Prefetch("consultations", queryset=steps, to_attr="agenda")
-    )
+    return meetings.order_by("start", "pk")
 
 
-def _description(meeting: Meeting) -> str:
+def _description(meeting: Meeting, agenda: list[str]) -> str:
     lines = []
     if meeting.cancelled:
         lines.append("Die Sitzung ist abgesagt.")
     lines.append("Öffentliche Sitzung." if meeting.is_public else "Nichtöffentliche Sitzung.")
-    agenda = getattr(meeting, "agenda", [])
-    if agenda:
-        lines.append("Vorlagen auf der Tagesordnung:")
-        lines.extend(
-            f"- {step.released_reference} {step.released_subject} ({step.get_role_display()})"
-            for step in agenda
-        )
+    lines.extend(agenda)
     return "\n".join(lines)
 
 
@@ -110,9 +86,15 @@ def _summary(meeting: Meeting) -> str:
 
 
 def event_lines(
-    meeting: Meeting, *, district, stamp: datetime.datetime, url: str | None
+    meeting: Meeting,
+    *,
+    district,
+    stamp: datetime.datetime,
+    url: str | None,
+    agenda: Iterable[str] = (),
 ) -> list[str]:
-    """The VEVENT of one meeting, as unfolded content lines."""
+    """The VEVENT of one meeting, as unfolded content lines; ``agenda`` is added to its
+    description line by line."""
     lines = [
         "BEGIN:VEVENT",
         # Stable per meeting, so a changed or cancelled meeting replaces its entry.
@@ -124,7 +106,7 @@ def event_lines(
     ]
     if meeting.location:
         lines.append(text("LOCATION", meeting.location))
-    lines.append(text("DESCRIPTION", _description(meeting)))
+    lines.append(text("DESCRIPTION", _description(meeting, list(agenda))))
     if url:
         # URI values are not TEXT: no escaping (RFC 5545 3.3.13).
         lines.append(f"URL:{url}")
@@ -144,9 +126,14 @@ def render_calendar(
     name: str,
     meetings: Iterable[Meeting],
     url_for: Callable[[Meeting], str | None] | None = None,
+    agenda_for: Callable[[Meeting], list[str]] | None = None,
     now: datetime.datetime | None = None,
 ) -> str:
-    """The VCALENDAR of ``meetings``: CRLF line endings, every line folded at 75 octets."""
+    """The VCALENDAR of ``meetings``: CRLF line endings, every line folded at 75 octets.
+
+    ``url_for`` gives a meeting's link, ``agenda_for`` the description lines about its agenda
+    (extension points for the feeds above actors, which know the papers).
+    """
     stamp = now or timezone.now()
     lines = [
         "BEGIN:VCALENDAR",
@@ -161,7 +148,8 @@ def render_calendar(
     ]
     for meeting in meetings:
         url = url_for(meeting) if url_for else None
-        lines += event_lines(meeting, district=district, stamp=stamp, url=url)
+        agenda = agenda_for(meeting) if agenda_for else []
+        lines += event_lines(meeting, district=district, stamp=stamp, url=url, agenda=agenda)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 

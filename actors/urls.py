@@ -62,12 +62,9 @@ urlpatterns = [
     ),
     path("gremien/", committees.CommitteeListView.as_view(), name="committees"),
     path("gremien/neu/", committees.CommitteeCreateView.as_view(), name="committee_create"),
-    path("gremien/sitzungen.ics", ical.meetings_ical, name="meetings_ical"),
-    path(
-        "gremien/sitzungen/abo/<str:token>.ics",
-        ical.subscription_ical,
-        name="meetings_subscription",
-    ),
+    # The feeds "gremien/sitzungen.ics" (meetings_ical) and "gremien/sitzungen/abo/<token>.ics"
+    # (meetings_subscription) list papers: papers/urls_calendar.py, joined to this namespace in
+    # the root URLconf.
     path(
         "gremien/sitzungen/abo-erneuern/",
         ical.subscription_renew,

@@ -167,9 +167,7 @@ class ConceptVersion(TimeStampedModel):
     )
     # Whether a Vorlage presenting it is öffentlich in its latest release: only then may those
     # who read öffentlich papers only (the liaisons) read the draft too.
-    presented_publicly = models.BooleanField(
-        "öffentlich vorgelegt", default=False, editable=False
-    )
+    presented_publicly = models.BooleanField("öffentlich vorgelegt", default=False, editable=False)
     fields_of_action = models.ManyToManyField(
         FieldOfAction, blank=True, related_name="concept_versions", verbose_name="Handlungsfelder"
     )

@@ -7,8 +7,9 @@ Only öffentlich meetings; on their agenda only released papers whose latest rel
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from actors.ical import calendar_meetings, calendar_response, render_calendar
+from actors.ical import calendar_response, render_calendar
 from districts.models import District
+from papers.ical import agenda_lines, calendar_meetings
 from papers.models import DecisionPaper
 
 
@@ -18,6 +19,9 @@ def meetings_ical(request, district_slug: str):
     papers = DecisionPaper.objects.filter(district=district).public_released()
     meetings = calendar_meetings(district, include_internal=False, papers=papers)
     content = render_calendar(
-        district=district, name=f"Sitzungen – {district.name}", meetings=meetings
+        district=district,
+        name=f"Sitzungen – {district.name}",
+        meetings=meetings,
+        agenda_for=agenda_lines,
     )
     return calendar_response(content, district=district)
