@@ -328,8 +328,7 @@ def submission_save(
         errors = choice_errors(round, choices)
         if errors:
             raise ValidationError(errors)
-        submission, _created = Submission.objects.update_or_create(
-            round=round,
+        submission, _created = round.submissions.update_or_create(
             municipality=municipality,
             defaults={
                 "submitted_by": user,

@@ -133,15 +133,15 @@ def parse(text: str, district: District) -> ImportResult:
     if not result.rows and not result.errors:
         result.errors.append("Die Datei enthält keine Messwerte, nur die Kopfzeile.")
     if result.rows and not result.errors:
-        result.rows = _with_replaced_values(result.rows)
+        result.rows = _with_replaced_values(result.rows, district)
     return result
 
 
-def _with_replaced_values(rows: list[ImportRow]) -> list[ImportRow]:
+def _with_replaced_values(rows: list[ImportRow], district: District) -> list[ImportRow]:
     """Mark the rows whose Kennzahl, Stichtag and Kommune already have a value (one query)."""
     existing = {
         (m.indicator_id, m.date, m.municipality_id): m
-        for m in Measurement.objects.filter(
+        for m in Measurement.objects.for_district(district).filter(
             indicator__in={row.indicator.pk for row in rows},
             date__in={row.date for row in rows},
         )

@@ -164,9 +164,7 @@ class MeasurementForm(DistrictFormMixin, forms.ModelForm):
         cleaned = super().clean()
         day, municipality = cleaned.get("date"), cleaned.get("municipality")
         if day and "municipality" not in self.errors:
-            existing = Measurement.objects.filter(
-                indicator=self.indicator, date=day, municipality=municipality
-            )
+            existing = self.indicator.measurements.filter(date=day, municipality=municipality)
             if self.instance.pk:
                 existing = existing.exclude(pk=self.instance.pk)
             if existing.exists():

@@ -199,8 +199,7 @@ def measurements_import(*, district: District, rows: Iterable[ImportRow], user) 
         _check_district(district, row.indicator.measure)
     with transaction.atomic():
         for row in rows:
-            Measurement.objects.update_or_create(
-                indicator=row.indicator,
+            row.indicator.measurements.update_or_create(
                 date=row.date,
                 municipality=row.municipality,
                 defaults={"value": row.value, "source": row.source, "note": row.note},

@@ -82,8 +82,10 @@ def papers_for_output(district: District) -> QuerySet:
 
 
 def public_consultations(district: District) -> QuerySet:
-    return Consultation.objects.select_related("meeting__committee").filter(
-        paper__in=public_paper_ids(district)
+    return (
+        Consultation.objects.for_district(district)
+        .select_related("meeting__committee")
+        .filter(paper__in=public_paper_ids(district))
     )
 
 
@@ -91,7 +93,8 @@ def public_release_files(district: District) -> QuerySet:
     """The latest release of each öffentlich paper; an older revision is not published."""
     newer = PaperRelease.objects.filter(paper=OuterRef("paper"), revision__gt=OuterRef("revision"))
     return (
-        PaperRelease.objects.filter(paper__in=public_paper_ids(district))
+        PaperRelease.objects.for_district(district)
+        .filter(paper__in=public_paper_ids(district))
         .exclude(Exists(newer))
         .defer("pdf")
     )
@@ -99,9 +102,11 @@ def public_release_files(district: District) -> QuerySet:
 
 def public_attachment_files(district: District) -> QuerySet:
     """The Anlagen frozen in the latest release of each öffentlich paper."""
-    return ReleasedAttachment.objects.filter(
-        release__in=public_release_files(district).values("pk")
-    ).select_related("release")
+    return (
+        ReleasedAttachment.objects.for_district(district)
+        .filter(release__in=public_release_files(district).values("pk"))
+        .select_related("release")
+    )
 
 
 def committees(district: District) -> QuerySet:

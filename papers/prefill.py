@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from actors.models import Actor, Committee, Meeting, ParticipationEvent
+from actors.models import Committee, ParticipationEvent
 from concepts.models import ConceptVersion, FocusArea, WorkPeriod
 from concepts.versioning import version_contents
 from districts.models import District
@@ -158,7 +158,7 @@ def path_steps(path: list[Committee], today: datetime.date, notes: list[str]) ->
     )
     steps = []
     for committee in path:
-        meetings = Meeting.objects.filter(committee=committee, cancelled=False, start__gte=tomorrow)
+        meetings = committee.meetings.filter(cancelled=False, start__gte=tomorrow)
         if steps:
             meetings = meetings.filter(start__gt=steps[-1]["meeting"].start)
         meeting = meetings.order_by("start").first()
@@ -339,7 +339,7 @@ def _participation(district, since, today: datetime.date, notes: list[str]) -> s
     )
     participants = sum(row["participants"] or 0 for row in by_kind.values())
     institutions = sum(row["institutions"] or 0 for row in by_kind.values())
-    linked = Actor.objects.filter(participation_events__in=events).distinct().count()
+    linked = district.actors.filter(participation_events__in=events).distinct().count()
     text = (
         f"An der Erarbeitung haben in {kinds} insgesamt "
         f"{counted(participants, 'Person', 'Personen')} aus "

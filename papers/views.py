@@ -488,7 +488,8 @@ def released_attachment_download(request, pk: int, attachment_pk: int):
     """An Anlage as it went out with a release, byte for byte."""
     paper = get_paper(request, pk)
     attachment = get_object_or_404(
-        ReleasedAttachment.objects.filter(release__paper=paper), pk=attachment_pk
+        ReleasedAttachment.objects.for_district(request.district).filter(release__paper=paper),
+        pk=attachment_pk,
     )
     return released_attachment_response(attachment)
 

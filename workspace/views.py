@@ -193,7 +193,9 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         context["measure_total"] = sum(counts.values())
 
         indicators = with_latest_value(
-            Indicator.objects.filter(measure__in=visible.values("pk")).select_related("measure")
+            Indicator.objects.for_district(district)
+            .filter(measure__in=visible.values("pk"))
+            .select_related("measure")
         )
         behind = sorted(behind_target(indicators), key=lambda i: i.attainment_percent)
         for indicator in behind:
