@@ -31,7 +31,13 @@ from concepts.models import (
     WorkPeriod,
     WorkPriority,
 )
-from coordination.models import PriorityRound, RoundOption, Submission, SubmissionChoice
+from coordination.models import (
+    PriorityAdoption,
+    PriorityRound,
+    RoundOption,
+    Submission,
+    SubmissionChoice,
+)
 from districts.models import District, LandRequirements, Municipality, StaffPost
 from measures.models import Indicator, Measure, Measurement
 from papers.models import (
@@ -94,6 +100,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     PaperRelease: factories.PaperReleaseFactory,
     ReleasedAttachment: factories.ReleasedAttachmentFactory,
     PriorityRound: factories.PriorityRoundFactory,
+    PriorityAdoption: factories.PriorityAdoptionFactory,
     RoundOption: factories.RoundOptionFactory,
     Submission: factories.SubmissionFactory,
     SubmissionChoice: _submission_choice,
