@@ -5,3 +5,7 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "documents"
     verbose_name = "Lange Dokumente"
+
+    def ready(self):
+        # Registers the whole concept's renderer (documents.renderers).
+        from . import concept  # noqa: F401

@@ -10,25 +10,53 @@ shows its measures as adopted (``adopted_snapshot``), like the public concept pa
 import hashlib
 from itertools import groupby
 
-from django.db.models import Count, Max
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from actors.models import Actor, GlossaryEntry
 from concepts import versioning
 from concepts.models import ConceptVersion, FieldOfAction, FocusArea
 from concepts.rendering import render_markdown
+from concepts.views_editor import visible_versions
 from measures.models import Indicator
-from papers.documents import logo_url
+
+from .models import GeneratedDocument
+from .renderers import StoredDocumentRenderer, data_stamp, letterhead, register
 
 # Bump when the print templates change, so stored PDFs are rendered anew.
 TEMPLATE_VERSION = "1"
 
 
-def data_stamp(queryset) -> str:
-    """Count and latest modification of a queryset: enough to notice any change."""
-    aggregates = queryset.aggregate(n=Count("pk"), latest=Max("modified"))
-    return f"{aggregates['n']}:{aggregates['latest']}"
+@register(GeneratedDocument.Kind.CONCEPT)
+class ConceptRenderer(StoredDocumentRenderer):
+    """The whole concept version, rendered by the worker (issue 7) and kept while unchanged."""
+
+    model = ConceptVersion
+    template_name = "documents/pdf/concept.html"
+    subject_field = "concept_version"
+    file_stem = "Integrationskonzept"
+    request_url_name = "documents:request_concept"
+    back_label = "Zurück zur Konzeptfassung"
+
+    def fingerprint(self, obj, **options) -> str:
+        return concept_fingerprint(obj)
+
+    def context(self, obj, **options) -> dict:
+        return concept_context(obj)
+
+    def district(self, obj):
+        return obj.concept.district
+
+    def describe(self, obj) -> str:
+        return f"Fassung {obj.number}: {obj.title}"
+
+    def subject_url(self, obj) -> str:
+        return reverse("concepts:version_detail", args=[self.district(obj).slug, obj.pk])
+
+    def visible_subjects(self, request):
+        """Readers see only the versions they may read (concepts.views_editor)."""
+        return visible_versions(request)
 
 
 def concept_fingerprint(version: ConceptVersion) -> str:
@@ -84,9 +112,8 @@ def concept_context(version: ConceptVersion) -> dict:
     actor_groups = [(kind, list(items)) for kind, items in groupby(actors, lambda a: a.type.name)]
     fields = list(version.fields_of_action.order_by("name"))
     return {
-        "district": district,
+        **letterhead(district),
         "version": version,
-        "logo_url": logo_url(district),
         "generated_at": timezone.localtime(),
         "sections": [
             (section, render_markdown(section.body, district))
@@ -103,7 +130,7 @@ def concept_context(version: ConceptVersion) -> dict:
 
 
 def concept_html(version: ConceptVersion) -> str:
-    return render_to_string("documents/pdf/concept.html", concept_context(version))
+    return render_to_string(ConceptRenderer.template_name, concept_context(version))
 
 
 def concept_title(version: ConceptVersion) -> str:

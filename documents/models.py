@@ -1,5 +1,8 @@
 """Long documents rendered in the background: the whole concept and the Sachstandsbericht.
 
+Each kind has its renderer (``documents/renderers.py``), registered by the app that owns the
+document's subject; the foreign keys name those apps' models by string only.
+
 A document is requested for its data as it is now (``fingerprint``); a background task
 (django-tasks) renders the PDF and stores it; the same request later is answered from the
 stored PDF until the data changes and the fingerprint with it.
@@ -8,6 +11,8 @@ stored PDF until the data changes and the fingerprint with it.
 from django.db import models
 
 from core.models import TimeStampedModel, district_queryset
+
+from .renderers import renderer_for
 
 
 class GeneratedDocument(TimeStampedModel):
@@ -82,5 +87,10 @@ class GeneratedDocument(TimeStampedModel):
         return self.status in (self.Status.DONE, self.Status.FAILED)
 
     @property
+    def renderer(self):
+        return renderer_for(self.kind)
+
+    @property
     def subject(self):
-        return self.concept_version or self.progress_report
+        """What the document is made of (a concept version, a Sachstandsbericht …)."""
+        return getattr(self, self.renderer.subject_field)

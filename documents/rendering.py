@@ -3,11 +3,10 @@
 import time
 
 from django.utils import timezone
-from weasyprint import HTML
 
-from papers.pdf import BASE_URL, PDF_VARIANT, LocalOnlyFetcher
-
+from . import pdf
 from .models import GeneratedDocument
+from .renderers import renderer_for
 
 
 def _report(document: GeneratedDocument, progress: int, step: str) -> None:
@@ -17,19 +16,14 @@ def _report(document: GeneratedDocument, progress: int, step: str) -> None:
 
 
 def build_html(document: GeneratedDocument) -> str:
-    if document.kind == GeneratedDocument.Kind.CONCEPT:
-        from .concept import concept_html
-
-        return concept_html(document.concept_version)
-    from reports.progress import report_html
-
-    return report_html(document.progress_report)
+    """The print HTML of the document's subject, from the renderer of its kind."""
+    return renderer_for(document.kind).html(document.subject)
 
 
 def render(document: GeneratedDocument) -> None:
     """Build the HTML, lay it out, write the tagged PDF; store it with size and pages.
 
-    The same PDF standards as the Beschlussvorlage (papers/pdf.py): PDF/UA-1, fonts from
+    The same PDF standards as the Beschlussvorlage (documents/pdf.py): PDF/UA-1, fonts from
     static/, and a fetcher that reads nothing but the project's static and media files.
     """
     started = time.perf_counter()
@@ -39,13 +33,11 @@ def render(document: GeneratedDocument) -> None:
     _report(document, 10, "Daten zusammenstellen")
     html = build_html(document)
     _report(document, 30, "Seiten setzen")
-    laid_out = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher()).render(
-        pdf_variant=PDF_VARIANT
-    )
+    laid_out = pdf.lay_out(html)
     _report(document, 80, f"PDF schreiben ({len(laid_out.pages)} Seiten)")
-    pdf = laid_out.write_pdf(pdf_variant=PDF_VARIANT)
-    document.pdf = pdf
-    document.size = len(pdf)
+    content = pdf.write_pdf(laid_out)
+    document.pdf = content
+    document.size = len(content)
     document.pages = len(laid_out.pages)
     document.progress = 100
     document.step = "fertig"

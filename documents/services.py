@@ -1,18 +1,17 @@
-"""Request a long document: reuse the stored PDF while the data is unchanged, else queue it."""
+"""Request a long document: reuse the stored PDF while the data is unchanged, else queue it.
 
-from reports.models import ProgressReport
-from reports.progress import report_fingerprint
+Which document a subject has, and what changes it, is its renderer's business
+(``renderer_for_object``); this module only keeps the records.
+"""
 
-from .concept import concept_fingerprint
 from .models import GeneratedDocument
+from .renderers import renderer_for_object
 from .rendering import render
 from .tasks import render_document
 
 
 def fingerprint_of(subject) -> str:
-    if isinstance(subject, ProgressReport):
-        return report_fingerprint(subject)
-    return concept_fingerprint(subject)
+    return renderer_for_object(subject).fingerprint(subject)
 
 
 def current_document(subject) -> GeneratedDocument | None:
@@ -27,25 +26,19 @@ def current_document(subject) -> GeneratedDocument | None:
 
 
 def _documents_of(subject):
-    if isinstance(subject, ProgressReport):
-        return GeneratedDocument.objects.filter(progress_report=subject)
-    return GeneratedDocument.objects.filter(concept_version=subject)
+    renderer = renderer_for_object(subject)
+    return GeneratedDocument.objects.filter(kind=renderer.kind, **{renderer.subject_field: subject})
 
 
 def _new_document(subject, *, user) -> GeneratedDocument:
     """A queued document record for ``subject`` as its data stands now."""
-    if isinstance(subject, ProgressReport):
-        kind, district = GeneratedDocument.Kind.PROGRESS_REPORT, subject.district
-        fields = {"progress_report": subject}
-    else:
-        kind, district = GeneratedDocument.Kind.CONCEPT, subject.concept.district
-        fields = {"concept_version": subject}
+    renderer = renderer_for_object(subject)
     return GeneratedDocument.objects.create(
-        district=district,
-        kind=kind,
-        fingerprint=fingerprint_of(subject),
+        district=renderer.district(subject),
+        kind=renderer.kind,
+        fingerprint=renderer.fingerprint(subject),
         requested_by=user,
-        **fields,
+        **{renderer.subject_field: subject},
     )
 
 
@@ -67,31 +60,29 @@ def request_document(subject, *, user) -> tuple[GeneratedDocument, bool]:
     return document, True
 
 
-def stored_concept_pdf(version) -> bytes | None:
-    """The PDF of the current (data unchanged) finished concept document, if there is one."""
-    document = current_document(version)
+def stored_pdf(subject) -> bytes | None:
+    """The PDF of the current (data unchanged) finished document of ``subject``, if any."""
+    document = current_document(subject)
     if document is None or document.status != GeneratedDocument.Status.DONE:
         return None
     return bytes(GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk))
 
 
-def concept_pdf_for_release(version, *, user, wait: bool) -> bytes | None:
-    """The whole concept of ``version`` for a paper released with it as Anlage (seed 001:
-    "Anlage: Integrationskonzept Kreis Mettmann 2015").
+def ensure_pdf(subject, *, user) -> bytes:
+    """The current PDF of ``subject``, rendered right here unless one is stored.
 
-    The stored document if it is current. Otherwise, with ``wait`` (a management command such
-    as load_demo), it is rendered here; without (a web request, issue 7: long documents must
-    not block a web worker) it is queued and None returned, the release has to wait for it.
-    The immediate backend of the tests has rendered it on return.
+    For a management command or the background worker only (issue 7: long documents must not
+    block a web worker); a web request uses ``stored_pdf`` and queues the rest.
     """
-    pdf = stored_concept_pdf(version)
-    if pdf is not None:
-        return pdf
-    if wait:
-        render(_new_document(version, user=user))
-    else:
-        request_document(version, user=user)
-    return stored_concept_pdf(version)
+    pdf = stored_pdf(subject)
+    if pdf is None:
+        current = current_document(subject)
+        # A document still waiting for the worker is taken over, not rendered twice.
+        if current is None or current.status != GeneratedDocument.Status.QUEUED:
+            current = _new_document(subject, user=user)
+        render(current)
+        pdf = bytes(current.pdf)
+    return pdf
 
 
 def is_outdated(document: GeneratedDocument) -> bool:

@@ -7,19 +7,22 @@ htmx until the PDF is ready. A finished PDF is served again as long as its data 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from concepts.views_editor import visible_versions
-from reports.models import ProgressReport
 
 from . import services
 from .models import GeneratedDocument
+from .renderers import renderer_for
 
 
-def _start(request, subject):
+def _start(request, kind: str, pk: int):
+    """Request the document of ``kind`` for the object ``pk`` the visitor may read."""
+    subject = get_object_or_404(renderer_for(kind).visible_subjects(request), pk=pk)
     document, queued = services.request_document(subject, user=request.user)
     if not queued and document.status == GeneratedDocument.Status.DONE:
         messages.info(
@@ -32,15 +35,13 @@ def _start(request, subject):
 @require_POST
 def request_concept(request, version_pk: int):
     """The whole concept version as PDF; readers see only the versions they may read."""
-    version = get_object_or_404(visible_versions(request), pk=version_pk)
-    return _start(request, version)
+    return _start(request, GeneratedDocument.Kind.CONCEPT, version_pk)
 
 
 @district_view(Capability.READ_INTERNAL)
 @require_POST
 def request_report(request, report_pk: int):
-    report = get_object_or_404(ProgressReport.objects.for_district(request.district), pk=report_pk)
-    return _start(request, report)
+    return _start(request, GeneratedDocument.Kind.PROGRESS_REPORT, report_pk)
 
 
 def visible_document(request, pk: int) -> GeneratedDocument:
@@ -48,13 +49,13 @@ def visible_document(request, pk: int) -> GeneratedDocument:
     document = get_object_or_404(
         GeneratedDocument.objects.for_district(request.district)
         .defer("pdf")
-        .select_related("concept_version", "progress_report", "requested_by"),
+        .select_related(
+            "concept_version__concept__district", "progress_report__district", "requested_by"
+        ),
         pk=pk,
     )
-    if document.kind == GeneratedDocument.Kind.PROGRESS_REPORT:
-        if not request.access.can(Capability.READ_INTERNAL):
-            raise Http404
-    elif not visible_versions(request).filter(pk=document.concept_version_id).exists():
+    subjects = document.renderer.visible_subjects(request)
+    if not subjects.filter(pk=document.subject.pk).exists():
         raise Http404
     return document
 
@@ -66,8 +67,15 @@ class DocumentView(DistrictMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = visible_document(self.request, self.kwargs["pk"])
+        renderer, subject = document.renderer, document.subject
         context.update(
             document=document,
+            description=renderer.describe(subject),
+            subject_url=renderer.subject_url(subject),
+            back_label=renderer.back_label,
+            request_url=reverse(
+                renderer.request_url_name, args=[self.request.district.slug, subject.pk]
+            ),
             outdated=document.status == GeneratedDocument.Status.DONE
             and services.is_outdated(document),
         )
@@ -91,9 +99,7 @@ def download(request, pk: int):
         raise Http404
     pdf = GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk)
     response = HttpResponse(bytes(pdf), content_type="application/pdf")
-    name = "Integrationskonzept" if document.concept_version_id else "Sachstandsbericht"
-    stamp = document.finished_at.strftime("%Y-%m-%d") if document.finished_at else ""
-    response["Content-Disposition"] = (
-        f'attachment; filename="{name}-{request.district.slug}-{stamp}.pdf"'
-    )
+    day = timezone.localdate(document.finished_at) if document.finished_at else None
+    filename = document.renderer.filename(document.subject, day=day)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

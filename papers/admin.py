@@ -4,7 +4,14 @@ from django.contrib import admin
 
 from districts.admin import district_filter
 
-from .models import Attachment, Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from .models import (
+    Attachment,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    ReleasedAttachment,
+    ReleaseRequest,
+)
 
 
 class ConsultationInline(admin.TabularInline):
@@ -156,6 +163,22 @@ class ReleasedAttachmentAdmin(admin.ModelAdmin):
     list_filter = [district_filter("release__paper__district")]
     list_select_related = ["release"]
     search_fields = ["title", "release__reference", "release__subject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReleaseRequest)
+class ReleaseRequestAdmin(admin.ModelAdmin):
+    """Clicks on "freigeben" and what became of them: readable, never editable."""
+
+    list_display = ["paper", "revision", "status", "requested_at", "requested_by", "release"]
+    list_filter = [district_filter("paper__district"), "status"]
+    list_select_related = ["paper", "requested_by", "release"]
+    search_fields = ["paper__reference", "paper__subject", "error"]
 
     def has_add_permission(self, request):
         return False

@@ -9,3 +9,7 @@ class PapersConfig(AppConfig):
 
     name = "papers"
     verbose_name = "Vorlagen"
+
+    def ready(self):
+        # Registers the paper's PDF and DOCX renderers (documents.renderers).
+        from . import renderers  # noqa: F401

@@ -1,10 +1,11 @@
 """The council paper as a Word document, for Kreise whose council information system takes DOCX.
 
-The document mirrors the PDF (``templates/papers/pdf/paper.html``): it is built from the same
-``paper_context`` and lays the paper out as seed 001 (Mettmann 50/020/2015) shows it, with the
-Begründung in the paper's layout (seed 001 or seed 004). Real heading styles, a repeating header
-row in the Beratungsfolge, ``de-DE`` as the language and a title in the core properties keep it
-navigable and accessible (BITV NRW) after the Kreis's staff open and edit it in Word.
+The document mirrors the PDF (``templates/papers/pdf/paper.html``): ``PaperDocxRenderer``
+(papers/renderers.py) builds it from the same ``paper_context`` and lays the paper out as seed
+001 (Mettmann 50/020/2015) shows it, with the Begründung in the paper's layout (seed 001 or
+seed 004). Real heading styles, a repeating header row in the Beratungsfolge, ``de-DE`` as the
+language and a title in the core properties keep it navigable and accessible (BITV NRW) after
+the Kreis's staff open and edit it in Word.
 
 Nothing is ever fetched: the texts arrive as HTML already sanitised by ``render_markdown`` (images
 only from the District's own uploads), links become hyperlinks that Word follows only when a
@@ -21,7 +22,6 @@ from docx.shared import Cm, Pt, RGBColor
 
 from districts.models import District
 
-from .documents import paper_context
 from .docx_parts import (
     BOX_FONT,
     CHECKED,
@@ -48,11 +48,6 @@ from .docx_parts import (
     table_caption,
 )
 from .models import DecisionPaper
-
-
-def paper_docx(paper: DecisionPaper, release=None) -> bytes:
-    """The paper as DOCX: the released revision (with its sign-off line) or a marked draft."""
-    return PaperDocument(paper_context(paper, release)).render()
 
 
 class PaperDocument:

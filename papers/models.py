@@ -199,6 +199,17 @@ class DecisionPaper(TimeStampedModel):
             ("Ausblick", self.outlook),
         ]
 
+    def open_release_request(self) -> "ReleaseRequest | None":
+        """The latest click on "freigeben" for this revision that has not released it
+        (waiting for the worker, or failed); none once the paper is released."""
+        if self.is_released:
+            return None
+        return (
+            self.release_requests.filter(revision=self.revision)
+            .exclude(status=ReleaseRequest.Status.DONE)
+            .first()
+        )
+
     def impacts(self) -> list[tuple[str, str, str]]:
         """(label, chosen value, explanation) for the three impact lines of seed 001."""
         return [
@@ -254,6 +265,68 @@ class PaperRelease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} Revision {self.revision}"
+
+
+class ReleaseRequest(models.Model):
+    """A click on "freigeben" and what became of it (issue 12: release is one action).
+
+    Mostly the paper is released at once. When an Anlage is a concept version whose PDF is not
+    yet set, the release is queued (django-tasks): the worker sets the concept and completes
+    the release, as long as the paper still shows what the KI-Leitung released
+    (``fingerprint``). The paper page shows the request while it waits, and why it failed.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "wartet", "wartet"
+        RUNNING = "laeuft", "läuft"
+        DONE = "fertig", "fertig"
+        FAILED = "fehler", "fehlgeschlagen"
+
+    paper = models.ForeignKey(
+        DecisionPaper,
+        on_delete=models.CASCADE,
+        related_name="release_requests",
+        verbose_name="Vorlage",
+    )
+    revision = models.PositiveSmallIntegerField("Revision")
+    requested_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="angefordert von",
+    )
+    requested_at = models.DateTimeField("angefordert am")
+    # The paper's draft HTML hash at the click: the release must show exactly this.
+    fingerprint = models.CharField("Stand der Vorlage", max_length=64)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    step = models.CharField("Arbeitsschritt", max_length=120, blank=True)
+    task_id = models.CharField("Aufgabe", max_length=64, blank=True)
+    error = models.TextField("Fehler", blank=True)
+    release = models.ForeignKey(
+        "PaperRelease",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Freigabe",
+    )
+
+    objects = district_queryset("paper__district").as_manager()
+
+    class Meta:
+        verbose_name = "Freigabeauftrag"
+        verbose_name_plural = "Freigabeaufträge"
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.paper.reference} Revision {self.revision}: {self.get_status_display()}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
 
 class ReleasedAttachment(models.Model):

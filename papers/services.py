@@ -10,6 +10,7 @@ the Integrationskonzept).
 
 import datetime
 import hashlib
+import logging
 import os
 import re
 import string
@@ -19,17 +20,36 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
+from django_tasks import task
 
 from concepts import versioning
 from core.locking import save_with_lock
+from documents.renderers import renderer_for
+from documents.services import ensure_pdf, stored_pdf
 
-from .documents import paper_html
-from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus, ReleasedAttachment
-from .pdf import html_to_pdf
+from .models import (
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    PaperStatus,
+    ReleasedAttachment,
+    ReleaseRequest,
+)
+from .renderers import PAPER_PDF
+
+logger = logging.getLogger(__name__)
 
 FROZEN_MESSAGE = (
     "Diese Vorlage ist freigegeben; ihr Inhalt ist eingefroren. "
     "Beginnen Sie eine neue Revision, um sie zu ändern."
+)
+CHANGED_SINCE_REQUEST = (
+    "Die Vorlage wurde geändert, nachdem sie zur Freigabe gegeben wurde; sie ist nicht "
+    "freigegeben. Prüfen Sie die Änderung und geben Sie die Vorlage erneut frei."
+)
+CHANGED_DURING_RELEASE = (
+    "Die Vorlage wurde geändert, während ihr PDF gesetzt wurde; sie ist nicht freigegeben. "
+    "Prüfen Sie die Änderung und geben Sie die Vorlage erneut frei."
 )
 
 
@@ -157,38 +177,137 @@ def paper_release(
     user,
     now: datetime.datetime | None = None,
     wait_for_anlagen: bool = False,
-) -> PaperRelease:
+) -> ReleaseRequest:
     """KI-Leitung signs the paper off: freeze it and keep its PDF and Anlagen byte for byte.
 
-    An Anlage that is a concept version needs the whole concept as PDF. Unless a current one is
-    stored, it is queued (issue 7: no long document in a web request) and the release refused
-    with a message to try again; ``wait_for_anlagen`` renders it here instead (load_demo).
+    One action (issue 12). An Anlage that is a concept version goes out as the whole concept
+    in PDF; when one is not yet set, the release itself is queued (issue 7: no long document
+    in a web request) and the worker completes it (``paper_release_complete``); the paper
+    page shows it as pending meanwhile. ``wait_for_anlagen`` sets them here instead
+    (load_demo). Returns the request: done, with its ``release``, or pending.
     """
-    # documents builds on reporting (its report prefills papers): imported here, not above.
-    from documents.services import concept_pdf_for_release
-
-    _check_releasable(paper)  # before anything is queued for a paper that cannot go out
-    # Outside the release's transaction, so that a queued document survives a refusal.
-    concept_pdfs, pending = {}, []
-    for attachment in paper.attachments.filter(file="").exclude(concept_version=None):
-        version = attachment.concept_version
-        pdf = concept_pdf_for_release(version, user=user, wait=wait_for_anlagen)
-        if pdf is None:
-            pending.append(attachment.title)
-        concept_pdfs[version.pk] = pdf
-    if pending:
-        raise ValidationError(
-            [
-                f"Die Anlage „{title}“ wird gerade als PDF gesetzt. Geben Sie die Vorlage in "
-                "einer Minute noch einmal frei; das Integrationskonzept wird dann mit ihr "
-                "verschickt."
-                for title in pending
-            ],
-            code="anlage_pending",
-        )
+    _check_releasable(paper)
+    pending = (
+        paper.release_requests.filter(revision=paper.revision)
+        .filter(status__in=[ReleaseRequest.Status.QUEUED, ReleaseRequest.Status.RUNNING])
+        .first()
+    )
+    if pending is not None:
+        return pending  # a second click while the worker is at it changes nothing
+    fingerprint = paper_fingerprint(paper)  # what the KI-Leitung saw when she clicked
+    concept_pdfs = {}
+    for version in _concept_anlagen(paper):
+        if wait_for_anlagen:
+            concept_pdfs[version.pk] = ensure_pdf(version, user=user)
+        elif (stored := stored_pdf(version)) is not None:
+            concept_pdfs[version.pk] = stored
+        else:
+            return _queue_release(paper=paper, user=user, fingerprint=fingerprint)
     release = _release(paper=paper, user=user, now=now, concept_pdfs=concept_pdfs)
-    paper_present_concept_version(paper=release.paper)
+    return ReleaseRequest.objects.create(
+        paper=paper,
+        revision=release.revision,
+        requested_by=user,
+        requested_at=release.released_at,
+        fingerprint=fingerprint,
+        status=ReleaseRequest.Status.DONE,
+        step="freigegeben",
+        release=release,
+    )
+
+
+def paper_fingerprint(paper: DecisionPaper) -> str:
+    """A hash of the working copy as its draft PDF shows it (Anlagen and Beratungsfolge too)."""
+    return renderer_for(PAPER_PDF).fingerprint(paper)
+
+
+def _concept_anlagen(paper: DecisionPaper):
+    """The concept versions among the working copy's Anlagen (those without an upload)."""
+    return [
+        attachment.concept_version
+        for attachment in paper.attachments.filter(file="")
+        .exclude(concept_version=None)
+        .select_related("concept_version__concept__district")
+    ]
+
+
+def _queue_release(*, paper: DecisionPaper, user, fingerprint: str) -> ReleaseRequest:
+    """Have the worker set the concept Anlagen and complete the release."""
+    request = ReleaseRequest.objects.create(
+        paper=paper,
+        revision=paper.revision,
+        requested_by=user,
+        requested_at=timezone.now(),
+        fingerprint=fingerprint,
+        step="Das Integrationskonzept wird als Anlage gesetzt.",
+    )
+    # Enqueued in the same transaction as the request: the worker sees both or neither.
+    # (Tests use the immediate backend: the release is complete on return.)
+    result = complete_release.enqueue(request.pk)
+    ReleaseRequest.objects.filter(pk=request.pk).update(task_id=str(result.id))
+    request.refresh_from_db()
+    return request
+
+
+@task()
+def complete_release(request_id: int) -> int | None:
+    """Background task: complete a queued release; a crash is recorded on the request."""
+    request = ReleaseRequest.objects.select_related("paper__district", "requested_by").get(
+        pk=request_id
+    )
+    try:
+        release = paper_release_complete(request=request)
+    except Exception as exc:
+        logger.exception("completing release request %s failed", request_id)
+        ReleaseRequest.objects.filter(pk=request_id).update(
+            status=ReleaseRequest.Status.FAILED,
+            step="fehlgeschlagen",
+            error=(
+                "Die Freigabe ist an einem technischen Fehler gescheitert "
+                f"({type(exc).__name__}). Bitte geben Sie die Vorlage erneut frei; bleibt "
+                "der Fehler, wenden Sie sich an die Betreuung."
+            ),
+        )
+        raise
+    return release.pk if release else None
+
+
+def paper_release_complete(*, request: ReleaseRequest) -> PaperRelease | None:
+    """The worker's half of a queued release: set the concept Anlagen, then release.
+
+    Refused (the request records why, in German) when the paper no longer shows what the
+    KI-Leitung released, or can no longer go out.
+    """
+    if not request.is_pending:
+        return request.release
+    _progress(request, ReleaseRequest.Status.RUNNING, "Das Integrationskonzept wird gesetzt.")
+    paper = request.paper
+    paper.refresh_from_db()  # as it is now, not as it was when the request was loaded
+    try:
+        if paper.revision != request.revision or paper_fingerprint(paper) != request.fingerprint:
+            raise ValidationError(CHANGED_SINCE_REQUEST, code="changed")
+        _check_releasable(paper)
+        concept_pdfs = {
+            version.pk: ensure_pdf(version, user=request.requested_by)
+            for version in _concept_anlagen(paper)
+        }
+        _progress(request, ReleaseRequest.Status.RUNNING, "Die Vorlage wird freigegeben.")
+        release = _release(
+            paper=paper, user=request.requested_by, now=None, concept_pdfs=concept_pdfs
+        )
+    except ValidationError as exc:
+        request.error = "\n".join(exc.messages)
+        _progress(request, ReleaseRequest.Status.FAILED, "fehlgeschlagen")
+        return None
+    request.release = release
+    _progress(request, ReleaseRequest.Status.DONE, "freigegeben")
     return release
+
+
+def _progress(request: ReleaseRequest, status: str, step: str) -> None:
+    request.status = status
+    request.step = step
+    request.save(update_fields=["status", "step", "error", "release"])
 
 
 def paper_present_concept_version(*, paper: DecisionPaper) -> None:
@@ -228,12 +347,8 @@ def _check_releasable(paper: DecisionPaper) -> None:
         raise ValidationError(problems, code="incomplete")
 
 
-@transaction.atomic
-def _release(*, paper: DecisionPaper, user, now, concept_pdfs: dict) -> PaperRelease:
-    paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
-    _check_releasable(paper)
-    now = now or timezone.now()
-    release = PaperRelease(
+def _unsaved_release(paper: DecisionPaper, user, now) -> PaperRelease:
+    return PaperRelease(
         paper=paper,
         revision=paper.revision,
         released_at=now,
@@ -244,16 +359,35 @@ def _release(*, paper: DecisionPaper, user, now, concept_pdfs: dict) -> PaperRel
         paper_date=paper.date,
         paper_type=paper.paper_type,
     )
-    pdf = html_to_pdf(paper_html(paper, release=release))
-    release.pdf = pdf
-    release.sha256 = hashlib.sha256(pdf).hexdigest()
-    release.sha512 = hashlib.sha512(pdf).hexdigest()
-    release.size = len(pdf)
-    release.save()
-    _freeze_attachments(paper, release, concept_pdfs)
-    paper.released_at = now
-    paper.released_by = user
-    paper.save(update_fields=["released_at", "released_by", "modified"])
+
+
+def _release(*, paper: DecisionPaper, user, now, concept_pdfs: dict) -> PaperRelease:
+    """Render the release's PDF, then freeze the paper with it under the row lock.
+
+    WeasyPrint takes seconds: the PDF is rendered before the lock is taken, so that nobody's
+    edit waits for it, and under the lock only its HTML is compared with the paper as it is
+    now. A paper changed meanwhile is not released with a PDF that does not show the change.
+    """
+    now = now or timezone.now()
+    renderer = renderer_for(PAPER_PDF)
+    rendered = renderer.fingerprint(paper, release=_unsaved_release(paper, user, now))
+    _name, _type, pdf = renderer.render(paper, release=_unsaved_release(paper, user, now))
+    with transaction.atomic():
+        paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+        _check_releasable(paper)
+        release = _unsaved_release(paper, user, now)
+        if renderer.fingerprint(paper, release=release) != rendered:
+            raise ValidationError(CHANGED_DURING_RELEASE, code="changed")
+        release.pdf = pdf
+        release.sha256 = hashlib.sha256(pdf).hexdigest()
+        release.sha512 = hashlib.sha512(pdf).hexdigest()
+        release.size = len(pdf)
+        release.save()
+        _freeze_attachments(paper, release, concept_pdfs)
+        paper.released_at = now
+        paper.released_by = user
+        paper.save(update_fields=["released_at", "released_by", "modified"])
+        paper_present_concept_version(paper=paper)
     return release
 
 

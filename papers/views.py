@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -20,11 +21,10 @@ from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from concepts.models import ConceptVersion
 from core.locking import EditConflict, StaleEditGuard, keep_both
+from documents.renderers import renderer_for
 from documents.services import request_document
 
 from . import services
-from .documents import paper_context, paper_html
-from .docx import paper_docx
 from .filters import PaperFilter
 from .forms import (
     AttachmentForm,
@@ -34,12 +34,18 @@ from .forms import (
     StepFormSet,
     step_initial,
 )
-from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus, ReleasedAttachment
-from .pdf import cached_pdf
+from .models import (
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    PaperStatus,
+    ReleasedAttachment,
+    ReleaseRequest,
+)
 from .prefill import paper_from_version
 from .queries import show_as_released, visible_papers
+from .renderers import PAPER_DOCX, PAPER_PDF, paper_context
 from .responses import (
-    paper_filename,
     pdf_response,
     release_pdf_response,
     released_attachment_response,
@@ -87,8 +93,31 @@ class PaperListView(DistrictMixin, ListView):
 
 
 class PaperDetailView(DistrictMixin, TemplateView):
+    """The paper; while a queued release is completed, the page polls its status (htmx)."""
+
     capability = Capability.READ_PAPERS
     template_name = "papers/paper_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.htmx and request.GET.get("freigabe") == "status":
+            return self.release_status()
+        return super().get(request, *args, **kwargs)
+
+    def release_status(self):
+        """The fragment the page polls while the release waits; a reload once it has ended."""
+        paper = get_paper(self.request, self.kwargs["pk"])
+        if not self.request.access.can(Capability.READ_INTERNAL):
+            raise Http404
+        release_request = paper.open_release_request()
+        if release_request is None or not release_request.is_pending:
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        return TemplateResponse(
+            self.request,
+            "papers/_release_status.html",
+            {"district": self.request.district, "paper": paper, "release_request": release_request},
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -116,6 +145,7 @@ class PaperDetailView(DistrictMixin, TemplateView):
             status=services.paper_status(paper, bool(releases)),
             internal=internal,
             problems=services.release_problems(paper) if internal and not paper.is_released else [],
+            release_request=paper.open_release_request() if internal else None,
         )
         if internal:
             # The working copy as the PDF shows it, readable in the browser.
@@ -276,18 +306,26 @@ def prefilled_paper_response(request, paper: DecisionPaper, notes: list[str], so
 @district_view(Capability.DECIDE)
 @require_POST
 def paper_release(request, pk: int):
+    """One click: released now, or – while its concept Anlage is set – as soon as it is."""
     paper = get_paper(request, pk)
     try:
-        release = services.paper_release(paper=paper, user=request.user)
+        release_request = services.paper_release(paper=paper, user=request.user)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
     else:
-        messages.success(
-            request,
-            f"Vorlage {paper.reference} (Revision {release.revision}) freigegeben. "
-            "Das PDF ist jetzt für den Kreistag abrufbar und bleibt unverändert.",
-        )
+        if release_request.status == ReleaseRequest.Status.DONE:
+            messages.success(
+                request,
+                f"Vorlage {paper.reference} (Revision {release_request.revision}) freigegeben. "
+                "Das PDF ist jetzt für den Kreistag abrufbar und bleibt unverändert.",
+            )
+        elif release_request.is_pending:
+            messages.info(
+                request,
+                f"Vorlage {paper.reference} wird freigegeben, sobald das Integrationskonzept "
+                "als Anlage gesetzt ist. Diese Seite zeigt, wann es so weit ist.",
+            )
     return redirect("papers:detail", district_slug=request.district.slug, pk=paper.pk)
 
 
@@ -318,9 +356,8 @@ def paper_pdf(request, pk: int):
         return release_pdf_response(release)
     if not request.access.can(Capability.READ_INTERNAL):
         raise Http404
-    return pdf_response(
-        cached_pdf(paper_html(paper)), paper_filename(paper.reference, "-Entwurf.pdf")
-    )
+    filename, _content_type, content = renderer_for(PAPER_PDF).render(paper)
+    return pdf_response(content, filename)
 
 
 @district_view(Capability.READ_PAPERS)
@@ -334,20 +371,16 @@ def paper_revision_pdf(request, pk: int, revision: int):
 def paper_draft_pdf(request, pk: int):
     """The working copy, rendered on demand and cached by its content."""
     paper = get_paper(request, pk)
-    return pdf_response(
-        cached_pdf(paper_html(paper)), paper_filename(paper.reference, "-Entwurf.pdf")
-    )
+    filename, _content_type, content = renderer_for(PAPER_PDF).render(paper)
+    return pdf_response(content, filename)
 
 
 @district_view(Capability.READ_INTERNAL)
 def paper_docx_export(request, pk: int):
     paper = get_paper(request, pk)
     release = latest_release(paper) if paper.is_released else None
-    response = HttpResponse(
-        paper_docx(paper, release=release),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    filename = paper_filename(paper.reference, ".docx")
+    filename, content_type, content = renderer_for(PAPER_DOCX).render(paper, release=release)
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

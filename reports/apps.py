@@ -6,3 +6,7 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     verbose_name = "Sachstandsberichte"
+
+    def ready(self):
+        # Registers the Sachstandsbericht's renderer (documents.renderers).
+        from . import renderers  # noqa: F401

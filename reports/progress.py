@@ -25,10 +25,9 @@ from concepts.rendering import render_markdown
 from core.exports import Column, Kind
 from core.locking import save_with_lock
 from districts.models import District, Municipality
-from documents.concept import data_stamp
+from documents.renderers import data_stamp, letterhead
 from measures.charts import TrendChart, german_date, trend_chart
 from measures.models import Indicator, Measure, Measurement
-from papers.documents import logo_url
 from papers.models import Attachment, DecisionPaper
 
 from .models import ProgressReport
@@ -212,8 +211,7 @@ def report_context(report: ProgressReport) -> dict:
         by_status[item.measure.status] += 1
     return {
         "report": report,
-        "district": district,
-        "logo_url": logo_url(district),
+        **letterhead(district),
         "generated_at": timezone.localtime(),
         "period": period_label(report),
         "introduction_html": render_markdown(report.introduction, district),
@@ -233,7 +231,7 @@ def report_context(report: ProgressReport) -> dict:
 
 
 def report_html(report: ProgressReport) -> str:
-    """The print HTML of the report for WeasyPrint (tagged PDF/UA, see papers/pdf.py)."""
+    """The print HTML of the report for WeasyPrint (tagged PDF/UA, see documents/pdf.py)."""
     return render_to_string("reports/pdf.html", report_context(report))
 
 

@@ -87,17 +87,14 @@ def mettmann_paper():
 
 def paper_rendering(bench: Bench) -> list[Row]:
     """Render 50/020/2015 as released (with its sign-off line): HTML, WeasyPrint, both."""
-    from weasyprint import HTML
-
-    from papers.documents import paper_html
-    from papers.pdf import BASE_URL, PDF_VARIANT, LocalOnlyFetcher, html_to_pdf
+    from documents.pdf import html_to_pdf
+    from papers.renderers import paper_html
 
     paper = mettmann_paper()
     release = paper.releases.first()
 
     def weasyprint_only(html: str) -> bytes:
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher())
-        return document.write_pdf(pdf_variant=PDF_VARIANT)
+        return html_to_pdf(html)
 
     # load_demo has rendered the releases already: fonts and WeasyPrint's own style sheets are
     # loaded, as in a running server.
@@ -167,7 +164,7 @@ def paper_serving(bench: Bench) -> list[Row]:
         ),
         # An empty cache before each round: the first request renders the working copy …
         measure("KI-Leitung: Entwurf, 1. Abruf", draft, before=cache.clear),
-        # … the second finds the same HTML in the content cache (papers.pdf.cached_pdf).
+        # … the second finds the same HTML in the content cache (documents.pdf.cached_pdf).
         measure("KI-Leitung: Entwurf, 2. Abruf", draft, before=lambda: (cache.clear(), draft())),
         measure(
             "Öffentlich: PDF ohne Anmeldung",
@@ -190,7 +187,7 @@ def mettmann_version():
 def concept_rendering(bench: Bench) -> list[Row]:
     """Issue 7: the whole concept (newest Mettmann version) — HTML, WeasyPrint, both."""
     from documents.concept import concept_fingerprint, concept_html
-    from papers.pdf import html_to_pdf
+    from documents.pdf import html_to_pdf
 
     version = mettmann_version()
     repeat = max(1, bench.repeat // 2)  # seconds each, not milliseconds
@@ -257,7 +254,7 @@ def paper_release_timing(bench: Bench) -> list[Row]:
 
     from accounts.models import User
     from documents.models import GeneratedDocument
-    from documents.services import concept_pdf_for_release
+    from documents.services import ensure_pdf
     from papers.models import DecisionPaper
     from papers.services import paper_release
 
@@ -277,9 +274,9 @@ def paper_release_timing(bench: Bench) -> list[Row]:
                 paper.save(update_fields=["released_at"])
                 GeneratedDocument.objects.filter(concept_version=paper.concept_version).delete()
                 if stored:
-                    concept_pdf_for_release(paper.concept_version, user=lead, wait=True)
+                    ensure_pdf(paper.concept_version, user=lead)
                 started = time.perf_counter()
-                release = paper_release(paper=paper, user=lead, wait_for_anlagen=True)
+                release = paper_release(paper=paper, user=lead, wait_for_anlagen=True).release
                 times.append((time.perf_counter() - started) * 1000)
                 release_pdf = bytes(release.attachments.get().file.read())
                 transaction.set_rollback(True)

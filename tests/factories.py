@@ -36,6 +36,7 @@ from papers.models import (
     DecisionPaper,
     PaperRelease,
     ReleasedAttachment,
+    ReleaseRequest,
 )
 from papers.services import paper_present_concept_version
 
@@ -338,6 +339,21 @@ class ReleasedAttachmentFactory(DjangoModelFactory):
     sha256 = "1" * 64
     sha512 = "1" * 128
     size = 15
+
+
+class ReleaseRequestFactory(DjangoModelFactory):
+    """A click on "freigeben" still waiting for the worker."""
+
+    class Meta:
+        model = ReleaseRequest
+
+    paper = factory.SubFactory(DecisionPaperFactory)
+    revision = factory.SelfAttribute("paper.revision")
+    requested_at = factory.LazyFunction(
+        lambda: datetime.datetime(2026, 5, 5, 9, 0, tzinfo=datetime.UTC)
+    )
+    fingerprint = "0" * 64
+    step = "Das Integrationskonzept wird als Anlage gesetzt."
 
 
 class AttachmentFactory(DjangoModelFactory):

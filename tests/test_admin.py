@@ -46,6 +46,7 @@ from papers.models import (
     DecisionPaper,
     PaperRelease,
     ReleasedAttachment,
+    ReleaseRequest,
 )
 from tests import factories
 
@@ -99,6 +100,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     Consultation: factories.ConsultationFactory,
     PaperRelease: factories.PaperReleaseFactory,
     ReleasedAttachment: factories.ReleasedAttachmentFactory,
+    ReleaseRequest: factories.ReleaseRequestFactory,
     PriorityRound: factories.PriorityRoundFactory,
     PriorityAdoption: factories.PriorityAdoptionFactory,
     RoundOption: factories.RoundOptionFactory,

@@ -37,6 +37,10 @@ SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 
 # "path::function": why this query may leave out for_district().
 ALLOWED: dict[str, str] = {
+    "papers/services.py::complete_release": (
+        "background task: it receives only the id of a release request a KI-Leitung made within "
+        "her District (papers.views checks that), and works on that request's own paper"
+    ),
     "oparl/queries.py::paper_modified": (
         "OParl: the querysets go into _newest(), which correlates them with the outer paper "
         "(filter(paper=OuterRef('pk'))); the papers are scoped by public_papers(district)"

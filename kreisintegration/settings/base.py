@@ -139,7 +139,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # db_worker` runs them, `make run` starts one). Tests run tasks immediately.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Draft PDFs are cached by their content (papers/pdf.py). Per-process memory by default;
+# Draft PDFs are cached by their content (documents/pdf.py). Per-process memory by default;
 # with several workers set e.g. CACHE_URL=filecache:///var/cache/kreisintegration.
 CACHES = {"default": _read("CACHE_URL", env.cache_url, "locmemcache://")}
 

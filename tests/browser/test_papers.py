@@ -5,6 +5,7 @@ Beratungsfolge, filters by committee and downloads the PDF, but cannot edit it."
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -187,3 +188,35 @@ def save_paper_form(page) -> None:
     """
     page.get_by_role("checkbox", name="Löschen").last.check()
     page.get_by_role("button", name="Speichern").click()
+
+
+def test_a_release_waiting_for_its_concept_anlage_completes_by_itself(
+    page, live_server, district, ki_lead, settings
+):
+    """Issue 12: one click. The concept Anlage is not yet set, so the release waits for the
+    worker; the page says so and shows the released paper once the worker is done."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    version = factories.ConceptVersionFactory(concept=district.concept, number=2)
+    factories.ConceptSectionFactory(version=version, title="Anlass", body="Warum wir schreiben.")
+    paper = factories.released_paper(district, concept_version=version)
+    paper.releases.all().delete()
+    paper.released_at = None
+    paper.save(update_fields=["released_at"])
+    factories.AttachmentFactory(paper=paper, title="Integrationskonzept", concept_version=version)
+
+    log_in(page, live_server, ki_lead, next_path=f"/{district.slug}/vorlagen/{paper.pk}/")
+    page.get_by_role("button", name="Revision 1 freigeben").click()
+    expect(page.get_by_role("status").first).to_contain_text("wird freigegeben, sobald")
+    waiting = page.locator("#freigabe-status")
+    expect(waiting).to_contain_text("Freigabe von Revision 1 läuft")
+    expect(page.get_by_role("button", name="Revision 1 freigeben")).to_have_count(0)
+    assert axe_violations(page) == []
+    shot(page, "paper-release-waiting")
+
+    # The worker sets the concept and releases; the page reloads by itself.
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    expect(page.get_by_text("Revision 1 freigegeben – Inhalt eingefroren")).to_be_visible(
+        timeout=20_000
+    )
+    expect(page.get_by_role("link", name="PDF herunterladen (Revision 1)")).to_be_visible()
+    assert axe_violations(page) == []

@@ -10,11 +10,17 @@ from django.core.management import call_command
 from docx.oxml.ns import qn
 from PIL import Image
 
-from papers.docx import paper_docx
+from documents.renderers import renderer_for
 from papers.models import Attachment, Consultation, DecisionPaper, PaperRelease
+from papers.renderers import PAPER_DOCX
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+def paper_docx(paper, release=None) -> bytes:
+    """The DOCX as the export serves it (papers.renderers.PaperDocxRenderer)."""
+    return renderer_for(PAPER_DOCX).content(paper, release=release)
 
 
 def _open(content: bytes):

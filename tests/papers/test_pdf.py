@@ -11,10 +11,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from districts.models import District
-from papers import pdf as pdf_module
-from papers.documents import paper_html
+from documents import pdf as pdf_module
+from documents.pdf import BASE_URL, LocalOnlyFetcher, RefusedURL, cached_pdf, html_to_pdf
 from papers.models import DecisionPaper
-from papers.pdf import BASE_URL, LocalOnlyFetcher, RefusedURL, cached_pdf, html_to_pdf
+from papers.renderers import paper_html
 from papers.services import paper_release
 from tests import factories
 
@@ -245,7 +245,7 @@ def test_release_stores_the_pdf_with_its_hash(district, ki_lead):
     paper.releases.all().delete()
     paper.released_at = None
     paper.save()
-    release = paper_release(paper=paper, user=ki_lead)
+    release = paper_release(paper=paper, user=ki_lead).release
     assert bytes(release.pdf).startswith(b"%PDF")
     assert release.size == len(bytes(release.pdf))
     assert "Freigegeben am" in text_of(bytes(release.pdf))

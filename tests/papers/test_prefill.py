@@ -16,10 +16,10 @@ from django.urls import reverse
 from actors.models import Committee, ParticipationEvent
 from concepts.models import ConceptVersion, FocusArea
 from districts.models import District
-from documents.services import stored_concept_pdf
-from papers.documents import paper_html
+from documents.services import stored_pdf
 from papers.models import Consultation, DecisionPaper
 from papers.prefill import paper_from_version
+from papers.renderers import paper_html
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -484,4 +484,4 @@ def test_creating_the_paper_has_the_concept_pdf_set_for_the_release(
     url = reverse("papers:from_version", args=[district.slug, version.pk])
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url).status_code == 302
-    assert stored_concept_pdf(version).startswith(b"%PDF")
+    assert stored_pdf(version).startswith(b"%PDF")

@@ -4,15 +4,17 @@
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
 
 from documents.models import GeneratedDocument
-from documents.services import current_document
-from documents.tasks import render_document
-from papers.models import DecisionPaper
-from papers.services import paper_release
+from documents.renderers import renderer_for
+from documents.services import current_document, ensure_pdf, stored_pdf
+from papers.models import DecisionPaper, ReleaseRequest
+from papers.renderers import PAPER_PDF
+from papers.services import complete_release, paper_release
 from tests import factories
 
 from .test_workflow import form_data
@@ -108,7 +110,7 @@ def test_a_new_revision_does_not_change_the_released_anlagen(
 
     # Revision 2 goes out without the upload; revision 1 keeps it.
     paper.refresh_from_db()
-    second = paper_release(paper=paper, user=ki_lead)
+    second = paper_release(paper=paper, user=ki_lead).release
     assert [a.title for a in second.attachments.all()] == ["Integrationskonzept – Fassung 3"]
     assert first.attachments.count() == 2
 
@@ -139,28 +141,110 @@ def test_a_working_copy_concept_anlage_leads_to_the_version(client, district, ki
     )
 
 
-def test_without_a_stored_concept_pdf_the_release_queues_it_and_waits(
-    client, district, ki_lead, paper_with_anlagen, settings
+def test_one_click_releases_a_paper_whose_concept_anlage_is_not_yet_set(
+    client, district, ki_lead, paper_with_anlagen
 ):
-    """Issue 7: no long document in a web request. The concept is queued for the worker; the
-    release is refused with a German message until the PDF is there, then goes through."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    """Issue 12: release is one action. No concept PDF is stored; the release is queued, the
+    worker (here the immediate backend) sets the concept and completes it."""
     paper, version = paper_with_anlagen
+    assert current_document(version) is None
     url = reverse("papers:release", args=[district.slug, paper.pk])
     page = client.post(url, follow=True).content.decode()
-    assert "Die Anlage „Integrationskonzept – Fassung 3“ wird gerade als PDF gesetzt." in page
+    assert "(Revision 1) freigegeben" in page
+    paper.refresh_from_db()
+    assert paper.is_released
+    request = paper.release_requests.get()
+    assert request.status == ReleaseRequest.Status.DONE
+    assert request.release == paper.releases.get()
+    concept = request.release.attachments.get(concept_version=version)
+    assert concept.file.read() == stored_pdf(version)
+
+
+@pytest.fixture
+def worker_backend(settings):
+    """The database backend of production: a task waits until the worker runs it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def test_a_queued_release_shows_as_pending_and_the_worker_completes_it(
+    client, district, ki_lead, council_member, paper_with_anlagen, worker_backend
+):
+    paper, version = paper_with_anlagen
+    detail = reverse("papers:detail", args=[district.slug, paper.pk])
+    url = reverse("papers:release", args=[district.slug, paper.pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "wird freigegeben, sobald das Integrationskonzept als Anlage gesetzt ist" in page
+    assert "Freigabe von Revision 1 läuft" in page
+    assert f'hx-get="{detail}?freigabe=status"' in page
+    assert "Revision 1 freigeben</button>" not in page  # no second button while it waits
     paper.refresh_from_db()
     assert not paper.is_released and not paper.releases.exists()
-    queued = current_document(version)
-    assert queued.status == GeneratedDocument.Status.QUEUED
+    request = paper.release_requests.get()
+    assert request.status == ReleaseRequest.Status.QUEUED and request.task_id
 
-    # Asking again while it is queued queues nothing more.
+    # A second click while it waits queues nothing more.
     client.post(url)
-    assert GeneratedDocument.objects.filter(concept_version=version).count() == 1
+    assert paper.release_requests.count() == 1
 
-    # The worker renders it; now the release takes exactly those bytes.
-    render_document.call(queued.pk)
-    assert client.post(url).status_code == 302
+    # The page polls a small fragment while the release waits…
+    poll = client.get(detail, {"freigabe": "status"}, headers={"HX-Request": "true"})
+    assert poll.status_code == 200
+    assert "Freigabe von Revision 1 läuft" in poll.content.decode()
+    assert "<html" not in poll.content.decode()
+    assert f'hx-get="{detail}?freigabe=status"' in poll.content.decode()
+    # …which only the KI reads; the council sees no released paper yet.
+    client.force_login(council_member)
+    assert client.get(detail).status_code == 404
+    client.force_login(ki_lead)
+
+    # The worker sets the concept and releases; the next poll reloads the page.
+    complete_release.call(request.pk)
+    request.refresh_from_db()
+    assert request.status == ReleaseRequest.Status.DONE
+    poll = client.get(detail, {"freigabe": "status"}, headers={"HX-Request": "true"})
+    assert poll["HX-Refresh"] == "true"
+    page = client.get(detail).content.decode()
+    assert "Revision 1 freigegeben – Inhalt eingefroren" in page
     concept = paper.releases.get().attachments.get(concept_version=version)
-    queued.refresh_from_db()
-    assert concept.file.read() == bytes(queued.pdf)
+    assert concept.file.read() == stored_pdf(version)
+
+
+def test_a_paper_changed_after_the_click_is_not_released(
+    client, district, ki_lead, paper_with_anlagen, worker_backend
+):
+    paper, _version = paper_with_anlagen
+    client.post(reverse("papers:release", args=[district.slug, paper.pk]))
+    request = paper.release_requests.get()
+    DecisionPaper.objects.filter(pk=paper.pk).update(subject="Ein anderer Betreff")
+
+    complete_release.call(request.pk)
+    request.refresh_from_db()
+    assert request.status == ReleaseRequest.Status.FAILED
+    paper.refresh_from_db()
+    assert not paper.is_released and not paper.releases.exists()
+    page = client.get(reverse("papers:detail", args=[district.slug, paper.pk])).content.decode()
+    assert "ist nicht erfolgt" in page
+    assert "Die Vorlage wurde geändert, nachdem sie zur Freigabe gegeben wurde" in page
+    assert "Revision 1 freigeben</button>" in page  # and can be released again
+
+
+def test_the_pdf_is_rendered_before_the_lock_and_a_change_meanwhile_refuses(
+    district, ki_lead, paper_with_anlagen, monkeypatch
+):
+    """The paper PDF is set outside the row lock; under it only the HTML is compared. An edit
+    that lands while WeasyPrint works is not released with a PDF that does not show it."""
+    paper, version = paper_with_anlagen
+    ensure_pdf(version, user=ki_lead)
+    renderer = renderer_for(PAPER_PDF)
+    real = type(renderer).content
+
+    def content_while_someone_edits(self, obj, **options):
+        content = real(self, obj, **options)
+        DecisionPaper.objects.filter(pk=obj.pk).update(subject="Geändert während des Setzens")
+        return content
+
+    monkeypatch.setattr(type(renderer), "content", content_while_someone_edits)
+    with pytest.raises(ValidationError, match="während ihr PDF gesetzt wurde"):
+        paper_release(paper=paper, user=ki_lead)
+    paper.refresh_from_db()
+    assert not paper.is_released and not paper.releases.exists()

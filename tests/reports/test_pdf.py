@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from papers.pdf import html_to_pdf
+from documents.pdf import html_to_pdf
 from reports.progress import report_html
 
 

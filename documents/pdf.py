@@ -1,5 +1,7 @@
 """HTML → accessible PDF with WeasyPrint, reading nothing but the project's own files.
 
+The one place that calls WeasyPrint: the council paper, the whole concept and the
+Sachstandsbericht are all laid out here (through their renderers, ``documents/renderers.py``).
 Council papers go to the Kreistag and are published; they must be tagged (PDF/UA-1, BITV NRW),
 carry ``lang="de"`` and a title, and embed their fonts. The renderer must never fetch anything
 from the network: a link or image typed into a text would otherwise make the server request
@@ -19,6 +21,7 @@ from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.utils._os import safe_join
 from weasyprint import HTML
+from weasyprint.document import Document as LaidOut
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 logger = logging.getLogger(__name__)
@@ -90,11 +93,29 @@ def _media_file(relative: str) -> str | None:
         return None
 
 
+def logo_url(district) -> str | None:
+    """The District's uploaded logo as a ``/media/…`` URL, which the fetcher may read."""
+    return district.logo.url if district.logo else None
+
+
+def lay_out(html: str) -> LaidOut:
+    """Lay ``html`` out in pages (the slow part); ``write_pdf`` then writes the PDF.
+
+    Two steps so that a long document can report its page count between them.
+    """
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=LocalOnlyFetcher()).render(
+        pdf_variant=PDF_VARIANT
+    )
+
+
+def write_pdf(laid_out: LaidOut) -> bytes:
+    """The tagged PDF/UA-1 of a laid out document."""
+    return laid_out.write_pdf(pdf_variant=PDF_VARIANT)
+
+
 def html_to_pdf(html: str) -> bytes:
     """Render ``html`` to a tagged PDF/UA-1 document; only local files are read."""
-    fetcher = LocalOnlyFetcher()
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    return write_pdf(lay_out(html))
 
 
 def cached_pdf(html: str) -> bytes:

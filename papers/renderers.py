@@ -1,0 +1,81 @@
+"""The council paper's renderers: the PDF that goes to the Kreistag and the DOCX export.
+
+Both are made from the same ``paper_context`` – the released revision (with its sign-off line)
+or the working copy marked as draft – and registered by kind in ``documents.renderers``.
+"""
+
+from concepts.rendering import render_markdown
+from documents import pdf
+from documents.renderers import DocumentRenderer, letterhead, register, renderer_for
+
+from .docx import PaperDocument
+from .models import DecisionPaper, Impact
+from .responses import paper_filename
+
+PAPER_PDF = "vorlage-pdf"
+PAPER_DOCX = "vorlage-docx"
+
+
+def paper_context(paper: DecisionPaper, release=None) -> dict:
+    district = paper.district
+    return {
+        **letterhead(district),
+        "paper": paper,
+        "kinds": DecisionPaper.DecisionKind.choices,
+        "impact_choices": Impact.choices,
+        "consultations": list(
+            paper.consultations.select_related("meeting__committee").order_by("order")
+        ),
+        "attachments": list(paper.attachments.select_related("concept_version")),
+        "proposal_html": render_markdown(paper.proposal, district) if paper.proposal else "",
+        "begruendung": [
+            (heading, render_markdown(text, district) if text.strip() else "")
+            for heading, text in paper.begruendung()
+        ],
+        "release": release,
+        "draft": release is None,
+    }
+
+
+@register(PAPER_PDF)
+class PaperPdfRenderer(DocumentRenderer):
+    """The paper as tagged PDF: a release (``release=`` an unsaved or stored PaperRelease)
+    or the working copy as draft, which is cached by its content (``documents.pdf``)."""
+
+    model = DecisionPaper
+    template_name = "papers/pdf/paper.html"
+
+    def context(self, obj, *, release=None, **options) -> dict:
+        return paper_context(obj, release)
+
+    def filename(self, obj, *, release=None, **options) -> str:
+        if release is None:
+            return paper_filename(obj.reference, "-Entwurf.pdf")
+        return paper_filename(release.reference)
+
+    def content(self, obj, *, release=None, **options) -> bytes:
+        html = self.html(obj, release=release)
+        # A draft is fetched again and again while it is written; a release is made once.
+        return pdf.cached_pdf(html) if release is None else pdf.html_to_pdf(html)
+
+
+@register(PAPER_DOCX)
+class PaperDocxRenderer(PaperPdfRenderer):
+    """The paper as DOCX (papers/docx.py), for council information systems that take Word."""
+
+    template_name = ""
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    def fingerprint(self, obj, **options) -> str:
+        return renderer_for(PAPER_PDF).fingerprint(obj, **options)
+
+    def filename(self, obj, **options) -> str:
+        return paper_filename(obj.reference, ".docx")
+
+    def content(self, obj, *, release=None, **options) -> bytes:
+        return PaperDocument(self.context(obj, release=release)).render()
+
+
+def paper_html(paper: DecisionPaper, release=None) -> str:
+    """HTML for WeasyPrint: the released revision (with its sign-off line) or a marked draft."""
+    return renderer_for(PAPER_PDF).html(paper, release=release)
