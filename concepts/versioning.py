@@ -13,8 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Prefetch
 
-from core.locking import save_with_lock
-
 from .models import ConceptSection, ConceptVersion
 
 Status = ConceptVersion.Status
@@ -181,14 +179,14 @@ def section_create(*, version: ConceptVersion, title: str, body: str, user) -> C
     return ConceptSection.objects.create(version=version, order=order, title=title, body=body)
 
 
-def section_update(
-    *, section: ConceptSection, title: str, body: str, expected_version: int, user
-) -> ConceptSection:
-    """Save a section unless someone saved it since ``expected_version`` (EditConflict)."""
+@transaction.atomic
+def section_update(*, section: ConceptSection, title: str, body: str, user) -> ConceptSection:
+    """Save a section of a version that is not adopted yet; stale saves are refused before
+    (``core.locking``)."""
     _ensure_editable(section.version)
     section.title = title
     section.body = body
-    save_with_lock(section, expected_version=expected_version)
+    section.save()
     return section
 
 

@@ -15,7 +15,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from core.locking import EditConflict, keep_both
+from core.locking import StaleEditGuard
 from papers.queries import visible_papers
 
 from . import versioning
@@ -226,7 +226,7 @@ class SectionCreateView(DistrictMixin, FormView):
 
     def get_form_kwargs(self):
         self.version = _version(self.request, self.kwargs["pk"])
-        return {**super().get_form_kwargs(), "initial": {"lock_version": 0}}
+        return super().get_form_kwargs()
 
     def form_valid(self, form):
         try:
@@ -250,8 +250,8 @@ class SectionCreateView(DistrictMixin, FormView):
         }
 
 
-class SectionUpdateView(DistrictMixin, FormView):
-    """Edit one section; a concurrent save is refused and both versions are shown."""
+class SectionUpdateView(StaleEditGuard, DistrictMixin, FormView):
+    """Edit one section; a concurrent save is refused and the stored text is shown."""
 
     capability = Capability.EDIT
     template_name = "concepts/editor/section_form.html"
@@ -259,31 +259,17 @@ class SectionUpdateView(DistrictMixin, FormView):
 
     def get_form_kwargs(self):
         self.section = _section(self.request, self.kwargs["pk"])
-        return {
-            **super().get_form_kwargs(),
-            "instance": self.section,
-            "initial": {"lock_version": self.section.lock_version},
-        }
+        return {**super().get_form_kwargs(), "instance": self.section}
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
             versioning.section_update(
                 section=self.section,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
-                expected_version=form.cleaned_data["lock_version"],
                 user=self.request.user,
-            )
-        except EditConflict as conflict:
-            keep_both(
-                form,
-                conflict,
-                "Jemand anderes hat diesen Abschnitt gespeichert, während Sie ihn bearbeitet "
-                "haben. Ihre Eingabe ist unten erhalten; die gespeicherte Fassung steht daneben. "
-                "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, conflict=conflict.current)
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -296,10 +282,6 @@ class SectionUpdateView(DistrictMixin, FormView):
         context["version"] = self.section.version
         context["section"] = self.section
         context["upload_form"] = ImageForm()
-        if context.get("conflict"):
-            context["conflict_html"] = render_markdown(
-                context["conflict"].body, self.request.district
-            )
         return context
 
 

@@ -14,16 +14,22 @@ import os
 import re
 import string
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from concepts import versioning
-from core.locking import save_with_lock
 
 from .documents import paper_html
-from .models import Consultation, DecisionPaper, PaperRelease, PaperStatus, ReleasedAttachment
+from .models import (
+    Attachment,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    PaperStatus,
+    ReleasedAttachment,
+)
 from .pdf import html_to_pdf
 
 FROZEN_MESSAGE = (
@@ -109,15 +115,16 @@ def paper_create(*, district, fields: dict, steps: list[dict], user) -> Decision
 
 @transaction.atomic
 def paper_update(
-    *, paper: DecisionPaper, fields: dict, steps: list[dict] | None, expected_version: int, user
+    *, district, paper: DecisionPaper, fields: dict, steps: list[dict] | None, user
 ) -> DecisionPaper:
-    """Save the working copy unless it is released (frozen) or someone saved it meanwhile."""
-    current = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+    """Save the working copy unless it is released (frozen); the view has refused a stale save
+    before (``core.locking``)."""
+    current = DecisionPaper.objects.for_district(district).select_for_update().get(pk=paper.pk)
     _ensure_editable(current)
     for name, value in fields.items():
         setattr(paper, name, value)
     paper.full_clean()
-    save_with_lock(paper, expected_version=expected_version)
+    paper.save()
     if steps is not None:
         _save_consultations(paper, steps)
     return paper
@@ -269,8 +276,7 @@ def paper_new_revision(*, paper: DecisionPaper, user) -> DecisionPaper:
     paper.revision += 1
     paper.released_at = None
     paper.released_by = None
-    paper.lock_version += 1
-    paper.save(update_fields=["revision", "released_at", "released_by", "lock_version", "modified"])
+    paper.save(update_fields=["revision", "released_at", "released_by", "modified"])
     return paper
 
 
@@ -332,3 +338,42 @@ def paper_status(paper: DecisionPaper, has_release: bool) -> str:
     if any(step.result == Consultation.Result.POSTPONED for step in steps):
         return PaperStatus.POSTPONED
     return PaperStatus.IN_DELIBERATION
+
+
+def _check_district(district, paper: DecisionPaper) -> None:
+    if paper.district_id != district.pk:
+        raise PermissionDenied("Die Vorlage gehört zu einem anderen Kreis.")
+
+
+@transaction.atomic
+def attachment_create(*, district, paper: DecisionPaper, title: str, file, user) -> Attachment:
+    """Add an uploaded Anlage at the end of the working copy's Anlagen."""
+    _check_district(district, paper)
+    return Attachment.objects.create(
+        paper=paper, title=title, file=file, order=(paper.attachments.count() or 0) + 1
+    )
+
+
+@transaction.atomic
+def attachment_delete(*, district, attachment: Attachment, user) -> None:
+    """Remove an Anlage of the working copy, with its file."""
+    _check_district(district, attachment.paper)
+    if attachment.file:
+        attachment.file.delete(save=False)
+    attachment.delete()
+
+
+PAPER_SETTINGS = ("paper_layout", "paper_number_pattern", "office_number", "logo")
+
+
+@transaction.atomic
+def paper_settings_update(*, district, data: dict, user):
+    """How the District's papers look: Begründung layout, number pattern, office, logo.
+
+    ``data`` is a form's cleaned_data; a logo of ``False`` clears it, ``None`` keeps it.
+    """
+    for name in PAPER_SETTINGS:
+        if name in data:
+            district._meta.get_field(name).save_form_data(district, data[name])
+    district.save()
+    return district

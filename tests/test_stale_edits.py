@@ -1,21 +1,22 @@
 """Two people saving the same record (STYLE/brief: "the second gets a conflict message and
-nothing of the first is lost"), for the records without a lock_version: the edit pages on
-``core.locking.StaleEditGuard`` (actors, Gremien, glossary, Handlungsfelder,
-target groups, Personal)."""
+nothing of the first is lost"): every edit page goes through ``core.locking`` (the ``modified``
+stamp, one message, the stored values above the kept input), and so does the history restore."""
 
 import datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django import forms
 from django.http import Http404
 from django.urls import reverse
 from django.utils import formats
 
 from accounts.models import Membership
 from actors.models import Actor
-from core.locking import SEEN_FIELD, STALE_MESSAGE, StaleEditGuard
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, StaleEditGuard, stamp
 from tests import factories
+from tests.reports.routes import make_report
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +52,18 @@ def _indicator(district):
         "measures:indicator_update", args=[district.slug, indicator.measure.pk, indicator.pk]
     )
     return url, indicator
+
+
+def _section(district):
+    section = factories.ConceptSectionFactory(
+        version=factories.ConceptVersionFactory(concept=district.concept)
+    )
+    return reverse("concepts:section_update", args=[district.slug, section.pk]), section
+
+
+def _report(district):
+    report = make_report(district)
+    return reverse("reports:update", args=[district.slug, report.pk]), report
 
 
 # (id, make(district) -> (url, record), visitor, a text field the two people change)
@@ -90,27 +103,53 @@ PAGES = [
     ("papers:result", _result, "ki_lead", "result_note"),
     ("papers:settings", _paper_settings, "ki_lead", "office_number"),
     ("workspace:land_requirements_update", _land_requirements, "ki_lead", "guideline"),
+    ("concepts:section_update", _section, "ki_staff", "body"),
+    (
+        "measures:update",
+        _edit_page("measures:update", factories.MeasureFactory),
+        "ki_staff",
+        "title",
+    ),
+    (
+        "papers:update",
+        _edit_page("papers:update", factories.DecisionPaperFactory),
+        "ki_staff",
+        "subject",
+    ),
+    ("reports:update", _report, "ki_staff", "title"),
 ]
+
+
+def page_data(context) -> dict:
+    """What a browser sends back from an edit page unchanged: its form and, on the paper's
+    page, the Beratungsfolge beside it."""
+    data = as_posted(context["form"])
+    if steps := context.get("steps"):
+        data |= as_posted(steps.management_form)
+        for step in steps:
+            data |= as_posted(step)
+    return data
 
 
 def as_posted(form) -> dict:
     """The form's values as a browser would send them back unchanged."""
     data = {}
     for name in form.fields:
+        key = form.add_prefix(name)
         value = form[name].value()
         if value is None:
             continue
-        if isinstance(value, bool):
+        if isinstance(form.fields[name], forms.BooleanField):
             if value:
-                data[name] = "on"
+                data[key] = "on"
         elif isinstance(value, list | tuple):
-            data[name] = [str(item) for item in value]
+            data[key] = [str(item) for item in value]
         elif isinstance(value, Decimal):
-            data[name] = formats.localize_input(value)
+            data[key] = formats.localize_input(value)
         elif isinstance(value, datetime.date):
-            data[name] = value.isoformat()
+            data[key] = value.isoformat()
         else:
-            data[name] = str(value)
+            data[key] = str(value)
     return data
 
 
@@ -120,8 +159,8 @@ def as_posted(form) -> dict:
 def test_the_second_save_is_refused_and_keeps_both(client, district, make, visitor, field, request):
     url, record = make(district)
     client.force_login(request.getfixturevalue(visitor))
-    mine = as_posted(client.get(url).context["form"])
-    assert mine[SEEN_FIELD]
+    mine = page_data(client.get(url).context)
+    assert mine[SEEN_FIELD] == stamp(record)
 
     # A colleague saves first.
     setattr(record, field, "Kollegin")
@@ -131,14 +170,14 @@ def test_the_second_save_is_refused_and_keeps_both(client, district, make, visit
     response = client.post(url, mine)
     assert response.status_code == 200
     page = response.content.decode()
-    assert STALE_MESSAGE in page
+    assert CONFLICT_MESSAGE in page
     assert "Inzwischen gespeicherte Fassung" in page and "Kollegin" in page
     assert 'value="Meine"' in page or "Meine</textarea>" in page  # the input is kept
     record.refresh_from_db()
     assert getattr(record, field) == "Kollegin"
 
     # Having compared, the second save goes through.
-    again = as_posted(response.context["form"])
+    again = page_data(response.context)
     assert again[field] == "Meine"
     assert client.post(url, again).status_code == 302
     record.refresh_from_db()
@@ -165,7 +204,7 @@ def test_a_role_changed_meanwhile_is_not_overwritten(client, district, ki_lead, 
     membership.save()
     mine["role"] = "leitung"
     response = client.post(url, mine)
-    assert STALE_MESSAGE in response.content.decode()
+    assert CONFLICT_MESSAGE in response.content.decode()
     membership.refresh_from_db()
     assert membership.role == "kreistag"
 
@@ -177,3 +216,53 @@ def test_a_record_deleted_during_the_request_is_404_not_a_crash(district):
     Actor.objects.filter(pk=actor.pk).delete()
     with pytest.raises(Http404):
         StaleEditGuard().refuse_stale(form)
+
+
+def _restore_url(district, kind, obj, record):
+    return reverse(
+        "workspace:history_restore",
+        kwargs={
+            "district_slug": district.slug,
+            "kind": kind,
+            "pk": obj.pk,
+            "history_id": record.history_id,
+        },
+    )
+
+
+def test_a_restore_after_someone_saved_is_refused(client, district, ki_staff):
+    """The history page offers an earlier state; if the record was saved after the page was
+    built, restoring it would silently drop that save."""
+    actor = factories.ActorFactory(district=district, name="Erster Name")
+    actor.name = "Zweiter Name"
+    actor.save()
+    client.force_login(ki_staff)
+    history = reverse("workspace:history", args=[district.slug, "akteur", actor.pk])
+    page = client.get(history).content.decode()
+    assert f'name="{SEEN_FIELD}" value="{stamp(actor)}"' in page
+    first = actor.history.order_by("history_date").first()
+
+    actor.name = "Name der Kollegin"
+    actor.save()
+    response = client.post(
+        _restore_url(district, "akteur", actor, first), {SEEN_FIELD: stamp(first.instance)}
+    )
+    assert response.status_code == 302
+    assert CONFLICT_MESSAGE in client.get(response["Location"]).content.decode()
+    actor.refresh_from_db()
+    assert actor.name == "Name der Kollegin"
+
+
+def test_a_restore_from_an_up_to_date_page_goes_through(client, district, ki_staff):
+    actor = factories.ActorFactory(district=district, name="Erster Name")
+    actor.name = "Zweiter Name"
+    actor.save()
+    client.force_login(ki_staff)
+    first = actor.history.order_by("history_date").first()
+    response = client.post(
+        _restore_url(district, "akteur", actor, first), {SEEN_FIELD: stamp(actor)}
+    )
+    assert response.status_code == 302
+    actor.refresh_from_db()
+    assert actor.name == "Erster Name"
+    assert actor.history.first().history_change_reason.startswith("Wiederhergestellt")
