@@ -14,12 +14,14 @@ import os
 import re
 import string
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from concepts import versioning
+from concepts import services as concept_services
+from concepts.models import ConceptVersion
+from core.models import check_district
 
 from .documents import paper_html
 from .models import (
@@ -259,8 +261,9 @@ def _freeze_attachments(paper: DecisionPaper, release: PaperRelease, concept_pdf
 
 
 @transaction.atomic
-def paper_new_revision(*, paper: DecisionPaper, user) -> DecisionPaper:
+def paper_new_revision(*, district, paper: DecisionPaper, user) -> DecisionPaper:
     """Open a released paper for changes as the next revision; earlier releases stay."""
+    check_district(district, paper)
     paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
     if not paper.is_released:
         raise ValidationError(
@@ -283,6 +286,7 @@ def paper_new_revision(*, paper: DecisionPaper, user) -> DecisionPaper:
 @transaction.atomic
 def consultation_record(
     *,
+    district,
     consultation: Consultation,
     result: str,
     votes_yes: int | None,
@@ -292,6 +296,7 @@ def consultation_record(
     user,
 ) -> Consultation:
     """Record what a body decided; the authoritative decision adopts the concept version."""
+    check_district(district, consultation)
     paper = consultation.paper
     if not paper.releases.exists():
         raise ValidationError(
@@ -315,7 +320,9 @@ def consultation_record(
         and not version.is_adopted
     ):
         decided_on = timezone.localdate(consultation.meeting.start)
-        versioning.version_adopt(version=version, decided_on=decided_on, user=user)
+        concept_services.version_adopt(
+            district=district, version=version, decided_on=decided_on, user=user
+        )
     return consultation
 
 
@@ -340,24 +347,32 @@ def paper_status(paper: DecisionPaper, has_release: bool) -> str:
     return PaperStatus.IN_DELIBERATION
 
 
-def _check_district(district, paper: DecisionPaper) -> None:
-    if paper.district_id != district.pk:
-        raise PermissionDenied("Die Vorlage gehört zu einem anderen Kreis.")
-
-
 @transaction.atomic
-def attachment_create(*, district, paper: DecisionPaper, title: str, file, user) -> Attachment:
-    """Add an uploaded Anlage at the end of the working copy's Anlagen."""
-    _check_district(district, paper)
+def attachment_create(
+    *,
+    district,
+    paper: DecisionPaper,
+    title: str,
+    user,
+    file=None,
+    concept_version: ConceptVersion | None = None,
+) -> Attachment:
+    """Add an Anlage at the end of the working copy's Anlagen: an uploaded ``file``, or a
+    ``concept_version`` of this system (rendered when the paper is released)."""
+    check_district(district, paper)
     return Attachment.objects.create(
-        paper=paper, title=title, file=file, order=(paper.attachments.count() or 0) + 1
+        paper=paper,
+        title=title,
+        file=file,
+        concept_version=concept_version,
+        order=(paper.attachments.count() or 0) + 1,
     )
 
 
 @transaction.atomic
 def attachment_delete(*, district, attachment: Attachment, user) -> None:
     """Remove an Anlage of the working copy, with its file."""
-    _check_district(district, attachment.paper)
+    check_district(district, attachment)
     if attachment.file:
         attachment.file.delete(save=False)
     attachment.delete()

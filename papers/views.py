@@ -239,7 +239,9 @@ def paper_from_concept_version(request, version_pk: int):
         ConceptVersion.objects.filter(concept__district=request.district), pk=version_pk
     )
     try:
-        paper, notes = paper_from_version(version=version, user=request.user)
+        paper, notes = paper_from_version(
+            district=request.district, version=version, user=request.user
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -287,7 +289,9 @@ def paper_release(request, pk: int):
 def paper_new_revision(request, pk: int):
     paper = get_paper(request, pk)
     try:
-        paper = services.paper_new_revision(paper=paper, user=request.user)
+        paper = services.paper_new_revision(
+            district=request.district, paper=paper, user=request.user
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -381,6 +385,7 @@ class ResultView(StaleEditGuard, DistrictMixin, FormView):
         was_adopted = version.is_adopted if version else False
         try:
             services.consultation_record(
+                district=self.request.district,
                 consultation=self.consultation,
                 result=data["result"],
                 votes_yes=data["votes_yes"],

@@ -145,5 +145,5 @@ def export_xlsx(request, pk: int):
 def report_paper(request, pk: int):
     """ "Mitteilungsvorlage erstellen": a draft paper that puts the report before the bodies."""
     report = get_report(request, pk)
-    paper, notes = paper_from_report(report=report, user=request.user)
+    paper, notes = paper_from_report(district=request.district, report=report, user=request.user)
     return prefilled_paper_response(request, paper, notes, "aus dem Sachstandsbericht")

@@ -17,8 +17,9 @@ from accounts.rights import Capability
 from papers.models import DecisionPaper
 from papers.queries import visible_papers
 
+from .. import services
 from ..ical import calendar_meetings, calendar_response, render_calendar
-from ..subscription import membership_for_token, renew_subscription
+from ..subscription import membership_for_token
 
 
 @district_view(Capability.READ)
@@ -48,7 +49,9 @@ def subscription_renew(request):
     if membership is None:
         messages.error(request, "Abo-Links gibt es für Mitglieder des Kreises.")
     else:
-        renew_subscription(membership)
+        services.subscription_renew(
+            district=request.district, membership=membership, user=request.user
+        )
         messages.success(
             request, "Neuer Abo-Link erzeugt. Der bisherige Link funktioniert nicht mehr."
         )

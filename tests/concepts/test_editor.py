@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from concepts import versioning
+from concepts import services
 from concepts.models import ConceptSection, ConceptVersion
 from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, stamp
 from tests import factories
@@ -90,7 +90,9 @@ def test_adopted_version_shows_the_measure_as_adopted(client, district, version,
     client.post(url("version_adopt", district, pk=version.pk), {"decided_on": "2015-06-22"})
     version.refresh_from_db()
     assert version.status == Status.ADOPTED and version.decided_on == datetime.date(2015, 6, 22)
-    new = versioning.version_continue(version=version, title="Fortschreibung", user=ki_lead)
+    new = services.version_continue(
+        district=district, version=version, title="Fortschreibung", user=ki_lead
+    )
     measure.title = "Griffbereit plus"
     measure.goal = "Eltern und Kitas stärken"
     measure.save()
@@ -103,7 +105,9 @@ def test_adopted_version_shows_the_measure_as_adopted(client, district, version,
 
 
 def test_adopted_version_is_frozen(client, district, version, ki_staff):
-    versioning.version_adopt(version=version, decided_on=datetime.date(2015, 6, 22), user=None)
+    services.version_adopt(
+        district=district, version=version, decided_on=datetime.date(2015, 6, 22), user=None
+    )
     section = version.sections.get()
     client.force_login(ki_staff)
     response = client.post(
@@ -116,13 +120,19 @@ def test_adopted_version_is_frozen(client, district, version, ki_staff):
 
 
 def test_adoption_supersedes_the_previous_one_and_submission_may_come_first(district, version):
-    versioning.version_adopt(version=version, decided_on=datetime.date(2015, 6, 22), user=None)
-    new = versioning.version_continue(version=version, title="Fortschreibung", user=None)
-    # Seed 003/004: the draft goes to the ministry before the Kreistag decides.
-    versioning.version_record_submission(
-        version=new, submitted_on=datetime.date(2026, 5, 1), user=None
+    services.version_adopt(
+        district=district, version=version, decided_on=datetime.date(2015, 6, 22), user=None
     )
-    versioning.version_adopt(version=new, decided_on=datetime.date(2026, 6, 25), user=None)
+    new = services.version_continue(
+        district=district, version=version, title="Fortschreibung", user=None
+    )
+    # Seed 003/004: the draft goes to the ministry before the Kreistag decides.
+    services.version_record_submission(
+        district=district, version=new, submitted_on=datetime.date(2026, 5, 1), user=None
+    )
+    services.version_adopt(
+        district=district, version=new, decided_on=datetime.date(2026, 6, 25), user=None
+    )
     version.refresh_from_db()
     new.refresh_from_db()
     assert version.status == Status.SUPERSEDED
@@ -152,14 +162,18 @@ def test_diff_shows_sections_and_measures_side_by_side(
 ):
     removed = factories.MeasureFactory(district=district, title="Rucksack Schule")
     removed.concept_versions.add(version)
-    new = versioning.version_continue(version=version, title="Fortschreibung 2026", user=None)
+    new = services.version_continue(
+        district=district, version=version, title="Fortschreibung 2026", user=None
+    )
     removed.concept_versions.remove(new)
     added = factories.MeasureFactory(district=district, title="KIM Case Management")
     added.concept_versions.add(new)
     section = new.sections.get()
     section.body = "Der Kreistag hat 2015 beschlossen."
     section.save()
-    versioning.version_adopt(version=version, decided_on=datetime.date(2015, 6, 22), user=None)
+    services.version_adopt(
+        district=district, version=version, decided_on=datetime.date(2015, 6, 22), user=None
+    )
     measure.goal = "Eltern und Kitas stärken"
     measure.save()
 
