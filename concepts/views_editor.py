@@ -119,7 +119,7 @@ class VersionDetailView(DistrictMixin, DetailView):
         return context
 
 
-class VersionUpdateView(DistrictMixin, FormView):
+class VersionUpdateView(StaleEditGuard, DistrictMixin, FormView):
     capability = Capability.EDIT
     template_name = "concepts/editor/version_form.html"
     form_class = VersionForm
@@ -129,6 +129,8 @@ class VersionUpdateView(DistrictMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.version}
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
             services.version_update(
                 district=self.request.district,

@@ -3,14 +3,16 @@ nothing of the first is lost"): every edit page goes through ``core.locking`` (t
 stamp, one message, the stored values above the kept input), and so does the history restore."""
 
 import datetime
+import re
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django import forms
 from django.http import Http404
-from django.urls import reverse
-from django.utils import formats
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import formats, timezone
+from django.views.generic.edit import FormMixin
 
 from accounts.models import Membership
 from actors.models import Actor
@@ -66,6 +68,36 @@ def _report(district):
     return reverse("reports:update", args=[district.slug, report.pk]), report
 
 
+def _version(district):
+    version = factories.ConceptVersionFactory(concept=district.concept)
+    return reverse("concepts:version_update", args=[district.slug, version.pk]), version
+
+
+def _priority(district):
+    priority = factories.WorkPriorityFactory(work_period__district=district)
+    return reverse("concepts:priority_update", args=[district.slug, priority.pk]), priority
+
+
+def _offer(district):
+    offer = factories.OfferFactory(actor__district=district)
+    return reverse("actors:offer_update", args=[district.slug, offer.pk]), offer
+
+
+def _contact(district):
+    contact = factories.ContactPersonFactory(actor__district=district)
+    return reverse("actors:contact_update", args=[district.slug, contact.pk]), contact
+
+
+def _meeting(district):
+    meeting = factories.MeetingFactory(committee__district=district)
+    return reverse("actors:meeting_update", args=[district.slug, meeting.pk]), meeting
+
+
+def _option(district):
+    option = factories.RoundOptionFactory(round__district=district)
+    return reverse("coordination:option_update", args=[district.slug, option.pk]), option
+
+
 # (id, make(district) -> (url, record), visitor, a text field the two people change)
 PAGES = [
     ("actors:update", _edit_page("actors:update", factories.ActorFactory), "ki_staff", "name"),
@@ -117,7 +149,27 @@ PAGES = [
         "subject",
     ),
     ("reports:update", _report, "ki_staff", "title"),
+    ("concepts:version_update", _version, "ki_staff", "title"),
+    ("concepts:priority_update", _priority, "ki_staff", "title"),
+    ("actors:offer_update", _offer, "ki_staff", "title"),
+    ("actors:contact_update", _contact, "ki_staff", "name"),
+    ("actors:meeting_update", _meeting, "ki_staff", "location"),
+    (
+        "actors:participation_update",
+        _edit_page("actors:participation_update", factories.ParticipationEventFactory),
+        "ki_staff",
+        "title",
+    ),
+    (
+        "coordination:update",
+        _edit_page("coordination:update", factories.PriorityRoundFactory),
+        "ki_staff",
+        "title",
+    ),
+    ("coordination:option_update", _option, "ki_staff", "title"),
 ]
+# Edit pages with a test of their own below (no free text field to change).
+TESTED_ALONE = {"members:update", "concepts:period_update"}
 
 
 def page_data(context) -> dict:
@@ -146,6 +198,10 @@ def as_posted(form) -> dict:
             data[key] = [str(item) for item in value]
         elif isinstance(value, Decimal):
             data[key] = formats.localize_input(value)
+        elif isinstance(value, datetime.datetime):
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            data[key] = value.strftime("%Y-%m-%dT%H:%M")
         elif isinstance(value, datetime.date):
             data[key] = value.isoformat()
         else:
@@ -207,6 +263,49 @@ def test_a_role_changed_meanwhile_is_not_overwritten(client, district, ki_lead, 
     assert CONFLICT_MESSAGE in response.content.decode()
     membership.refresh_from_db()
     assert membership.role == "kreistag"
+
+
+def test_a_period_changed_meanwhile_is_not_overwritten(client, district, ki_staff):
+    period = factories.WorkPeriodFactory(district=district)
+    url = reverse("concepts:period_update", args=[district.slug, period.pk])
+    client.force_login(ki_staff)
+    mine = page_data(client.get(url).context)
+    assert mine[SEEN_FIELD] == stamp(period)
+    period.save()  # a colleague saved it
+    mine["start_year"] = str(period.start.year + 10)
+    response = client.post(url, mine)
+    assert CONFLICT_MESSAGE in response.content.decode()
+    start = period.start
+    period.refresh_from_db()
+    assert period.start == start
+
+
+def _form_views(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _form_views(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            view = getattr(pattern.callback, "view_class", None)
+            if view is not None and issubclass(view, FormMixin):
+                yield f"{namespace}{pattern.name}", view
+
+
+EDIT_PAGE = re.compile(r"(:|_)update$|^papers:(settings|result)$")
+
+
+def test_every_edit_page_refuses_a_stale_save_and_is_tested_here():
+    """A new edit page must use core.locking and get a row in PAGES (or a test of its own)."""
+    edit_pages = {
+        name: view
+        for name, view in _form_views(get_resolver().url_patterns)
+        if EDIT_PAGE.search(name)
+    }
+    assert len(edit_pages) >= 20
+    unguarded = [name for name, view in edit_pages.items() if not issubclass(view, StaleEditGuard)]
+    assert unguarded == []
+    untested = set(edit_pages) - {page[0] for page in PAGES} - TESTED_ALONE
+    assert untested == set()
 
 
 def test_a_record_deleted_during_the_request_is_404_not_a_crash(district):
