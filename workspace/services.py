@@ -1,10 +1,11 @@
 """Writes of the workspace pages: restoring an earlier state from the history."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from core.locking import refuse_if_changed
+from core.models import check_district
 
 
 @transaction.atomic
@@ -13,8 +14,7 @@ def history_restore(*, district, current, record, seen: str, user):
     history record. Refused with ``EditConflict`` if ``current`` was saved since the page
     showing its history was built (stamp ``seen``), with ``ValidationError`` if the old state
     no longer fits (e.g. a unique title taken meanwhile)."""
-    if not type(current).objects.for_district(district).filter(pk=current.pk).exists():
-        raise PermissionDenied("Der Eintrag gehört zu einem anderen Kreis.")
+    check_district(district, current)
     version = getattr(current, "version", None)
     if version is not None and getattr(version, "is_adopted", False):
         raise ValidationError(
