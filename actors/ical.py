@@ -1,8 +1,9 @@
 """iCalendar (RFC 5545) of a District's committee meetings, written without a library.
 
-This module only writes: which meetings and which lines about their agenda go in is decided by
-the feeds, which list the papers on each agenda and so live above actors (``papers/ical.py``
-for the workspace, ``public/ical.py`` for everyone).
+This module selects a District's meetings and writes them; which lines about their agenda go
+in is decided by the feeds, which list the papers on each agenda and so live above actors
+(``papers/ical.py`` and ``papers/views_ical.py`` for the workspace, ``public/ical.py`` for
+everyone).
 """
 
 import datetime
@@ -65,7 +66,7 @@ def meetings_for_calendar(district, *, include_internal: bool):
     return meetings.order_by("start", "pk")
 
 
-def _description(meeting: Meeting, agenda: list[str]) -> str:
+def _description(meeting: Meeting, agenda: Iterable[str]) -> str:
     lines = []
     if meeting.cancelled:
         lines.append("Die Sitzung ist abgesagt.")
@@ -106,7 +107,7 @@ def event_lines(
     ]
     if meeting.location:
         lines.append(text("LOCATION", meeting.location))
-    lines.append(text("DESCRIPTION", _description(meeting, list(agenda))))
+    lines.append(text("DESCRIPTION", _description(meeting, agenda)))
     if url:
         # URI values are not TEXT: no escaping (RFC 5545 3.3.13).
         lines.append(f"URL:{url}")

@@ -14,8 +14,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
+from django.db.models import F
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
+
+from accounts.models import Membership
 
 from .models import (
     Actor,
@@ -363,3 +366,16 @@ def participation_delete(*, district, event: ParticipationEvent, user) -> None:
     _check_district(event.district_id, district)
     with transaction.atomic():
         event.delete()
+
+
+# --- Calendar subscription links ---------------------------------------------------------------
+
+
+def subscription_renew(*, district, membership: Membership, user) -> Membership:
+    """A new calendar link for ``membership`` (``actors.subscription``); every earlier one
+    stops working."""
+    _check_district(membership.district_id, district)
+    with transaction.atomic():
+        Membership.objects.filter(pk=membership.pk).update(calendar_key=F("calendar_key") + 1)
+    membership.refresh_from_db(fields=["calendar_key"])
+    return membership

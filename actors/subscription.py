@@ -9,7 +9,6 @@ it at once. What the feed shows is decided by the member's role at the time of e
 """
 
 from django.core import signing
-from django.db.models import F
 
 from accounts.models import Membership
 
@@ -33,10 +32,3 @@ def membership_for_token(token: str) -> Membership | None:
         .filter(pk=pk, calendar_key=key, is_active=True, user__is_active=True)
         .first()
     )
-
-
-def renew_subscription(membership: Membership) -> Membership:
-    """A new link for ``membership``; every earlier one stops working."""
-    Membership.objects.filter(pk=membership.pk).update(calendar_key=F("calendar_key") + 1)
-    membership.refresh_from_db(fields=["calendar_key"])
-    return membership

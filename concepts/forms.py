@@ -26,6 +26,8 @@ class WorkPeriodForm(DistrictFormMixin, forms.Form):
 
     def __init__(self, *args, instance: WorkPeriod | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The period being edited: core.locking.StaleEditGuard stamps the form with it.
+        self.instance = instance
         requirements = getattr(self.district, "land_requirements", None)
         required_years = requirements.work_period_years if requirements else 2
         self.fields[

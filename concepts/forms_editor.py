@@ -39,8 +39,6 @@ class StatusForm(forms.Form):
 
 
 class SectionForm(forms.ModelForm):
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
     class Meta:
         model = ConceptSection
         fields = ["title", "body"]

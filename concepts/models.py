@@ -232,10 +232,8 @@ class ConceptSection(TimeStampedModel):
     order = models.PositiveSmallIntegerField("Reihenfolge")
     title = models.CharField("Überschrift", max_length=200)
     body = models.TextField("Text", blank=True)
-    # Optimistic locking: a save claims version n with UPDATE … WHERE lock_version = n.
-    lock_version = models.PositiveIntegerField("Bearbeitungsstand", default=0, editable=False)
 
-    history = HistoricalRecords(verbose_name="Abschnittsverlauf", excluded_fields=["lock_version"])
+    history = HistoricalRecords(verbose_name="Abschnittsverlauf")
     objects = district_queryset("version__concept__district").as_manager()
 
     class Meta:

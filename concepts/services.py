@@ -1,12 +1,49 @@
-"""Writes for work periods, Arbeitsschwerpunkte, Handlungsfelder and target groups."""
+"""Writes of the concept: versions and their sections, work periods, Arbeitsschwerpunkte,
+Handlungsfelder and target groups. Each takes the District first and refuses another
+District's object (``core.models.check_district``).
+
+The lifecycle of a version follows what happens (seeds 003, 004): a draft goes into
+consultation (in Abstimmung) and deliberation (in Beratung); the Kreistag adopts it on a date; a
+later adoption supersedes it. Submission to the Land is its own dated event and may come before
+the adoption (the draft went to the ministry first, the Kreistag decision followed).
+"""
+
+import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Max
 
 from accounts.models import User
+from core.models import check_district
 from districts.models import District
 
-from .models import FieldOfAction, TargetGroup, WorkPeriod, WorkPriority
+from .models import (
+    ConceptSection,
+    ConceptVersion,
+    FieldOfAction,
+    TargetGroup,
+    WorkPeriod,
+    WorkPriority,
+)
+from .rendering import upload_prefix
+from .versioning import version_contents
+
+Status = ConceptVersion.Status
+
+FROZEN_MESSAGE = (
+    "Diese Fassung ist beschlossen und kann nicht mehr geändert werden. "
+    "Legen Sie eine Fortschreibung an."
+)
+
+
+def ensure_editable(version: ConceptVersion) -> None:
+    """ValidationError (German) if ``version`` is adopted: it stays as the Kreistag decided."""
+    if version.is_adopted:
+        raise ValidationError(FROZEN_MESSAGE, code="frozen")
+
 
 # --- Work periods ---------------------------------------------------------------------------
 
@@ -33,9 +70,10 @@ def work_period_create(
 
 
 def work_period_update(
-    *, period: WorkPeriod, kind: str, start_year: int, years: int, user: User
+    *, district: District, period: WorkPeriod, kind: str, start_year: int, years: int, user: User
 ) -> WorkPeriod:
     """Move or change a work period; same rules as ``work_period_create``."""
+    check_district(district, period)
     with transaction.atomic():
         return _place_period(period, kind=kind, start_year=start_year, years=years)
 
@@ -58,12 +96,13 @@ def work_period_delete_blockers(period: WorkPeriod) -> list[str]:
     return blockers
 
 
-def work_period_delete(*, period: WorkPeriod, user: User) -> None:
+def work_period_delete(*, district: District, period: WorkPeriod, user: User) -> None:
     """Delete a period nothing refers to; ValidationError (German) while priorities or rounds do.
 
     Priorities belong to their period (the actors commit to them for those years, seed 000), so
     a period is never deleted together with them by accident.
     """
+    check_district(district, period)
     with transaction.atomic():
         blockers = work_period_delete_blockers(period)
         if blockers:
@@ -79,8 +118,11 @@ def work_period_delete(*, period: WorkPeriod, user: User) -> None:
 # --- Arbeitsschwerpunkte --------------------------------------------------------------------
 
 
-def work_priority_create(*, period: WorkPeriod, data: dict, user: User) -> WorkPriority:
+def work_priority_create(
+    *, district: District, period: WorkPeriod, data: dict, user: User
+) -> WorkPriority:
     """Fix a new Arbeitsschwerpunkt for ``period`` from the form's cleaned data."""
+    check_district(district, period)
     with transaction.atomic():
         priority = WorkPriority(work_period=period, **data)
         priority.full_clean()
@@ -88,8 +130,11 @@ def work_priority_create(*, period: WorkPeriod, data: dict, user: User) -> WorkP
         return priority
 
 
-def work_priority_update(*, priority: WorkPriority, data: dict, user: User) -> WorkPriority:
+def work_priority_update(
+    *, district: District, priority: WorkPriority, data: dict, user: User
+) -> WorkPriority:
     """Change an Arbeitsschwerpunkt from the form's cleaned data."""
+    check_district(district, priority)
     with transaction.atomic():
         for name, value in data.items():
             setattr(priority, name, value)
@@ -98,8 +143,9 @@ def work_priority_update(*, priority: WorkPriority, data: dict, user: User) -> W
         return priority
 
 
-def work_priority_delete(*, priority: WorkPriority, user: User) -> None:
+def work_priority_delete(*, district: District, priority: WorkPriority, user: User) -> None:
     """Delete an Arbeitsschwerpunkt; measures serving it lose only that link."""
+    check_district(district, priority)
     with transaction.atomic():
         priority.delete()
 
@@ -111,6 +157,8 @@ def field_of_action_save(
     *, district: District, data: dict, user: User, field: FieldOfAction | None = None
 ) -> FieldOfAction:
     """Create (``field`` None) or change a Handlungsfeld of ``district``."""
+    if field is not None:
+        check_district(district, field)
     with transaction.atomic():
         field = field or FieldOfAction(district=district)
         for name, value in data.items():
@@ -120,8 +168,9 @@ def field_of_action_save(
         return field
 
 
-def field_of_action_delete(*, field: FieldOfAction, user: User) -> None:
+def field_of_action_delete(*, district: District, field: FieldOfAction, user: User) -> None:
     """Delete a Handlungsfeld; ValidationError (German) while measures still belong to it."""
+    check_district(district, field)
     with transaction.atomic():
         count = field.measures.count()
         if count:
@@ -138,6 +187,8 @@ def target_group_save(
     *, district: District, data: dict, user: User, group: TargetGroup | None = None
 ) -> TargetGroup:
     """Create (``group`` None) or change a target group of ``district``."""
+    if group is not None:
+        check_district(district, group)
     with transaction.atomic():
         group = group or TargetGroup(district=district)
         for name, value in data.items():
@@ -147,7 +198,189 @@ def target_group_save(
         return group
 
 
-def target_group_delete(*, group: TargetGroup, user: User) -> None:
+def target_group_delete(*, district: District, group: TargetGroup, user: User) -> None:
     """Delete a target group; measures, actors and offers only lose the link."""
+    check_district(district, group)
     with transaction.atomic():
         group.delete()
+
+
+# --- Versions and sections ------------------------------------------------------------------
+
+
+@transaction.atomic
+def version_continue(
+    *, district: District, version: ConceptVersion, title: str, user
+) -> ConceptVersion:
+    """Fortschreibung anlegen: a new draft copying sections, Handlungsfelder, priorities and
+    the measures (the same objects, so their indicators and measurements carry on)."""
+    check_district(district, version)
+    concept = version.concept
+    number = (concept.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    new = ConceptVersion.objects.create(
+        concept=concept,
+        number=number,
+        title=title,
+        status=Status.DRAFT,
+        deadline=None,
+        based_on=version,
+    )
+    ConceptSection.objects.bulk_create(
+        ConceptSection(version=new, order=s.order, title=s.title, body=s.body)
+        for s in version.sections.all()
+    )
+    new.fields_of_action.set(version.fields_of_action.all())
+    new.priorities.set(version.priorities.all())
+    new.measures.set(version.measures.all())
+    return new
+
+
+@transaction.atomic
+def version_update(
+    *, district: District, version: ConceptVersion, title: str, deadline, user
+) -> ConceptVersion:
+    """Title and deadline; allowed for drafts only."""
+    check_district(district, version)
+    ensure_editable(version)
+    version.title = title
+    version.deadline = deadline
+    version.save(update_fields=["title", "deadline", "modified"])
+    return version
+
+
+# Moves that are allowed before the adoption; adoption has its own service.
+STATUS_MOVES = {
+    Status.DRAFT: {Status.IN_CONSULTATION},
+    Status.IN_CONSULTATION: {Status.DRAFT, Status.IN_DELIBERATION},
+    Status.IN_DELIBERATION: {Status.IN_CONSULTATION, Status.DRAFT},
+}
+
+
+@transaction.atomic
+def version_set_status(
+    *, district: District, version: ConceptVersion, status: str, user
+) -> ConceptVersion:
+    """Entwurf ⇄ in Abstimmung ⇄ in Beratung."""
+    check_district(district, version)
+    if status not in STATUS_MOVES.get(version.status, set()):
+        raise ValidationError(
+            f"Von „{version.get_status_display()}“ geht es nicht nach „{Status(status).label}“.",
+            code="status",
+        )
+    version.status = status
+    version.save(update_fields=["status", "modified"])
+    return version
+
+
+@transaction.atomic
+def version_adopt(
+    *, district: District, version: ConceptVersion, decided_on: datetime.date, user
+) -> ConceptVersion:
+    """Record the Kreistag's decision: freeze what the version says about its measures and
+    supersede the previously adopted version(s)."""
+    check_district(district, version)
+    ensure_editable(version)
+    version.adopted_snapshot = None  # compute from live data
+    version.adopted_snapshot = version_contents(version)
+    version.status = Status.ADOPTED
+    version.decided_on = decided_on
+    version.save(update_fields=["adopted_snapshot", "status", "decided_on", "modified"])
+    version.concept.versions.filter(status=Status.ADOPTED).exclude(pk=version.pk).filter(
+        decided_on__lte=decided_on
+    ).update(status=Status.SUPERSEDED)
+    return version
+
+
+@transaction.atomic
+def version_mark_presented(
+    *, district: District, version: ConceptVersion, on: datetime.date, public: bool
+) -> ConceptVersion:
+    """A released Vorlage put ``version`` before the Kreistag on ``on``; ``public`` says whether
+    a Vorlage presenting it is öffentlich in its latest release (the caller, papers, knows).
+
+    The first date stays; ``public`` is taken as given, so a Vorlage released again as
+    nichtöffentlich withdraws the draft from those who read öffentlich papers only.
+    """
+    check_district(district, version)
+    version.refresh_from_db(fields=["presented_to_council_on"])
+    if version.presented_to_council_on is None or on < version.presented_to_council_on:
+        version.presented_to_council_on = on
+    version.presented_publicly = public
+    version.save(update_fields=["presented_to_council_on", "presented_publicly", "modified"])
+    return version
+
+
+@transaction.atomic
+def version_record_submission(
+    *, district: District, version: ConceptVersion, submitted_on: datetime.date, user
+) -> ConceptVersion:
+    """Submission to the Land: its own event, allowed before or after the adoption."""
+    check_district(district, version)
+    version.submitted_on = submitted_on
+    version.save(update_fields=["submitted_on", "modified"])
+    return version
+
+
+@transaction.atomic
+def section_create(
+    *, district: District, version: ConceptVersion, title: str, body: str, user
+) -> ConceptSection:
+    """A new section at the end of a draft version."""
+    check_district(district, version)
+    ensure_editable(version)
+    order = (version.sections.aggregate(n=Max("order"))["n"] or 0) + 1
+    return ConceptSection.objects.create(version=version, order=order, title=title, body=body)
+
+
+@transaction.atomic
+def section_update(
+    *, district: District, section: ConceptSection, title: str, body: str, user
+) -> ConceptSection:
+    """Save a section of a version that is not adopted yet; stale saves are refused before
+    (``core.locking``)."""
+    check_district(district, section)
+    ensure_editable(section.version)
+    section.title = title
+    section.body = body
+    section.save()
+    return section
+
+
+@transaction.atomic
+def section_delete(*, district: District, section: ConceptSection, user) -> None:
+    """Remove a section of a draft version."""
+    check_district(district, section)
+    ensure_editable(section.version)
+    section.delete()
+
+
+@transaction.atomic
+def section_move(*, district: District, section: ConceptSection, direction: int, user) -> None:
+    """Swap a section with its neighbour above (-1) or below (+1)."""
+    check_district(district, section)
+    ensure_editable(section.version)
+    siblings = list(section.version.sections.order_by("order"))
+    index = next(i for i, s in enumerate(siblings) if s.pk == section.pk)
+    other_index = index + direction
+    if not 0 <= other_index < len(siblings):
+        return
+    other = siblings[other_index]
+    a, b = section.order, other.order
+    # Through a free slot: (version, order) is unique.
+    free = max(s.order for s in siblings) + 1
+    ConceptSection.objects.filter(pk=section.pk).update(order=free)
+    ConceptSection.objects.filter(pk=other.pk).update(order=a)
+    ConceptSection.objects.filter(pk=section.pk).update(order=b)
+
+
+# --- Images for the concept text --------------------------------------------------------------
+
+
+def image_upload(*, district: District, image, user) -> str:
+    """Store an image among the District's uploads; returns its URL for the Markdown text
+    (``concepts.rendering`` shows images from these uploads only)."""
+    extension = image.name.rsplit(".", 1)[-1].lower()
+    name = default_storage.save(f"bilder/{district.slug}/{uuid.uuid4().hex}.{extension}", image)
+    url = default_storage.url(name)
+    assert url.startswith(upload_prefix(district))
+    return url

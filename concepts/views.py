@@ -145,6 +145,7 @@ class PeriodUpdateView(PeriodFormMixin, EditFormView):
 
     def save(self, form) -> None:
         services.work_period_update(
+            district=self.request.district,
             period=self.period,
             kind=form.cleaned_data["kind"],
             start_year=form.cleaned_data["start_year"],
@@ -176,7 +177,9 @@ class PeriodDeleteView(DistrictMixin, ConfirmDeleteView):
         }
 
     def delete(self, period) -> None:
-        services.work_period_delete(period=period, user=self.request.user)
+        services.work_period_delete(
+            district=self.request.district, period=period, user=self.request.user
+        )
 
     def deleted_message(self, period) -> str:
         return f"Arbeitsperiode {period.label} gelöscht."
@@ -209,7 +212,10 @@ class PriorityCreateView(PriorityFormMixin, EditFormView):
 
     def save(self, form) -> None:
         services.work_priority_create(
-            period=self.work_period, data=form.cleaned_data, user=self.request.user
+            district=self.request.district,
+            period=self.work_period,
+            data=form.cleaned_data,
+            user=self.request.user,
         )
 
 
@@ -242,7 +248,10 @@ class PriorityUpdateView(PriorityObjectMixin, PriorityFormMixin, EditFormView):
 
     def save(self, form) -> None:
         services.work_priority_update(
-            priority=self.priority, data=form.cleaned_data, user=self.request.user
+            district=self.request.district,
+            priority=self.priority,
+            data=form.cleaned_data,
+            user=self.request.user,
         )
 
 
@@ -271,7 +280,9 @@ class PriorityDeleteView(PriorityObjectMixin, DistrictMixin, ConfirmDeleteView):
         }
 
     def delete(self, priority) -> None:
-        services.work_priority_delete(priority=priority, user=self.request.user)
+        services.work_priority_delete(
+            district=self.request.district, priority=priority, user=self.request.user
+        )
 
     def deleted_message(self, priority) -> str:
         return f"Arbeitsschwerpunkt „{priority.title}“ gelöscht."
@@ -423,7 +434,9 @@ class FieldDeleteView(DistrictMixin, ConfirmDeleteView):
         }
 
     def delete(self, field) -> None:
-        services.field_of_action_delete(field=field, user=self.request.user)
+        services.field_of_action_delete(
+            district=self.request.district, field=field, user=self.request.user
+        )
 
     def deleted_message(self, field) -> str:
         return f"Handlungsfeld „{field.name}“ gelöscht."
@@ -444,7 +457,9 @@ class TargetGroupDeleteView(DistrictMixin, ConfirmDeleteView):
         }
 
     def delete(self, group) -> None:
-        services.target_group_delete(group=group, user=self.request.user)
+        services.target_group_delete(
+            district=self.request.district, group=group, user=self.request.user
+        )
 
     def deleted_message(self, group) -> str:
         return f"Zielgruppe „{group.name}“ gelöscht."

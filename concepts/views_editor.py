@@ -1,10 +1,7 @@
 """The concept editor: versions, sections, lifecycle, Fortschreibung, diff, checklist."""
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -15,9 +12,9 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability, Scope
-from core.locking import EditConflict, keep_both
+from core.locking import StaleEditGuard
 
-from . import versioning
+from . import services, versioning
 from .diff import diff_versions
 from .forms_editor import (
     AdoptForm,
@@ -30,7 +27,7 @@ from .forms_editor import (
     VersionForm,
 )
 from .models import ConceptSection, ConceptVersion
-from .rendering import render_markdown, upload_prefix
+from .rendering import render_markdown
 
 ADOPTED = (ConceptVersion.Status.ADOPTED, ConceptVersion.Status.SUPERSEDED)
 
@@ -124,11 +121,11 @@ class VersionDetailView(DistrictMixin, DetailView):
         context["status_form"] = StatusForm(initial={"status": version.status})
         context["adopt_form"] = AdoptForm()
         context["submit_form"] = SubmitForm(initial={"submitted_on": version.submitted_on})
-        context["status_moves"] = versioning.STATUS_MOVES.get(version.status, set())
+        context["status_moves"] = services.STATUS_MOVES.get(version.status, set())
         return context
 
 
-class VersionUpdateView(DistrictMixin, FormView):
+class VersionUpdateView(StaleEditGuard, DistrictMixin, FormView):
     capability = Capability.EDIT
     template_name = "concepts/editor/version_form.html"
     form_class = VersionForm
@@ -138,8 +135,11 @@ class VersionUpdateView(DistrictMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.version}
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
-            versioning.version_update(
+            services.version_update(
+                district=self.request.district,
                 version=self.version,
                 title=form.cleaned_data["title"],
                 deadline=form.cleaned_data["deadline"],
@@ -163,8 +163,11 @@ def version_continue(request, pk):
     if not form.is_valid():
         _form_errors(request, form)
         return _to_version(version)
-    new = versioning.version_continue(
-        version=version, title=form.cleaned_data["title"], user=request.user
+    new = services.version_continue(
+        district=request.district,
+        version=version,
+        title=form.cleaned_data["title"],
+        user=request.user,
     )
     messages.success(request, f"Fortschreibung „{new.title}“ als Entwurf angelegt.")
     return _to_version(new)
@@ -177,8 +180,11 @@ def version_status(request, pk):
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
-            versioning.version_set_status(
-                version=version, status=form.cleaned_data["status"], user=request.user
+            services.version_set_status(
+                district=request.district,
+                version=version,
+                status=form.cleaned_data["status"],
+                user=request.user,
             )
             messages.success(request, f"Status: {version.get_status_display()}.")
         except ValidationError as error:
@@ -195,8 +201,11 @@ def version_adopt(request, pk):
     form = AdoptForm(request.POST)
     if form.is_valid():
         try:
-            versioning.version_adopt(
-                version=version, decided_on=form.cleaned_data["decided_on"], user=request.user
+            services.version_adopt(
+                district=request.district,
+                version=version,
+                decided_on=form.cleaned_data["decided_on"],
+                user=request.user,
             )
             messages.success(
                 request,
@@ -216,8 +225,11 @@ def version_submit(request, pk):
     version = _version(request, pk)
     form = SubmitForm(request.POST)
     if form.is_valid():
-        versioning.version_record_submission(
-            version=version, submitted_on=form.cleaned_data["submitted_on"], user=request.user
+        services.version_record_submission(
+            district=request.district,
+            version=version,
+            submitted_on=form.cleaned_data["submitted_on"],
+            user=request.user,
         )
         messages.success(request, f"Vorlage beim Land am {version.submitted_on:%d.%m.%Y} erfasst.")
     else:
@@ -232,11 +244,12 @@ class SectionCreateView(DistrictMixin, FormView):
 
     def get_form_kwargs(self):
         self.version = _version(self.request, self.kwargs["pk"])
-        return {**super().get_form_kwargs(), "initial": {"lock_version": 0}}
+        return super().get_form_kwargs()
 
     def form_valid(self, form):
         try:
-            versioning.section_create(
+            services.section_create(
+                district=self.request.district,
                 version=self.version,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
@@ -256,8 +269,8 @@ class SectionCreateView(DistrictMixin, FormView):
         }
 
 
-class SectionUpdateView(DistrictMixin, FormView):
-    """Edit one section; a concurrent save is refused and both versions are shown."""
+class SectionUpdateView(StaleEditGuard, DistrictMixin, FormView):
+    """Edit one section; a concurrent save is refused and the stored text is shown."""
 
     capability = Capability.EDIT
     template_name = "concepts/editor/section_form.html"
@@ -265,31 +278,18 @@ class SectionUpdateView(DistrictMixin, FormView):
 
     def get_form_kwargs(self):
         self.section = _section(self.request, self.kwargs["pk"])
-        return {
-            **super().get_form_kwargs(),
-            "instance": self.section,
-            "initial": {"lock_version": self.section.lock_version},
-        }
+        return {**super().get_form_kwargs(), "instance": self.section}
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         try:
-            versioning.section_update(
+            services.section_update(
+                district=self.request.district,
                 section=self.section,
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
-                expected_version=form.cleaned_data["lock_version"],
                 user=self.request.user,
-            )
-        except EditConflict as conflict:
-            keep_both(
-                form,
-                conflict,
-                "Jemand anderes hat diesen Abschnitt gespeichert, während Sie ihn bearbeitet "
-                "haben. Ihre Eingabe ist unten erhalten; die gespeicherte Fassung steht daneben. "
-                "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, conflict=conflict.current)
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -302,10 +302,6 @@ class SectionUpdateView(DistrictMixin, FormView):
         context["version"] = self.section.version
         context["section"] = self.section
         context["upload_form"] = ImageForm()
-        if context.get("conflict"):
-            context["conflict_html"] = render_markdown(
-                context["conflict"].body, self.request.district
-            )
         return context
 
 
@@ -314,7 +310,7 @@ class SectionUpdateView(DistrictMixin, FormView):
 def section_delete(request, pk):
     section = _section(request, pk)
     try:
-        versioning.section_delete(section=section, user=request.user)
+        services.section_delete(district=request.district, section=section, user=request.user)
         messages.success(request, f"Abschnitt „{section.title}“ gelöscht.")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -327,7 +323,9 @@ def section_move(request, pk):
     section = _section(request, pk)
     direction = -1 if request.POST.get("direction") == "hoch" else 1
     try:
-        versioning.section_move(section=section, direction=direction, user=request.user)
+        services.section_move(
+            district=request.district, section=section, direction=direction, user=request.user
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(
@@ -347,13 +345,9 @@ def image_upload(request):
     if not form.is_valid():
         _form_errors(request, form)
     else:
-        image = form.cleaned_data["image"]
-        extension = image.name.rsplit(".", 1)[-1].lower()
-        name = default_storage.save(
-            f"bilder/{request.district.slug}/{uuid.uuid4().hex}.{extension}", image
+        url = services.image_upload(
+            district=request.district, image=form.cleaned_data["image"], user=request.user
         )
-        url = default_storage.url(name)
-        assert url.startswith(upload_prefix(request.district))
         messages.success(request, f"Bild hochgeladen. Fügen Sie es so ein: ![Beschreibung]({url})")
     target = request.POST.get("next", "")
     if not target.startswith("/") or not url_has_allowed_host_and_scheme(

@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from accounts.rights import Role
 from concepts.models import FocusArea, WorkPriority
+from core.models import check_district
 from districts.models import District, Municipality
 
 from .models import (
@@ -76,9 +77,12 @@ def round_create(*, district: District, data: dict, user: User) -> PriorityRound
         return round
 
 
-def round_update(*, round: PriorityRound, data: dict, user: User) -> PriorityRound:
+def round_update(
+    *, district: District, round: PriorityRound, data: dict, user: User
+) -> PriorityRound:
     """Change title, instructions, dates or rule; the rule and period only before the round
     opens, since answers already given follow the old ones."""
+    check_district(district, round)
     with transaction.atomic():
         round = PriorityRound.objects.select_for_update().get(pk=round.pk)
         if round.status == PriorityRound.Status.ADOPTED:
@@ -114,9 +118,15 @@ def _require_draft(round: PriorityRound) -> None:
 
 
 def option_save(
-    *, round: PriorityRound, data: dict, user: User, option: RoundOption | None = None
+    *,
+    district: District,
+    round: PriorityRound,
+    data: dict,
+    user: User,
+    option: RoundOption | None = None,
 ) -> RoundOption:
     """Add an option to a round in preparation, or change one."""
+    check_district(district, round)
     with transaction.atomic():
         _require_draft(round)
         if option is None:
@@ -134,20 +144,22 @@ def option_save(
         return option
 
 
-def option_delete(*, option: RoundOption, user: User) -> None:
+def option_delete(*, district: District, option: RoundOption, user: User) -> None:
     """Delete an option of a round in preparation."""
+    check_district(district, option)
     with transaction.atomic():
         _require_draft(option.round)
         option.delete()
 
 
-def round_prefill(*, round: PriorityRound, user: User) -> int:
+def round_prefill(*, district: District, round: PriorityRound, user: User) -> int:
     """Add the last period's Arbeitsschwerpunkte and the District's Handlungsfelder as options
     (those not there yet, by title); returns how many were added.
 
     A Handlungsfeld has no Schwerpunkt of its own; cross-cutting ones go to the
     Querschnitts-Schwerpunkt, the others to Bildung — the KI adjusts them afterwards.
     """
+    check_district(district, round)
     with transaction.atomic():
         _require_draft(round)
         taken = set(round.options.values_list("title", flat=True))
@@ -227,9 +239,10 @@ def _mail(round: PriorityRound, memberships, *, subject: str, opening: str, answ
     return len(messages)
 
 
-def round_open(*, round: PriorityRound, user: User, answer_url: str) -> int:
+def round_open(*, district: District, round: PriorityRound, user: User, answer_url: str) -> int:
     """Open a round in preparation and e-mail the District's liaisons the link to answer;
     returns the number of e-mails."""
+    check_district(district, round)
     with transaction.atomic():
         round = PriorityRound.objects.select_for_update().get(pk=round.pk)
         if round.status != PriorityRound.Status.DRAFT:
@@ -253,9 +266,10 @@ def round_open(*, round: PriorityRound, user: User, answer_url: str) -> int:
         )
 
 
-def round_remind(*, round: PriorityRound, user: User, answer_url: str) -> int:
+def round_remind(*, district: District, round: PriorityRound, user: User, answer_url: str) -> int:
     """E-mail the liaisons of the municipalities that have not answered yet; returns the
     number of e-mails."""
+    check_district(district, round)
     with transaction.atomic():
         if not round.accepts_answers():
             raise ValidationError("Erinnerungen sind nur möglich, solange die Runde offen ist.")
@@ -300,6 +314,7 @@ def choice_errors(round: PriorityRound, choices: list[ChoiceInput]) -> list[str]
 
 def submission_save(
     *,
+    district: District,
     round: PriorityRound,
     municipality: Municipality,
     choices: list[ChoiceInput],
@@ -313,6 +328,7 @@ def submission_save(
 
     ``on_paper``: a KI records an answer the municipality sent on paper.
     """
+    check_district(district, round)
     with transaction.atomic():
         round = PriorityRound.objects.select_for_update().get(pk=round.pk)
         if not round.accepts_answers():
@@ -357,13 +373,16 @@ def submission_save(
 # --- Adoption -------------------------------------------------------------------------------
 
 
-def round_adopt(*, round: PriorityRound, option_ids: list[int], user: User) -> list[WorkPriority]:
+def round_adopt(
+    *, district: District, round: PriorityRound, option_ids: list[int], user: User
+) -> list[WorkPriority]:
     """Adopt the chosen options as the work period's Arbeitsschwerpunkte (title, description
     and Schwerpunkt from the option) and record, per priority and on the round, that it came
     from this round, who adopted it and when (``PriorityAdoption``).
 
     A priority of the same title in the period is linked to the round instead of doubled.
     """
+    check_district(district, round)
     with transaction.atomic():
         round = PriorityRound.objects.select_for_update().get(pk=round.pk)
         if round.status == PriorityRound.Status.ADOPTED:

@@ -129,7 +129,12 @@ class RoundUpdateView(RoundMixin, KiFormView):
         return {**super().get_form_kwargs(), "instance": self.round}
 
     def save(self, form):
-        services.round_update(round=self.round, data=form.cleaned_data, user=self.request.user)
+        services.round_update(
+            district=self.request.district,
+            round=self.round,
+            data=form.cleaned_data,
+            user=self.request.user,
+        )
         return self.back_url()
 
 
@@ -145,7 +150,12 @@ class OptionCreateView(RoundMixin, KiFormView):
         return reverse("coordination:detail", args=[self.request.district.slug, self.round.pk])
 
     def save(self, form):
-        services.option_save(round=self.round, data=form.cleaned_data, user=self.request.user)
+        services.option_save(
+            district=self.request.district,
+            round=self.round,
+            data=form.cleaned_data,
+            user=self.request.user,
+        )
         return self.back_url()
 
 
@@ -178,6 +188,7 @@ class OptionUpdateView(OptionMixin, KiFormView):
 
     def save(self, form):
         services.option_save(
+            district=self.request.district,
             round=self.option.round,
             option=self.option,
             data=form.cleaned_data,
@@ -208,7 +219,7 @@ class OptionDeleteView(OptionMixin, DistrictMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         back = self.back_url()
         try:
-            services.option_delete(option=self.option, user=request.user)
+            services.option_delete(district=request.district, option=self.option, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -262,7 +273,7 @@ def round_prefill(request, pk):
     round = _round(request, pk)
     _run(
         request,
-        lambda: services.round_prefill(round=round, user=request.user),
+        lambda: services.round_prefill(district=request.district, round=round, user=request.user),
         lambda n: f"{n} Optionen aus Handlungsfeldern und Arbeitsschwerpunkten übernommen.",
     )
     return redirect("coordination:detail", request.district.slug, round.pk)
@@ -275,7 +286,10 @@ def round_open(request, pk):
     _run(
         request,
         lambda: services.round_open(
-            round=round, user=request.user, answer_url=answer_url(request, round)
+            district=request.district,
+            round=round,
+            user=request.user,
+            answer_url=answer_url(request, round),
         ),
         lambda n: (
             f"Runde geöffnet; {n} Ansprechpersonen der Kommunen wurden per E-Mail informiert."
@@ -291,7 +305,10 @@ def round_remind(request, pk):
     _run(
         request,
         lambda: services.round_remind(
-            round=round, user=request.user, answer_url=answer_url(request, round)
+            district=request.district,
+            round=round,
+            user=request.user,
+            answer_url=answer_url(request, round),
         ),
         lambda n: f"Erinnerung an {n} Ansprechpersonen verschickt.",
     )

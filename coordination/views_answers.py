@@ -104,6 +104,7 @@ class AnswerView(AnswerMixin, TemplateView):
         if form.is_valid():
             try:
                 services.submission_save(
+                    district=request.district,
                     round=self.round,
                     municipality=self.municipality,
                     choices=form.choices(),
@@ -236,7 +237,10 @@ def round_adopt(request, pk):
         return redirect("coordination:result", request.district.slug, round.pk)
     try:
         adopted = services.round_adopt(
-            round=round, option_ids=form.cleaned_data["options"], user=request.user
+            district=request.district,
+            round=round,
+            option_ids=form.cleaned_data["options"],
+            user=request.user,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

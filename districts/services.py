@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from core.models import check_district
+
 from .models import District, LandRequirements, StaffPost
 
 
@@ -18,8 +20,9 @@ def staff_post_save(
         return post
 
 
-def staff_post_delete(*, post: StaffPost, user) -> None:
+def staff_post_delete(*, district: District, post: StaffPost, user) -> None:
     """Remove a post from the staffing plan."""
+    check_district(district, post)
     with transaction.atomic():
         post.delete()
 
@@ -37,3 +40,10 @@ def land_requirements_update(*, district: District, data: dict, user) -> LandReq
         requirements.full_clean()
         requirements.save()
         return requirements
+
+
+def land_requirements_for(*, district: District) -> LandRequirements:
+    """The District's requirements; a District from before ``districts.signals`` gets the Land's
+    defaults stored on first use."""
+    requirements, _ = LandRequirements.objects.get_or_create(district=district)
+    return requirements

@@ -74,11 +74,6 @@ class MeasureForm(DistrictFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # The editor's starting point; a save based on an older one is refused.
-            self.fields["lock_version"] = forms.IntegerField(
-                widget=forms.HiddenInput, min_value=0, initial=self.instance.lock_version
-            )
         self.fields["field_of_action"].empty_label = "– kein Handlungsfeld –"
         self.fields["lead_actor"].empty_label = "– kein federführender Akteur –"
         self.fields["municipalities"].help_text = "keine Auswahl = kreisweit"

@@ -121,10 +121,8 @@ class Measure(TimeStampedModel):
     is_archived = models.BooleanField("archiviert", default=False)
     # Maintained by save(); see search_text_of.
     search_text = models.TextField("Suchtext", blank=True, editable=False)
-    # Optimistic locking (kreisintegration/locking.py): a save claims version n.
-    lock_version = models.PositiveIntegerField("Bearbeitungsstand", default=0, editable=False)
 
-    history = HistoricalRecords(verbose_name="Maßnahmenverlauf", excluded_fields=["lock_version"])
+    history = HistoricalRecords(verbose_name="Maßnahmenverlauf")
     objects = MeasureQuerySet.as_manager()
 
     class Meta:

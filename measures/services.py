@@ -13,7 +13,6 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from core.locking import save_with_lock
 from districts.models import District, Municipality
 
 from .models import Indicator, Measure, Measurement
@@ -44,17 +43,12 @@ def _check_district(district: District, *objects) -> None:
             raise PermissionDenied("Das Objekt gehört zu einem anderen Kreis.")
 
 
-def _write_measure(
-    measure: Measure, fields: dict[str, Any], user, expected_version: int | None = None
-) -> Measure:
+def _write_measure(measure: Measure, fields: dict[str, Any], user) -> Measure:
     for name, value in fields.items():
-        if name not in MEASURE_M2M and name != "lock_version":
+        if name not in MEASURE_M2M:
             setattr(measure, name, value)
     measure._history_user = user
-    if expected_version is None:
-        measure.save()
-    else:
-        save_with_lock(measure, expected_version=expected_version)
+    measure.save()
     for name in MEASURE_M2M:
         if name in fields:
             getattr(measure, name).set(fields[name])
@@ -68,15 +62,15 @@ def measure_create(*, district: District, fields: dict[str, Any], user) -> Measu
 
 
 def measure_update(
-    *, district: District, measure: Measure, fields: dict[str, Any], user, expected_version: int
+    *, district: District, measure: Measure, fields: dict[str, Any], user
 ) -> Measure:
     """Write validated form data to ``measure``; M2M fields present in ``fields`` are replaced.
 
-    Refused with ``EditConflict`` if someone saved the measure since ``expected_version``.
+    The view has refused a stale save before (``core.locking``).
     """
     _check_district(district, measure)
     with transaction.atomic():
-        return _write_measure(measure, fields, user, expected_version=expected_version)
+        return _write_measure(measure, fields, user)
 
 
 def measure_copy(*, district: District, measure: Measure, user) -> Measure:

@@ -40,7 +40,6 @@ def _versions(district):
 
 
 class PaperForm(DistrictFormMixin, forms.ModelForm):
-    lock_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     is_public = forms.TypedChoiceField(
         label="Öffentlichkeit",
         choices=[(True, "öffentlich"), (False, "nichtöffentlich")],
@@ -103,8 +102,6 @@ class PaperForm(DistrictFormMixin, forms.ModelForm):
         ].help_text = (
             "Beschließt das entscheidende Gremium die Vorlage, gilt diese Fassung als beschlossen."
         )
-        if self.instance.pk:
-            self.fields["lock_version"].initial = self.instance.lock_version
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()
@@ -142,9 +139,7 @@ class PaperForm(DistrictFormMixin, forms.ModelForm):
         ]
 
     def paper_fields(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.pop("lock_version", None)
-        return data
+        return dict(self.cleaned_data)
 
 
 class StepForm(forms.Form):

@@ -146,7 +146,6 @@ class DecisionPaper(TimeStampedModel):
     # Release (seed 001: the paper goes to the bodies as signed off). ``released_at`` is set
     # while the working copy equals the latest PaperRelease; a new revision clears it.
     revision = models.PositiveSmallIntegerField("Revision", default=1)
-    lock_version = models.PositiveIntegerField(default=0, editable=False)
     released_at = models.DateTimeField("freigegeben am", null=True, blank=True)
     released_by = models.ForeignKey(
         "accounts.User",

@@ -19,10 +19,11 @@ from django.utils import timezone
 from actors.models import Committee, ParticipationEvent
 from concepts.models import ConceptVersion, FocusArea, WorkPeriod
 from concepts.versioning import version_contents
+from core.models import check_district
 from districts.models import District
 
 from .models import Attachment, Consultation, DecisionPaper
-from .services import paper_create, suggest_reference
+from .services import attachment_create, paper_create, suggest_reference
 
 ADOPTED_MESSAGE = (
     "Fassung {number} ist bereits beschlossen; für sie wird keine Beschlussvorlage mehr erstellt. "
@@ -40,7 +41,7 @@ EVENT_KINDS = [
 
 @transaction.atomic
 def paper_from_version(
-    *, version: ConceptVersion, user, today: datetime.date | None = None
+    *, district: District, version: ConceptVersion, user, today: datetime.date | None = None
 ) -> tuple[DecisionPaper, list[str]]:
     """Create a draft Beschlussvorlage to adopt ``version``; return it and notes for the user.
 
@@ -49,6 +50,7 @@ def paper_from_version(
     attaches the version. Notes (German) say what could not be filled, e.g. a committee without
     an upcoming meeting. Raises ``ValidationError`` for an adopted version.
     """
+    check_district(district, version)
     today = today or timezone.localdate()
     version = (
         ConceptVersion.objects.select_for_update(of=("self",))
@@ -57,7 +59,6 @@ def paper_from_version(
     )
     if version.is_adopted:
         raise ValidationError(ADOPTED_MESSAGE.format(number=version.number), code="adopted")
-    district = version.concept.district
     notes: list[str] = []
 
     earlier_papers = list(version.decision_papers.values_list("reference", flat=True))
@@ -128,13 +129,14 @@ def paper_from_version(
         fields |= {"occasion": occasion, "facts": facts, "outlook": outlook}
 
     paper = paper_create(district=district, fields=fields, steps=steps, user=user)
-    Attachment.objects.create(
+    attachment_create(
+        district=district,
         paper=paper,
         title=shorten(
             f"{concept_name} – Fassung {version.number}: {version.title}", ATTACHMENT_TITLE_MAX
         ),
         concept_version=version,
-        order=1,
+        user=user,
     )
     return paper, notes
 

@@ -22,12 +22,14 @@ from django.db.models import Min
 from django.utils import timezone
 from django_tasks import task
 
-from concepts import versioning
-from core.locking import save_with_lock
+from concepts import services as concept_services
+from concepts.models import ConceptVersion
+from core.models import check_district
 from documents.renderers import renderer_for
 from documents.services import ensure_pdf, stored_pdf
 
 from .models import (
+    Attachment,
     Consultation,
     DecisionPaper,
     PaperRelease,
@@ -130,15 +132,16 @@ def paper_create(*, district, fields: dict, steps: list[dict], user) -> Decision
 
 @transaction.atomic
 def paper_update(
-    *, paper: DecisionPaper, fields: dict, steps: list[dict] | None, expected_version: int, user
+    *, district, paper: DecisionPaper, fields: dict, steps: list[dict] | None, user
 ) -> DecisionPaper:
-    """Save the working copy unless it is released (frozen) or someone saved it meanwhile."""
-    current = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
+    """Save the working copy unless it is released (frozen); the view has refused a stale save
+    before (``core.locking``)."""
+    current = DecisionPaper.objects.for_district(district).select_for_update().get(pk=paper.pk)
     _ensure_editable(current)
     for name, value in fields.items():
         setattr(paper, name, value)
     paper.full_clean()
-    save_with_lock(paper, expected_version=expected_version)
+    paper.save()
     if steps is not None:
         _save_consultations(paper, steps)
     return paper
@@ -332,7 +335,8 @@ def paper_present_concept_version(*, paper: DecisionPaper) -> None:
     )
     if first is None:
         return
-    versioning.version_mark_presented(
+    concept_services.version_mark_presented(
+        district=paper.district,
         version=version,
         on=timezone.localdate(first),
         public=presenting.public_released().exists(),
@@ -418,8 +422,9 @@ def _freeze_attachments(paper: DecisionPaper, release: PaperRelease, concept_pdf
 
 
 @transaction.atomic
-def paper_new_revision(*, paper: DecisionPaper, user) -> DecisionPaper:
+def paper_new_revision(*, district, paper: DecisionPaper, user) -> DecisionPaper:
     """Open a released paper for changes as the next revision; earlier releases stay."""
+    check_district(district, paper)
     paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
     if not paper.is_released:
         raise ValidationError(
@@ -435,14 +440,14 @@ def paper_new_revision(*, paper: DecisionPaper, user) -> DecisionPaper:
     paper.revision += 1
     paper.released_at = None
     paper.released_by = None
-    paper.lock_version += 1
-    paper.save(update_fields=["revision", "released_at", "released_by", "lock_version", "modified"])
+    paper.save(update_fields=["revision", "released_at", "released_by", "modified"])
     return paper
 
 
 @transaction.atomic
 def consultation_record(
     *,
+    district,
     consultation: Consultation,
     result: str,
     votes_yes: int | None,
@@ -452,6 +457,7 @@ def consultation_record(
     user,
 ) -> Consultation:
     """Record what a body decided; the authoritative decision adopts the concept version."""
+    check_district(district, consultation)
     paper = consultation.paper
     if not paper.releases.exists():
         raise ValidationError(
@@ -475,7 +481,9 @@ def consultation_record(
         and not version.is_adopted
     ):
         decided_on = timezone.localdate(consultation.meeting.start)
-        versioning.version_adopt(version=version, decided_on=decided_on, user=user)
+        concept_services.version_adopt(
+            district=district, version=version, decided_on=decided_on, user=user
+        )
     return consultation
 
 
@@ -498,3 +506,50 @@ def paper_status(paper: DecisionPaper, has_release: bool) -> str:
     if any(step.result == Consultation.Result.POSTPONED for step in steps):
         return PaperStatus.POSTPONED
     return PaperStatus.IN_DELIBERATION
+
+
+@transaction.atomic
+def attachment_create(
+    *,
+    district,
+    paper: DecisionPaper,
+    title: str,
+    user,
+    file=None,
+    concept_version: ConceptVersion | None = None,
+) -> Attachment:
+    """Add an Anlage at the end of the working copy's Anlagen: an uploaded ``file``, or a
+    ``concept_version`` of this system (rendered when the paper is released)."""
+    check_district(district, paper)
+    return Attachment.objects.create(
+        paper=paper,
+        title=title,
+        file=file,
+        concept_version=concept_version,
+        order=(paper.attachments.count() or 0) + 1,
+    )
+
+
+@transaction.atomic
+def attachment_delete(*, district, attachment: Attachment, user) -> None:
+    """Remove an Anlage of the working copy, with its file."""
+    check_district(district, attachment)
+    if attachment.file:
+        attachment.file.delete(save=False)
+    attachment.delete()
+
+
+PAPER_SETTINGS = ("paper_layout", "paper_number_pattern", "office_number", "logo")
+
+
+@transaction.atomic
+def paper_settings_update(*, district, data: dict, user):
+    """How the District's papers look: Begründung layout, number pattern, office, logo.
+
+    ``data`` is a form's cleaned_data; a logo of ``False`` clears it, ``None`` keeps it.
+    """
+    for name in PAPER_SETTINGS:
+        if name in data:
+            district._meta.get_field(name).save_form_data(district, data[name])
+    district.save()
+    return district

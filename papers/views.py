@@ -20,7 +20,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from concepts.models import ConceptVersion
-from core.locking import EditConflict, StaleEditGuard, keep_both
+from core.locking import StaleEditGuard
 from documents.renderers import renderer_for
 from documents.services import request_document
 
@@ -156,7 +156,7 @@ class PaperDetailView(DistrictMixin, TemplateView):
         return context
 
 
-class PaperFormView(DistrictMixin, FormView):
+class PaperFormView(StaleEditGuard, DistrictMixin, FormView):
     """Create or edit the working copy with its Beratungsfolge; a released paper is frozen."""
 
     capability = Capability.EDIT
@@ -232,6 +232,8 @@ class PaperFormView(DistrictMixin, FormView):
         steps = self.get_steps()
         if not (form.is_valid() and steps.is_valid()):
             return self.render_to_response(self.get_context_data(form=form, steps=steps))
+        if self.object is not None and (stale := self.refuse_stale(form, steps=steps)):
+            return stale
         try:
             if self.object is None:
                 self.object = services.paper_create(
@@ -242,23 +244,12 @@ class PaperFormView(DistrictMixin, FormView):
                 )
             else:
                 self.object = services.paper_update(
+                    district=request.district,
                     paper=form.instance,
                     fields=form.paper_fields(),
                     steps=steps.steps(),
-                    expected_version=form.cleaned_data.get("lock_version") or 0,
                     user=request.user,
                 )
-        except EditConflict as conflict:
-            keep_both(
-                form,
-                conflict,
-                "Jemand anderes hat diese Vorlage gespeichert, während Sie sie bearbeitet haben. "
-                "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
-                "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, steps=steps, conflict=conflict.current)
-            )
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():
@@ -278,7 +269,9 @@ def paper_from_concept_version(request, version_pk: int):
         ConceptVersion.objects.filter(concept__district=request.district), pk=version_pk
     )
     try:
-        paper, notes = paper_from_version(version=version, user=request.user)
+        paper, notes = paper_from_version(
+            district=request.district, version=version, user=request.user
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -334,7 +327,9 @@ def paper_release(request, pk: int):
 def paper_new_revision(request, pk: int):
     paper = get_paper(request, pk)
     try:
-        paper = services.paper_new_revision(paper=paper, user=request.user)
+        paper = services.paper_new_revision(
+            district=request.district, paper=paper, user=request.user
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -423,6 +418,7 @@ class ResultView(StaleEditGuard, DistrictMixin, FormView):
         was_adopted = version.is_adopted if version else False
         try:
             services.consultation_record(
+                district=self.request.district,
                 consultation=self.consultation,
                 result=data["result"],
                 votes_yes=data["votes_yes"],
@@ -477,10 +473,13 @@ class AttachmentCreateView(DistrictMixin, FormView):
         return context
 
     def form_valid(self, form):
-        attachment = form.save(commit=False)
-        attachment.paper = self.paper
-        attachment.order = (self.paper.attachments.count() or 0) + 1
-        attachment.save()
+        attachment = services.attachment_create(
+            district=self.request.district,
+            paper=self.paper,
+            title=form.cleaned_data["title"],
+            file=form.cleaned_data["file"],
+            user=self.request.user,
+        )
         messages.success(self.request, f"Anlage „{attachment.title}“ hinzugefügt.")
         return redirect("papers:detail", district_slug=self.request.district.slug, pk=self.paper.pk)
 
@@ -493,9 +492,9 @@ def attachment_delete(request, pk: int, attachment_pk: int):
     if paper.is_released:
         messages.error(request, services.FROZEN_MESSAGE)
     else:
-        if attachment.file:
-            attachment.file.delete(save=False)
-        attachment.delete()
+        services.attachment_delete(
+            district=request.district, attachment=attachment, user=request.user
+        )
         messages.success(request, f"Anlage „{attachment.title}“ entfernt.")
     return redirect("papers:detail", district_slug=request.district.slug, pk=paper.pk)
 
@@ -549,6 +548,8 @@ class PaperSettingsView(StaleEditGuard, DistrictMixin, FormView):
     def form_valid(self, form):
         if stale := self.refuse_stale(form):
             return stale
-        form.save()
+        services.paper_settings_update(
+            district=self.request.district, data=form.cleaned_data, user=self.request.user
+        )
         messages.success(self.request, "Einstellungen für Vorlagen gespeichert.")
         return redirect("papers:list", district_slug=self.request.district.slug)

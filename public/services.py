@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import Membership
 from accounts.rights import Role
+from core.models import check_district
 from districts.models import District
 
 from .models import FeedbackMessage
@@ -66,8 +67,11 @@ def feedback_submit(
     return feedback
 
 
-def feedback_set_handled(*, feedback: FeedbackMessage, handled: bool, user) -> FeedbackMessage:
+def feedback_set_handled(
+    *, district: District, feedback: FeedbackMessage, handled: bool, user
+) -> FeedbackMessage:
     """Mark a feedback message as handled (or open again)."""
+    check_district(district, feedback)
     with transaction.atomic():
         feedback.handled = handled
         feedback.save(update_fields=["handled"])

@@ -33,7 +33,9 @@ class FeedbackListView(DistrictMixin, ListView):
 def feedback_mark_handled(request, pk):
     feedback = get_object_or_404(request.district.feedback_messages, pk=pk)
     handled = request.POST.get("erledigt", "1") == "1"
-    services.feedback_set_handled(feedback=feedback, handled=handled, user=request.user)
+    services.feedback_set_handled(
+        district=request.district, feedback=feedback, handled=handled, user=request.user
+    )
     if handled:
         messages.success(request, "Rückmeldung als erledigt markiert.")
     else:

@@ -25,18 +25,6 @@ class ProgressReportForm(DistrictFormMixin, forms.ModelForm):
             "remarks": MARKDOWN_HELP,
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # The editor's starting point; a save based on an older one is refused.
-            self.fields["lock_version"] = forms.IntegerField(
-                widget=forms.HiddenInput,
-                min_value=0,
-                # A PositiveIntegerField; larger numbers would overflow the database.
-                max_value=2**31 - 1,
-                initial=self.instance.lock_version,
-            )
-
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("period_start"), cleaned.get("period_end")

@@ -19,7 +19,6 @@ class ProgressReport(TimeStampedModel):
     period_end = models.DateField("Berichtszeitraum bis")
     introduction = models.TextField("Einleitung", blank=True)
     remarks = models.TextField("Anmerkungen und Ausblick", blank=True)
-    lock_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = district_queryset("district").as_manager()
 

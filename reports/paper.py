@@ -5,12 +5,13 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import check_district
 from districts.models import District
 from measures.charts import german_date, german_number
 from measures.models import Measure
-from papers.models import Attachment, Consultation, DecisionPaper
+from papers.models import Consultation, DecisionPaper
 from papers.prefill import counted, german_list, markdown_escape, path_steps, shorten
-from papers.services import paper_create, suggest_reference
+from papers.services import attachment_create, paper_create, suggest_reference
 
 from .models import ProgressReport
 from .progress import (
@@ -26,7 +27,7 @@ from .progress import (
 
 @transaction.atomic
 def paper_from_report(
-    *, report: ProgressReport, user, today: datetime.date | None = None
+    *, district: District, report: ProgressReport, user, today: datetime.date | None = None
 ) -> tuple[DecisionPaper, list[str]]:
     """A draft Mitteilungsvorlage that puts the report before the bodies for Kenntnisnahme.
 
@@ -35,8 +36,8 @@ def paper_from_report(
     Kenntnisnahme) are filled from the data; the report is attached. Returns the paper and
     German notes on what could not be filled.
     """
+    check_district(district, report)
     today = today or timezone.localdate()
-    district = report.district
     context = report_context(report)
     notes: list[str] = []
 
@@ -80,7 +81,9 @@ def paper_from_report(
     else:
         fields |= {"occasion": occasion, "facts": facts, "outlook": outlook}
     paper = paper_create(district=district, fields=fields, steps=steps, user=user)
-    Attachment.objects.create(paper=paper, title=shorten(title, ATTACHMENT_TITLE_MAX), order=1)
+    attachment_create(
+        district=district, paper=paper, title=shorten(title, ATTACHMENT_TITLE_MAX), user=user
+    )
     return paper, notes
 
 

@@ -15,7 +15,6 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -23,8 +22,7 @@ from django.utils import timezone
 from concepts.models import FieldOfAction, FocusArea
 from concepts.rendering import render_markdown
 from core.exports import Column, Kind
-from core.locking import save_with_lock
-from districts.models import District, Municipality
+from districts.models import Municipality
 from documents.renderers import data_stamp, letterhead
 from measures.charts import TrendChart, german_date, trend_chart
 from measures.models import Indicator, Measure, Measurement
@@ -252,7 +250,7 @@ def report_fingerprint(report: ProgressReport) -> str:
     parts = [
         TEMPLATE_VERSION,
         f"{district.pk}:{district.modified}:{district.name}:{district.logo.name}",
-        f"{report.pk}:{report.modified}:{report.lock_version}",
+        f"{report.pk}:{report.modified}",
         *(str(getattr(report, name)) for name in REPORT_FIELDS),
         data_stamp(Measure.objects.for_district(district)),
         data_stamp(Indicator.objects.for_district(district)),
@@ -340,29 +338,6 @@ def report_rows(report: ProgressReport, context: dict | None = None) -> list[dic
                             | {"area": m.municipality.name, "value": m.value, "value_date": m.date}
                         )
     return rows
-
-
-# --- Writes -----------------------------------------------------------------------------------
-
-
-def report_create(*, district: District, fields: dict, user) -> ProgressReport:
-    """A new Sachstandsbericht of ``district`` (title, period, introduction, remarks)."""
-    report = ProgressReport(district=district, **{k: fields[k] for k in REPORT_FIELDS})
-    report.full_clean()
-    report.save()
-    return report
-
-
-@transaction.atomic
-def report_update(
-    *, report: ProgressReport, fields: dict, expected_version: int, user
-) -> ProgressReport:
-    """Save the report unless someone saved it since ``expected_version`` (EditConflict)."""
-    for name in REPORT_FIELDS:
-        setattr(report, name, fields[name])
-    report.full_clean()
-    save_with_lock(report, expected_version=expected_version)
-    return report
 
 
 # --- The Mitteilungsvorlage to the bodies -------------------------------------------------------

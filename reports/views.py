@@ -15,20 +15,14 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from core.exports import csv_response, xlsx_response
-from core.locking import EditConflict, keep_both
-from documents import services
+from core.locking import StaleEditGuard
+from documents.services import current_document
 from papers.views import prefilled_paper_response
 
-from . import progress
+from . import progress, services
 from .forms import ProgressReportForm
 from .models import ProgressReport
 from .paper import paper_from_report
-
-CONFLICT_MESSAGE = (
-    "Jemand anderes hat diesen Bericht gespeichert, während Sie ihn bearbeitet haben. "
-    "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
-    "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut."
-)
 
 
 def district_reports(request):
@@ -72,34 +66,25 @@ class ReportCreateView(DistrictMixin, ReportFormMixin, CreateView):
     capability = Capability.EDIT
 
     def form_valid(self, form):
-        report = progress.report_create(
+        report = services.report_create(
             district=self.request.district, fields=form.cleaned_data, user=self.request.user
         )
         messages.success(self.request, f"Sachstandsbericht „{report.title}“ angelegt.")
         return redirect(detail_url(report))
 
 
-class ReportUpdateView(DistrictMixin, ReportFormMixin, UpdateView):
+class ReportUpdateView(StaleEditGuard, DistrictMixin, ReportFormMixin, UpdateView):
     capability = Capability.EDIT
 
     def form_valid(self, form):
-        try:
-            report = progress.report_update(
-                report=form.instance,
-                fields=form.cleaned_data,
-                expected_version=form.cleaned_data["lock_version"],
-                user=self.request.user,
-            )
-        except EditConflict as conflict:
-            # Nothing is lost: the own input stays in the form, the saved state beside it.
-            keep_both(
-                form,
-                conflict,
-                CONFLICT_MESSAGE,
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, conflict=conflict.current)
-            )
+        if stale := self.refuse_stale(form):
+            return stale
+        report = services.report_update(
+            district=self.request.district,
+            report=form.instance,
+            fields=form.cleaned_data,
+            user=self.request.user,
+        )
         messages.success(self.request, f"Sachstandsbericht „{report.title}“ gespeichert.")
         return redirect(detail_url(report))
 
@@ -117,7 +102,7 @@ class ReportDetailView(DistrictMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(progress.report_context(self.object))
-        context["document"] = services.current_document(self.object)
+        context["document"] = current_document(self.object)
         return context
 
 
@@ -160,5 +145,5 @@ def export_xlsx(request, pk: int):
 def report_paper(request, pk: int):
     """ "Mitteilungsvorlage erstellen": a draft paper that puts the report before the bodies."""
     report = get_report(request, pk)
-    paper, notes = paper_from_report(report=report, user=request.user)
+    paper, notes = paper_from_report(district=request.district, report=report, user=request.user)
     return prefilled_paper_response(request, paper, notes, "aus dem Sachstandsbericht")

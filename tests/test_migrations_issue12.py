@@ -53,7 +53,11 @@ def test_every_origin_becomes_an_adoption_with_who_and_when():
         adopted_at=ADOPTED_AT,
         adopted_by=lead,
     )
-    focus = apps.get_model("concepts", "FocusArea").objects.first()
+    # The Schwerpunkt from concepts 0003; made again if an earlier transactional test emptied
+    # the table (serialized_rollback does not always bring it back on SQLite).
+    focus, _ = apps.get_model("concepts", "FocusArea").objects.get_or_create(
+        code="bildung", defaults={"name": "Integration durch Bildung", "order": 1}
+    )
     WorkPriority = apps.get_model("concepts", "WorkPriority")
     adopted = WorkPriority.objects.create(
         work_period=period, focus_area=focus, title="Sprachbildung", origin=round_

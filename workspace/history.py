@@ -18,7 +18,9 @@ from django.views.generic import TemplateView
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from core.locking import EditConflict, save_with_lock
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, EditConflict, stamp
+
+from . import services
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ KINDS = {
     "akteur": Kind("actors.Actor", "Akteur", "actors:detail"),
 }
 CHANGE_TYPES = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
-HIDDEN_FIELDS = {"lock_version", "search_text", "modified", "created"}
+HIDDEN_FIELDS = {"search_text", "modified", "created"}
 
 
 def _object(request, kind_key: str, pk: int):
@@ -86,6 +88,8 @@ class HistoryView(DistrictMixin, TemplateView):
             entries=entries[:50],
             object_url=_object_url(kind, obj, self.request.district),
             type_labels=CHANGE_TYPES,
+            seen_field=SEEN_FIELD,
+            seen_stamp=stamp(obj),
         )
         return context
 
@@ -96,21 +100,23 @@ def restore(request, kind, pk, history_id):
     """Bring back the state of one history record; the restore itself becomes a new record."""
     kind_def, current = _object(request, kind, pk)
     record = get_object_or_404(current.history, history_id=history_id)
-    restored = record.instance
     when = timezone.localtime(record.history_date)
-    restored._change_reason = f"Wiederhergestellt: Stand vom {when:%d.%m.%Y %H:%M}"
-    version = getattr(current, "version", None)
-    if version is not None and getattr(version, "is_adopted", False):
-        messages.error(request, "Abschnitte beschlossener Fassungen bleiben wie beschlossen.")
-        return redirect("workspace:history", district_slug=request.district.slug, kind=kind, pk=pk)
     try:
-        if hasattr(current, "lock_version"):
-            save_with_lock(restored, expected_version=current.lock_version)
+        services.history_restore(
+            district=request.district,
+            current=current,
+            record=record,
+            seen=request.POST.get(SEEN_FIELD, ""),
+            user=request.user,
+        )
+    except EditConflict:
+        # The page showed an older state as the newest; the stored one is now on top.
+        messages.error(request, CONFLICT_MESSAGE)
+    except ValidationError as error:
+        if getattr(error, "code", None) == "adopted":
+            messages.error(request, " ".join(error.messages))
         else:
-            restored.full_clean(validate_unique=True)
-            restored.save()
-    except (EditConflict, ValidationError) as error:
-        messages.error(request, f"Wiederherstellen nicht möglich: {error}")
+            messages.error(request, f"Wiederherstellen nicht möglich: {error}")
     else:
         messages.success(
             request, f"{kind_def.label} auf den Stand vom {when:%d.%m.%Y %H:%M} Uhr zurückgesetzt."

@@ -303,7 +303,7 @@ class StaffingView(DistrictMixin, TemplateView):
         posts = list(district.staff_posts.all())
         for post in posts:
             post.fte_display = fte_label(post.fte)
-        requirements, _ = LandRequirements.objects.get_or_create(district=district)
+        requirements = services.land_requirements_for(district=district)
         context.update(
             posts=posts,
             requirements=requirements,
@@ -389,7 +389,9 @@ class StaffPostDeleteView(DistrictMixin, ConfirmDeleteView):
         }
 
     def delete(self, post) -> None:
-        services.staff_post_delete(post=post, user=self.request.user)
+        services.staff_post_delete(
+            district=self.request.district, post=post, user=self.request.user
+        )
 
     def deleted_message(self, post) -> str:
         return f"Stelle „{post.title}“ gelöscht."
@@ -402,7 +404,7 @@ class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
     heading = "Anforderungen des Landes bearbeiten"
 
     def get_form_kwargs(self):
-        requirements, _ = LandRequirements.objects.get_or_create(district=self.request.district)
+        requirements = services.land_requirements_for(district=self.request.district)
         return {**super().get_form_kwargs(), "instance": requirements}
 
     def form_valid(self, form):

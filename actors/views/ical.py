@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import district_view
 from accounts.rights import Capability
 
-from ..subscription import renew_subscription
+from .. import services
 
 
 @district_view(Capability.READ)
@@ -21,7 +21,9 @@ def subscription_renew(request):
     if membership is None:
         messages.error(request, "Abo-Links gibt es für Mitglieder des Kreises.")
     else:
-        renew_subscription(membership)
+        services.subscription_renew(
+            district=request.district, membership=membership, user=request.user
+        )
         messages.success(
             request, "Neuer Abo-Link erzeugt. Der bisherige Link funktioniert nicht mehr."
         )

@@ -9,7 +9,7 @@ from django.views.generic import CreateView, DetailView, TemplateView, UpdateVie
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from core.locking import EditConflict, keep_both
+from core.locking import StaleEditGuard
 
 from .. import services
 from ..filters import MeasureFilter
@@ -160,31 +160,19 @@ class MeasureCreateView(DistrictMixin, MeasureFormMixin, CreateView):
         return redirect(measure.get_absolute_url())
 
 
-class MeasureUpdateView(DistrictMixin, MeasureFormMixin, UpdateView):
+class MeasureUpdateView(StaleEditGuard, DistrictMixin, MeasureFormMixin, UpdateView):
     capability = Capability.EDIT
 
     def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
         # The form has written the fields to form.instance already; the service saves them.
-        try:
-            measure = services.measure_update(
-                district=self.request.district,
-                measure=form.instance,
-                fields=form.cleaned_data,
-                user=self.request.user,
-                expected_version=form.cleaned_data["lock_version"],
-            )
-        except EditConflict as conflict:
-            # Nothing is lost: the own input stays in the form, the saved state beside it.
-            keep_both(
-                form,
-                conflict,
-                "Jemand anderes hat diese Maßnahme gespeichert, während Sie sie bearbeitet haben. "
-                "Ihre Eingabe ist unten erhalten; daneben steht, was jetzt gespeichert ist. "
-                "Übernehmen Sie, was Sie brauchen, und speichern Sie erneut.",
-            )
-            return self.render_to_response(
-                self.get_context_data(form=form, conflict=conflict.current)
-            )
+        measure = services.measure_update(
+            district=self.request.district,
+            measure=form.instance,
+            fields=form.cleaned_data,
+            user=self.request.user,
+        )
         messages.success(self.request, f"Maßnahme „{measure.title}“ gespeichert.")
         return redirect(measure.get_absolute_url())
 

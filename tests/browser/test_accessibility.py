@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from concepts import versioning
+from concepts import services
 from tests import factories
 from tests.browser.conftest import axe_violations
 from tests.browser.helpers import log_in, shot
@@ -59,8 +59,12 @@ def workspace(district, municipality, ki_staff):
         version=first, order=2, title="Ziele", body="- Sprache\n- Arbeit"
     )
     measure.concept_versions.add(first)
-    versioning.version_adopt(version=first, decided_on=datetime.date(2025, 3, 20), user=ki_staff)
-    second = versioning.version_continue(version=first, title="Fortschreibung 2027", user=ki_staff)
+    services.version_adopt(
+        district=district, version=first, decided_on=datetime.date(2025, 3, 20), user=ki_staff
+    )
+    second = services.version_continue(
+        district=district, version=first, title="Fortschreibung 2027", user=ki_staff
+    )
     section = second.sections.get(title="Ausgangslage")
     section.body = "Im Kreis leben **viele** Familien, zunehmend aus der Ukraine."
     section.save()

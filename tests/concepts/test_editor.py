@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from concepts import versioning
+from concepts import services
 from concepts.models import ConceptSection, ConceptVersion
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, stamp
 from tests import factories
 
 Status = ConceptVersion.Status
@@ -41,22 +42,24 @@ def test_interleaved_saves_of_a_section_keep_both_inputs(client, district, versi
     section = version.sections.get()
     client.force_login(ki_staff)
     edit = url("section_update", district, pk=section.pk)
-    # Both open the form at lock_version 0 …
-    assert 'name="lock_version" value="0"' in client.get(edit).content.decode()
-    first = client.post(edit, {"title": "1. Anlass", "body": "Text von Anna", "lock_version": 0})
+    # Both open the form with the section as it is stored now …
+    seen = client.get(edit).context["form"][SEEN_FIELD].value()
+    assert seen == stamp(section)
+    first = client.post(edit, {"title": "1. Anlass", "body": "Text von Anna", SEEN_FIELD: seen})
     assert first.status_code == 302
-    # … the second save, still based on version 0, is refused.
-    second = client.post(edit, {"title": "1. Anlass", "body": "Text von Ben", "lock_version": 0})
+    # … the second save, still based on that state, is refused.
+    second = client.post(edit, {"title": "1. Anlass", "body": "Text von Ben", SEEN_FIELD: seen})
     assert second.status_code == 200
     page = second.content.decode()
-    assert "Jemand anderes hat diesen Abschnitt gespeichert" in page
+    assert CONFLICT_MESSAGE in page
     assert "Text von Ben" in page  # the second person's input is shown back
-    assert "Text von Anna" in page  # beside the saved version
+    assert "Inzwischen gespeicherte Fassung" in page and "Text von Anna" in page
     section.refresh_from_db()
     assert section.body == "Text von Anna"
-    # Saving again from the conflict page (now based on the current version) works.
-    assert 'name="lock_version" value="1"' in page
-    third = client.post(edit, {"title": "1. Anlass", "body": "Text von Ben", "lock_version": 1})
+    # Saving again from the conflict page (now based on the stored state) works.
+    again = second.context["form"][SEEN_FIELD].value()
+    assert again == stamp(section)
+    third = client.post(edit, {"title": "1. Anlass", "body": "Text von Ben", SEEN_FIELD: again})
     assert third.status_code == 302
     section.refresh_from_db()
     assert section.body == "Text von Ben"
@@ -87,7 +90,9 @@ def test_adopted_version_shows_the_measure_as_adopted(client, district, version,
     client.post(url("version_adopt", district, pk=version.pk), {"decided_on": "2015-06-22"})
     version.refresh_from_db()
     assert version.status == Status.ADOPTED and version.decided_on == datetime.date(2015, 6, 22)
-    new = versioning.version_continue(version=version, title="Fortschreibung", user=ki_lead)
+    new = services.version_continue(
+        district=district, version=version, title="Fortschreibung", user=ki_lead
+    )
     measure.title = "Griffbereit plus"
     measure.goal = "Eltern und Kitas stärken"
     measure.save()
@@ -100,12 +105,14 @@ def test_adopted_version_shows_the_measure_as_adopted(client, district, version,
 
 
 def test_adopted_version_is_frozen(client, district, version, ki_staff):
-    versioning.version_adopt(version=version, decided_on=datetime.date(2015, 6, 22), user=None)
+    services.version_adopt(
+        district=district, version=version, decided_on=datetime.date(2015, 6, 22), user=None
+    )
     section = version.sections.get()
     client.force_login(ki_staff)
     response = client.post(
         url("section_update", district, pk=section.pk),
-        {"title": "x", "body": "geändert", "lock_version": 0},
+        {"title": "x", "body": "geändert"},
     )
     assert "kann nicht mehr geändert werden" in response.content.decode()
     section.refresh_from_db()
@@ -113,13 +120,19 @@ def test_adopted_version_is_frozen(client, district, version, ki_staff):
 
 
 def test_adoption_supersedes_the_previous_one_and_submission_may_come_first(district, version):
-    versioning.version_adopt(version=version, decided_on=datetime.date(2015, 6, 22), user=None)
-    new = versioning.version_continue(version=version, title="Fortschreibung", user=None)
-    # Seed 003/004: the draft goes to the ministry before the Kreistag decides.
-    versioning.version_record_submission(
-        version=new, submitted_on=datetime.date(2026, 5, 1), user=None
+    services.version_adopt(
+        district=district, version=version, decided_on=datetime.date(2015, 6, 22), user=None
     )
-    versioning.version_adopt(version=new, decided_on=datetime.date(2026, 6, 25), user=None)
+    new = services.version_continue(
+        district=district, version=version, title="Fortschreibung", user=None
+    )
+    # Seed 003/004: the draft goes to the ministry before the Kreistag decides.
+    services.version_record_submission(
+        district=district, version=new, submitted_on=datetime.date(2026, 5, 1), user=None
+    )
+    services.version_adopt(
+        district=district, version=new, decided_on=datetime.date(2026, 6, 25), user=None
+    )
     version.refresh_from_db()
     new.refresh_from_db()
     assert version.status == Status.SUPERSEDED
@@ -149,14 +162,18 @@ def test_diff_shows_sections_and_measures_side_by_side(
 ):
     removed = factories.MeasureFactory(district=district, title="Rucksack Schule")
     removed.concept_versions.add(version)
-    new = versioning.version_continue(version=version, title="Fortschreibung 2026", user=None)
+    new = services.version_continue(
+        district=district, version=version, title="Fortschreibung 2026", user=None
+    )
     removed.concept_versions.remove(new)
     added = factories.MeasureFactory(district=district, title="KIM Case Management")
     added.concept_versions.add(new)
     section = new.sections.get()
     section.body = "Der Kreistag hat 2015 beschlossen."
     section.save()
-    versioning.version_adopt(version=version, decided_on=datetime.date(2015, 6, 22), user=None)
+    services.version_adopt(
+        district=district, version=version, decided_on=datetime.date(2015, 6, 22), user=None
+    )
     measure.goal = "Eltern und Kitas stärken"
     measure.save()
 
@@ -173,7 +190,7 @@ def test_history_shows_a_change_and_restores_it(client, district, version, ki_st
     section = version.sections.get()
     client.force_login(ki_staff)
     edit = url("section_update", district, pk=section.pk)
-    client.post(edit, {"title": "1. Anlass", "body": "Neuer Text", "lock_version": 0})
+    client.post(edit, {"title": "1. Anlass", "body": "Neuer Text"})
     history_url = reverse(
         "workspace:history",
         kwargs={"district_slug": district.slug, "kind": "abschnitt", "pk": section.pk},
@@ -196,7 +213,7 @@ def test_history_shows_a_change_and_restores_it(client, district, version, ki_st
     assert response.status_code == 302
     section.refresh_from_db()
     assert section.body == "Der Kreistag hat 2012 beschlossen."
-    assert section.lock_version == 2
+    assert section.history.count() == 3  # created, edited, restored
     assert "Wiederhergestellt" in client.get(history_url).content.decode()
 
 
@@ -240,7 +257,7 @@ def test_sections_can_be_added_and_moved(client, district, version, ki_staff):
     client.force_login(ki_staff)
     client.post(
         url("section_create", district, pk=version.pk),
-        {"title": "2. Ziele", "body": "Ziele", "lock_version": 0},
+        {"title": "2. Ziele", "body": "Ziele"},
     )
     second = version.sections.get(title="2. Ziele")
     client.post(url("section_move", district, pk=second.pk), {"direction": "hoch"})

@@ -109,7 +109,7 @@ def test_options_are_locked_once_the_round_is_open(district, ki_staff):
     round = make_round(district, status=PriorityRound.Status.OPEN)
     option = factories.RoundOptionFactory(round=round)
     with pytest.raises(services.ValidationError):
-        services.option_delete(option=option, user=ki_staff)
+        services.option_delete(district=district, option=option, user=ki_staff)
     assert RoundOption.objects.filter(pk=option.pk).exists()
 
 
@@ -223,7 +223,7 @@ def test_no_adoption_while_the_round_is_open(district, ki_lead):
     )
     option = factories.RoundOptionFactory(round=round)
     with pytest.raises(services.ValidationError, match="nach dem Antwortschluss"):
-        services.round_adopt(round=round, option_ids=[option.pk], user=ki_lead)
+        services.round_adopt(district=district, round=round, option_ids=[option.pk], user=ki_lead)
     assert not WorkPriority.objects.exists()
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from concepts.models import FocusArea
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, stamp
 from measures.models import Measure
 from tests import factories
 
@@ -137,7 +138,7 @@ def test_update_round_trip_and_empty_municipalities_mean_districtwide(
     client.force_login(ki_staff)
     url = reverse("measures:update", args=[district.slug, measure.pk])
     assert "Maßnahme bearbeiten: Alt" in client.get(url).content.decode()
-    data = form_data(choices, title="Neu", municipalities=[], lock_version=0)
+    data = form_data(choices, title="Neu", municipalities=[])
     response = client.post(url, data)
     assert response.status_code == 302
     measure.refresh_from_db()
@@ -223,21 +224,24 @@ def test_interleaved_saves_of_a_measure_keep_both_inputs(client, district, ki_st
     measure = factories.MeasureFactory(district=district, title="Griffbereit")
     client.force_login(ki_staff)
     url = reverse("measures:update", args=[district.slug, measure.pk])
-    assert 'name="lock_version" value="0"' in client.get(url).content.decode()
+    seen = client.get(url).context["form"][SEEN_FIELD].value()
+    assert seen == stamp(measure)
 
-    first = client.post(url, form_data(choices, title="Griffbereit (Anna)", lock_version=0))
+    first = client.post(url, form_data(choices, title="Griffbereit (Anna)", **{SEEN_FIELD: seen}))
     assert first.status_code == 302
-    second = client.post(url, form_data(choices, title="Griffbereit (Ben)", lock_version=0))
+    second = client.post(url, form_data(choices, title="Griffbereit (Ben)", **{SEEN_FIELD: seen}))
     assert second.status_code == 200
     page = second.content.decode()
-    assert "Jemand anderes hat diese Maßnahme gespeichert" in page
+    assert CONFLICT_MESSAGE in page
     assert 'value="Griffbereit (Ben)"' in page  # the second person's input, shown back
-    assert "Griffbereit (Anna)" in page  # the saved state beside it
+    assert "Griffbereit (Anna)" in page  # the saved state above it
     measure.refresh_from_db()
     assert measure.title == "Griffbereit (Anna)"
     assert measure.history.count() == 2  # created + Anna's save; Ben's refused save left none
 
-    third = client.post(url, form_data(choices, title="Griffbereit (Ben)", lock_version=1))
+    again = second.context["form"][SEEN_FIELD].value()
+    assert again == stamp(measure)
+    third = client.post(url, form_data(choices, title="Griffbereit (Ben)", **{SEEN_FIELD: again}))
     assert third.status_code == 302
     measure.refresh_from_db()
-    assert measure.title == "Griffbereit (Ben)" and measure.lock_version == 2
+    assert measure.title == "Griffbereit (Ben)" and measure.history.count() == 3

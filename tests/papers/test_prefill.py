@@ -169,7 +169,9 @@ def test_the_paper_proposes_to_adopt_the_version(district, ki_staff, path, versi
     ki_staff.first_name, ki_staff.last_name = "Arlin", "Cakal-Rasch"
     factories.DecisionPaperFactory(district=district, reference="50/001/2026")
 
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert paper.district == district and paper.concept_version == version
     assert paper.paper_type == DecisionPaper.PaperType.DECISION
@@ -197,7 +199,9 @@ def test_the_paper_proposes_to_adopt_the_version(district, ki_staff, path, versi
 
 
 def test_the_sachverhalt_summarises_the_version_from_its_data(ki_staff, path, version):
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
     facts = paper.facts
 
     assert "1. Sprache\n2. Bildung und Ausbildung" in facts
@@ -221,7 +225,9 @@ def test_the_sachverhalt_summarises_the_version_from_its_data(ki_staff, path, ve
 
 
 def test_the_print_shows_the_summary_as_lists(ki_staff, path, version):
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     html = paper_html(paper)
 
@@ -233,7 +239,9 @@ def test_the_print_shows_the_summary_as_lists(ki_staff, path, version):
 def test_the_beratungsfolge_follows_the_usual_path_with_the_next_meetings(ki_staff, path, version):
     fach, kreisausschuss, kreistag = path
 
-    paper, notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     steps = list(paper.consultations.select_related("meeting__committee").order_by("order"))
     assert [(s.order, s.meeting.committee, s.role, s.authoritative) for s in steps] == [
@@ -247,7 +255,9 @@ def test_the_beratungsfolge_follows_the_usual_path_with_the_next_meetings(ki_sta
 
 
 def test_the_version_is_attached(ki_staff, path, version):
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     [attachment] = paper.attachments.all()
     assert attachment.title == (
@@ -261,7 +271,9 @@ def test_a_committee_without_a_meeting_is_left_out_with_a_note(ki_staff, path, v
     fach, kreisausschuss, kreistag = path
     kreisausschuss.meetings.filter(start__gt=at(2026, 5, 11)).delete()
 
-    paper, notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     steps = list(paper.consultations.order_by("order"))
     assert [(s.order, s.meeting.committee, s.authoritative) for s in steps] == [
@@ -278,7 +290,9 @@ def test_without_a_kreistag_meeting_no_step_decides(ki_staff, path, version):
     _fach, _kreisausschuss, kreistag = path
     kreistag.meetings.update(cancelled=True)
 
-    paper, notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert not paper.consultations.filter(authoritative=True).exists()
     assert paper.consultations.count() == 2
@@ -295,7 +309,9 @@ def test_an_adopted_version_is_refused(ki_staff, path, version, status):
     version.refresh_from_db()
 
     with pytest.raises(ValidationError) as error:
-        paper_from_version(version=version, user=ki_staff, today=TODAY)
+        paper_from_version(
+            district=version.concept.district, version=version, user=ki_staff, today=TODAY
+        )
 
     assert error.value.messages == [
         "Fassung 2 ist bereits beschlossen; für sie wird keine Beschlussvorlage mehr erstellt. "
@@ -308,7 +324,9 @@ def test_the_coesfeld_layout_fills_problem_solution_and_the_rest(district, ki_st
     district.paper_layout = District.PaperLayout.PROBLEM
     district.save()
 
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert paper.layout == District.PaperLayout.PROBLEM
     # Seed 004: the Fachausschuss recommends on via the Kreisausschuss.
@@ -334,7 +352,9 @@ def test_the_coesfeld_proposal_without_kreisausschuss_is_addressed_to_no_one(
     district.save()
     path[1].delete()
 
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert paper.proposal.startswith("Das Integrationskonzept des Kreises Beispiel")
 
@@ -344,7 +364,9 @@ def test_a_bare_version_gives_a_paper_and_says_what_is_missing(district, ki_staf
         concept=district.concept, number=1, title="Integrationskonzept"
     )
 
-    paper, notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert paper.pk and not paper.consultations.exists()
     assert "das Integrationskonzept des Kreises Beispiel zur Beschlussfassung vor" in (
@@ -360,9 +382,13 @@ def test_a_bare_version_gives_a_paper_and_says_what_is_missing(district, ki_staf
 
 
 def test_future_events_and_earlier_papers_are_mentioned(district, ki_staff, path, version):
-    first, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    first, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
-    _second, notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    _second, notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert "Noch nicht mitgezählt: 1 geplante Beteiligungsveranstaltung nach dem heutigen Tag." in (
         notes
@@ -383,7 +409,9 @@ def test_the_subject_names_the_district_in_good_german(ki_staff, name, kind, con
     other = factories.DistrictFactory(name=name, kind=kind)
     version = factories.ConceptVersionFactory(concept=other.concept, number=1, title="Entwurf")
 
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert paper.subject == f"{concept}: Entwurf (Fassung 1)"
 
@@ -400,7 +428,9 @@ def test_a_title_that_names_the_concept_is_not_repeated(ki_staff, name, title):
     other = factories.DistrictFactory(name=name)
     version = factories.ConceptVersionFactory(concept=other.concept, number=3, title=title)
 
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert paper.subject == f"{title} (Fassung 3)"
 
@@ -410,7 +440,9 @@ def test_the_outlook_names_a_work_period_not_yet_created(ki_staff, path, version
     kreistag.meetings.update(cancelled=True)
     meeting(kreistag, at(2027, 3, 22))  # after the last period created (2025/26)
 
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert "Arbeitsperiode 2027/28 stimmt" in paper.outlook
     assert "bei einem Beschluss am 22.03.2027 also bis 22.03.2032" in paper.outlook
@@ -422,7 +454,9 @@ def test_data_with_markdown_characters_is_printed_as_written(district, ki_staff,
     )
     version.fields_of_action.add(field)
 
-    paper, _notes = paper_from_version(version=version, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=TODAY
+    )
 
     assert "<li>Migrant*innen und Akteur*innen</li>" in paper_html(paper)
 
@@ -430,7 +464,9 @@ def test_data_with_markdown_characters_is_printed_as_written(district, ki_staff,
 def test_the_queries_do_not_grow_with_the_measures(district, ki_staff, path, version):
     def queries() -> int:
         with CaptureQueriesContext(connection) as context:
-            paper_from_version(version=version, user=ki_staff, today=TODAY)
+            paper_from_version(
+                district=version.concept.district, version=version, user=ki_staff, today=TODAY
+            )
         return len(context.captured_queries)
 
     few = queries()
@@ -454,7 +490,9 @@ def test_mettmann_demo_fortschreibung(ki_staff):
     # A day before the demo's autumn meetings (Sozialausschuss, Kreisausschuss, Kreistag).
     today = datetime.date(2026, 11, 1)
 
-    paper, notes = paper_from_version(version=version, user=ki_staff, today=today)
+    paper, notes = paper_from_version(
+        district=version.concept.district, version=version, user=ki_staff, today=today
+    )
 
     assert paper.layout == District.PaperLayout.ANLASS  # seed 001
     assert "des Kreises Mettmann" in paper.occasion

@@ -21,7 +21,7 @@ def release(paper, user, *, is_public: bool | None = None, now=RELEASED_AT):
     """Release ``paper`` (a new revision first if it is released), optionally changing
     whether it is öffentlich."""
     if paper.is_released:
-        paper = paper_new_revision(paper=paper, user=user)
+        paper = paper_new_revision(district=paper.district, paper=paper, user=user)
     if is_public is not None:
         paper.is_public = is_public
         paper.save(update_fields=["is_public"])

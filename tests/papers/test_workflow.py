@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 
 from concepts.models import ConceptVersion
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, stamp
 from districts.models import District
 from papers.models import Consultation, DecisionPaper, PaperStatus
 from papers.services import suggest_reference
@@ -29,7 +30,7 @@ def form_data(paper=None, meetings=(), **overrides):
         "proposal": "Das Integrationskonzept wird beschlossen.",
         "layout": "anlass",
         "occasion": "Die Fortschreibung liegt vor.",
-        "lock_version": str(paper.lock_version) if paper else "0",
+        SEEN_FIELD: stamp(paper) if paper else "",
         "steps-TOTAL_FORMS": str(len(meetings) + 1),
         "steps-INITIAL_FORMS": "0",
         "steps-MIN_NUM_FORMS": "0",
@@ -117,7 +118,7 @@ def test_two_people_saving_the_same_paper(client, district, ki_staff, path):
     response = client.post(url, second)
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Jemand anderes hat diese Vorlage gespeichert" in page
+    assert CONFLICT_MESSAGE in page and "Inzwischen gespeicherte Fassung" in page
     assert "Betreff von Anna" in page and "Betreff von Ben" in page
     paper.refresh_from_db()
     assert paper.subject == "Betreff von Anna"

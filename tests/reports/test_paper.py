@@ -41,7 +41,9 @@ def path(district):
 
 @pytest.mark.django_db
 def test_paper_summarises_the_report_for_kenntnisnahme(data, path, ki_staff):
-    paper, notes = paper_from_report(report=data.report, user=ki_staff, today=TODAY)
+    paper, notes = paper_from_report(
+        district=data.report.district, report=data.report, user=ki_staff, today=TODAY
+    )
     assert notes == []
     assert paper.paper_type == DecisionPaper.PaperType.NOTICE
     assert paper.decision_kind == DecisionPaper.DecisionKind.ACKNOWLEDGEMENT
@@ -74,7 +76,9 @@ def test_coesfeld_layout_fills_problem_and_solution(data, path, ki_staff):
     district = data.report.district
     district.paper_layout = District.PaperLayout.PROBLEM
     district.save()
-    paper, _notes = paper_from_report(report=data.report, user=ki_staff, today=TODAY)
+    paper, _notes = paper_from_report(
+        district=data.report.district, report=data.report, user=ki_staff, today=TODAY
+    )
     assert paper.layout == District.PaperLayout.PROBLEM
     assert "Sachstandsbericht „Sachstand 2025“" in paper.problem
     assert "Im Berichtszeitraum liefen 3 Maßnahmen" in paper.solution
@@ -84,7 +88,9 @@ def test_coesfeld_layout_fills_problem_and_solution(data, path, ki_staff):
 
 @pytest.mark.django_db
 def test_missing_path_is_said(data, ki_staff):
-    paper, notes = paper_from_report(report=data.report, user=ki_staff, today=TODAY)
+    paper, notes = paper_from_report(
+        district=data.report.district, report=data.report, user=ki_staff, today=TODAY
+    )
     assert not paper.consultations.exists()
     assert any("keine übliche Beratungsfolge" in note for note in notes)
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, stamp
 from documents.models import GeneratedDocument
 from reports.models import ProgressReport
 from tests.reports.routes import make_report
@@ -70,29 +71,30 @@ def test_period_ending_before_it_starts_is_refused_next_to_the_field(client, dis
 @pytest.mark.django_db
 def test_second_saver_gets_a_conflict_and_both_inputs_stay(client, district, ki_staff, ki_lead):
     report = make_report(district)
-    version = report.lock_version
+    seen = stamp(report)
     client.force_login(ki_lead)
     first = client.post(
         url("update", district, pk=report.pk),
-        form_data(title="Fassung der Leitung", lock_version=version),
+        form_data(title="Fassung der Leitung", **{SEEN_FIELD: seen}),
     )
     assert first.status_code == 302
     client.force_login(ki_staff)
     second = client.post(
         url("update", district, pk=report.pk),
-        form_data(title="Fassung der Mitarbeit", lock_version=version),
+        form_data(title="Fassung der Mitarbeit", **{SEEN_FIELD: seen}),
     )
     assert second.status_code == 200
     html = second.content.decode()
-    assert "Jemand anderes hat diesen Bericht gespeichert" in html
+    assert CONFLICT_MESSAGE in html
     assert 'value="Fassung der Mitarbeit"' in html  # own input kept in the form
-    assert "Fassung der Leitung" in html  # the saved state beside it
+    assert "Inzwischen gespeicherte Fassung" in html
+    assert "Fassung der Leitung" in html  # the saved state above it
     report.refresh_from_db()
     assert report.title == "Fassung der Leitung"
     # Saving again on top of the state now shown succeeds.
     again = client.post(
         url("update", district, pk=report.pk),
-        form_data(title="Fassung der Mitarbeit", lock_version=report.lock_version),
+        form_data(title="Fassung der Mitarbeit", **{SEEN_FIELD: stamp(report)}),
     )
     assert again.status_code == 302
     report.refresh_from_db()
@@ -125,11 +127,14 @@ def test_pdf_button_renders_the_report_in_the_background(client, data, ki_staff)
 
 
 @pytest.mark.django_db
-def test_a_forged_lock_version_is_a_form_error_not_a_crash(client, district, ki_staff):
+def test_a_forged_stamp_is_a_conflict_not_a_crash(client, district, ki_staff):
     report = make_report(district)
     client.force_login(ki_staff)
     response = client.post(
-        url("update", district, pk=report.pk), form_data(lock_version=str(2**70))
+        url("update", district, pk=report.pk),
+        form_data(title="Gefälscht", **{SEEN_FIELD: str(2**70)}),
     )
     assert response.status_code == 200
-    assert "lock_version" in response.context["form"].errors
+    assert CONFLICT_MESSAGE in response.content.decode()
+    report.refresh_from_db()
+    assert report.title != "Gefälscht"

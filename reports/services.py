@@ -1,0 +1,33 @@
+"""Writes of Sachstandsberichte: create and update (the report's own fields only)."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from districts.models import District
+
+from .models import ProgressReport
+from .progress import REPORT_FIELDS
+
+
+@transaction.atomic
+def report_create(*, district: District, fields: dict, user) -> ProgressReport:
+    """A new Sachstandsbericht of ``district`` (title, period, introduction, remarks)."""
+    report = ProgressReport(district=district, **{k: fields[k] for k in REPORT_FIELDS})
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def report_update(
+    *, district: District, report: ProgressReport, fields: dict, user
+) -> ProgressReport:
+    """Write title, period, introduction and remarks to ``report``; the view has refused a
+    stale save before (``core.locking``)."""
+    if report.district_id != district.pk:
+        raise PermissionDenied("Der Bericht gehört zu einem anderen Kreis.")
+    for name in REPORT_FIELDS:
+        setattr(report, name, fields[name])
+    report.full_clean()
+    report.save()
+    return report
