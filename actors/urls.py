@@ -62,9 +62,8 @@ urlpatterns = [
     ),
     path("gremien/", committees.CommitteeListView.as_view(), name="committees"),
     path("gremien/neu/", committees.CommitteeCreateView.as_view(), name="committee_create"),
-    # The feeds "gremien/sitzungen.ics" (meetings_ical) and "gremien/sitzungen/abo/<token>.ics"
-    # (meetings_subscription) list papers: papers/urls_calendar.py, joined to this namespace in
-    # the root URLconf.
+    # The feeds "gremien/sitzungen.ics" and "gremien/sitzungen/abo/<token>.ics" list papers:
+    # papers:meetings_ical and papers:meetings_subscription (papers/urls.py).
     path(
         "gremien/sitzungen/abo-erneuern/",
         ical.subscription_renew,

@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import HomeView
-from actors import urls as actors_urls
-from papers import urls_calendar as papers_calendar_urls
 
 admin.site.site_header = "Kreisintegration – Verwaltung"
 admin.site.site_title = "Kreisintegration"
@@ -15,9 +13,7 @@ district_patterns = [
     path("", include("workspace.urls")),
     path("", include("concepts.urls")),
     path("", include("measures.urls")),
-    # The meetings feeds list papers, so their views are papers' (actors may not import
-    # papers); they keep their names in the actors namespace, next to the committee pages.
-    path("", include((actors_urls.urlpatterns + papers_calendar_urls.urlpatterns, "actors"))),
+    path("", include("actors.urls")),
     path("", include("coordination.urls")),
     path("", include("papers.urls")),
     path("", include("documents.urls")),

@@ -1,10 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import views, views_ical
 
 app_name = "papers"
 
 urlpatterns = [
+    # The meetings feeds list the papers on each agenda, so they are papers' (paths under the
+    # committee pages' gremien/, as before issue 12).
+    path("gremien/sitzungen.ics", views_ical.meetings_ical, name="meetings_ical"),
+    path(
+        "gremien/sitzungen/abo/<str:token>.ics",
+        views_ical.subscription_ical,
+        name="meetings_subscription",
+    ),
     path("vorlagen/", views.PaperListView.as_view(), name="list"),
     path("vorlagen/neu/", views.PaperFormView.as_view(), name="create"),
     path("vorlagen/einstellungen/", views.PaperSettingsView.as_view(), name="settings"),

@@ -5,9 +5,8 @@ The KI (Capability.READ_INTERNAL) gets the nichtöffentlich meetings too, everyo
 Capability.READ only the öffentlich ones. The papers on the agenda are the released ones the
 visitor may read (papers.queries.visible_papers: a liaison only öffentlich ones).
 
-Its URLs keep their names in the actors namespace (``actors:meetings_ical``,
-``actors:meetings_subscription``), next to the committee pages that link to them: see
-``papers/urls_calendar.py`` and the root URLconf.
+Its URLs are ``papers:meetings_ical`` and ``papers:meetings_subscription``; their paths stay
+under the committee pages (``gremien/…``) that link to them.
 """
 
 from django.http import Http404

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 
 APPS = (
     "accounts",
-    "districts",
+    "workspace",
     "concepts",
     "concept_editor",
     "actors",
     "measures",
     "coordination",
     "papers",
-    "history",
     "public",
     "documents",
     "reports",

@@ -43,7 +43,7 @@ PUBLIC = {
     "public:meetings_ical": "iCal feed of the öffentlich meetings of a District's committees",
     # A member's calendar subscription: the signed link stands in for the login, any other
     # link is 404, and the member's role decides the content (tests/actors/test_subscription.py)
-    "actors:meetings_subscription": "personal iCal subscription link of a member",
+    "papers:meetings_subscription": "personal iCal subscription link of a member",
 }
 # Whole namespaces that are public on purpose.
 PUBLIC_NAMESPACES = {

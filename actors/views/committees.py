@@ -56,7 +56,7 @@ class CommitteeListView(DistrictMixin, TemplateView):
         membership = self.request.access.membership
         if membership is not None:
             path = reverse(
-                "actors:meetings_subscription",
+                "papers:meetings_subscription",
                 kwargs={"district_slug": district.slug, "token": subscription_token(membership)},
             )
             context["subscription_url"] = self.request.build_absolute_uri(path)

@@ -54,7 +54,6 @@ ROUTES = {
     "actors:glossary_delete": Route(kwargs=pk(factories.GlossaryEntryFactory)),
     "actors:committees": Route(has_objects=False),
     "actors:committee_create": Route(has_objects=False),
-    "actors:meetings_ical": Route(has_objects=False),
     "actors:meetings_subscription_renew": Route(has_objects=False, method="post"),
     "actors:committee_detail": Route(kwargs=pk(factories.CommitteeFactory)),
     "actors:committee_update": Route(kwargs=pk(factories.CommitteeFactory)),

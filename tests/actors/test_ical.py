@@ -20,7 +20,7 @@ def public_url(district) -> str:
 
 
 def workspace_url(district) -> str:
-    return reverse("actors:meetings_ical", args=[district.slug])
+    return reverse("papers:meetings_ical", args=[district.slug])
 
 
 def unescape(value: str) -> str:

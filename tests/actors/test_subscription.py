@@ -67,7 +67,7 @@ def test_a_renewed_link_replaces_the_old_one(client, district, ki_staff, meeting
 def test_ending_the_membership_ends_the_link(client, district, ki_staff, meetings):
     membership = Membership.objects.get(user=ki_staff, district=district)
     url = reverse(
-        "actors:meetings_subscription",
+        "papers:meetings_subscription",
         args=[district.slug, subscription_token(membership)],
     )
     assert client.get(url).status_code == 200
@@ -89,7 +89,7 @@ def test_forged_and_foreign_links_are_404(client, district, other_district, ki_s
         (district.slug, token[:-2] + ("AA" if not token.endswith("AA") else "BB")),
         (other_district.slug, token),  # a link of one District under another's slug
     ]:
-        url = reverse("actors:meetings_subscription", args=[slug, forged])
+        url = reverse("papers:meetings_subscription", args=[slug, forged])
         assert client.get(url).status_code == 404, forged
 
 
@@ -97,7 +97,7 @@ def test_land_users_have_no_personal_link_but_can_download(client, district, lan
     client.force_login(land_user)
     html = client.get(reverse("actors:committees", args=[district.slug])).content.decode()
     assert 'id="abo-link"' not in html
-    assert reverse("actors:meetings_ical", args=[district.slug]) in html
+    assert reverse("papers:meetings_ical", args=[district.slug]) in html
     response = client.post(
         reverse("actors:meetings_subscription_renew", args=[district.slug]), follow=True
     )

@@ -32,7 +32,6 @@ def _section(district):
 ROUTES = {
     "concepts:versions": Route(has_objects=False),
     "concepts:diff": Route(has_objects=False, query=_comparison),
-    "workspace:compliance": Route(has_objects=False),
     "concepts:image_upload": Route(method="post", has_objects=False),
     "concepts:version_detail": Route(kwargs=_version),
     "concepts:version_update": Route(kwargs=_draft_version),

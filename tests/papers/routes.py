@@ -46,6 +46,8 @@ def draft_version(district):
 
 
 ROUTES = {
+    # The meetings feed lists the papers on each agenda (moved from actors in issue 12).
+    "papers:meetings_ical": Route(has_objects=False),
     "papers:list": Route(has_objects=False),
     "papers:create": Route(has_objects=False),
     "papers:settings": Route(has_objects=False),

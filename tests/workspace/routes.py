@@ -2,6 +2,10 @@ from tests import factories
 from tests.routes import Route
 
 
+def _post(district):
+    return {"pk": factories.StaffPostFactory(district=district).pk}
+
+
 def _measure(district):
     measure = factories.MeasureFactory(district=district)
     measure.title = "Geändert"
@@ -21,6 +25,13 @@ def _restore_kwargs(district):
 
 
 ROUTES = {
+    "workspace:home": Route(has_objects=False),
+    "workspace:compliance": Route(has_objects=False),
+    "workspace:staffing": Route(has_objects=False),
+    "workspace:staff_create": Route(has_objects=False),
+    "workspace:staff_update": Route(kwargs=_post),
+    "workspace:staff_delete": Route(kwargs=_post),
+    "workspace:land_requirements_update": Route(has_objects=False),
     "workspace:history": Route(kwargs=_history_kwargs),
     "workspace:history_restore": Route(kwargs=_restore_kwargs, method="post"),
 }
