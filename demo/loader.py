@@ -715,6 +715,7 @@ class _Loader:
             if released and not paper.releases.exists():
                 # Signed off as the KI would: the stored PDF is the one the Kreistag received.
                 paper_release(
+                    district=paper.district,
                     paper=paper,
                     user=releaser,
                     now=_local(p["date"], RELEASE_HOUR),

@@ -4,6 +4,8 @@ Which document a subject has, and what changes it, is its renderer's business
 (``renderer_for_object``); this module only keeps the records.
 """
 
+from core.models import check_district
+
 from .models import GeneratedDocument
 from .renderers import renderer_for_object
 from .rendering import render
@@ -42,12 +44,14 @@ def _new_document(subject, *, user) -> GeneratedDocument:
     )
 
 
-def request_document(subject, *, user) -> tuple[GeneratedDocument, bool]:
-    """The document for ``subject`` as its data stands; ``True`` if it was newly queued.
+def request_document(*, district, subject, user) -> tuple[GeneratedDocument, bool]:
+    """The document for ``subject`` (of ``district``) as its data stands; ``True`` if it was
+    newly queued.
 
     A finished or running document with the same fingerprint is returned as it is: the
     stored PDF is served again until the data changes.
     """
+    check_district(district, subject)
     existing = current_document(subject)
     if existing is not None:
         return existing, False

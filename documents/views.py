@@ -23,7 +23,9 @@ from .renderers import renderer_for
 def _start(request, kind: str, pk: int):
     """Request the document of ``kind`` for the object ``pk`` the visitor may read."""
     subject = get_object_or_404(renderer_for(kind).visible_subjects(request), pk=pk)
-    document, queued = services.request_document(subject, user=request.user)
+    document, queued = services.request_document(
+        district=request.district, subject=subject, user=request.user
+    )
     if not queued and document.status == GeneratedDocument.Status.DONE:
         messages.info(
             request, "Das PDF ist auf dem aktuellen Stand und kann sofort geladen werden."

@@ -176,6 +176,7 @@ def release_problems(paper: DecisionPaper) -> list[str]:
 
 def paper_release(
     *,
+    district,
     paper: DecisionPaper,
     user,
     now: datetime.datetime | None = None,
@@ -189,6 +190,7 @@ def paper_release(
     page shows it as pending meanwhile. ``wait_for_anlagen`` sets them here instead
     (load_demo). Returns the request: done, with its ``release``, or pending.
     """
+    check_district(district, paper)
     _check_releasable(paper)
     pending = (
         paper.release_requests.filter(revision=paper.revision)

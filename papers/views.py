@@ -280,7 +280,9 @@ def paper_from_concept_version(request, version_pk: int):
         )
     # The release sends the whole concept as Anlage: have the worker set it meanwhile, so that
     # releasing need not wait for it (services.paper_release takes it while the data holds).
-    transaction.on_commit(lambda: request_document(version, user=request.user))
+    transaction.on_commit(
+        lambda: request_document(district=request.district, subject=version, user=request.user)
+    )
     return prefilled_paper_response(request, paper, notes, f"aus Fassung {version.number}")
 
 
@@ -302,7 +304,9 @@ def paper_release(request, pk: int):
     """One click: released now, or – while its concept Anlage is set – as soon as it is."""
     paper = get_paper(request, pk)
     try:
-        release_request = services.paper_release(paper=paper, user=request.user)
+        release_request = services.paper_release(
+            district=request.district, paper=paper, user=request.user
+        )
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)

@@ -276,7 +276,9 @@ def paper_release_timing(bench: Bench) -> list[Row]:
                 if stored:
                     ensure_pdf(paper.concept_version, user=lead)
                 started = time.perf_counter()
-                release = paper_release(paper=paper, user=lead, wait_for_anlagen=True).release
+                release = paper_release(
+                    district=paper.district, paper=paper, user=lead, wait_for_anlagen=True
+                ).release
                 times.append((time.perf_counter() - started) * 1000)
                 release_pdf = bytes(release.attachments.get().file.read())
                 transaction.set_rollback(True)

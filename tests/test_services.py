@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from concepts import services as concept_services
 from coordination import services as coordination_services
 from districts import services as district_services
+from documents import services as document_services
 from papers import services as paper_services
 from tests import factories
 
@@ -43,7 +44,21 @@ def _staff_post(district, user):
     )
 
 
-@pytest.mark.parametrize("make", [_section, _attachment, _option, _staff_post])
+def _release(district, user):
+    paper = factories.releasable_paper(district)
+    return paper, lambda other: paper_services.paper_release(district=other, paper=paper, user=user)
+
+
+def _concept_document(district, user):
+    version = factories.ConceptVersionFactory(concept=district.concept)
+    return version, lambda other: document_services.request_document(
+        district=other, subject=version, user=user
+    )
+
+
+@pytest.mark.parametrize(
+    "make", [_section, _attachment, _option, _staff_post, _release, _concept_document]
+)
 def test_a_service_refuses_the_object_of_another_district(district, other_district, ki_staff, make):
     record, write = make(district, ki_staff)
     before = type(record).objects.filter(pk=record.pk).values().get()

@@ -245,7 +245,7 @@ def test_release_stores_the_pdf_with_its_hash(district, ki_lead):
     paper.releases.all().delete()
     paper.released_at = None
     paper.save()
-    release = paper_release(paper=paper, user=ki_lead).release
+    release = paper_release(district=paper.district, paper=paper, user=ki_lead).release
     assert bytes(release.pdf).startswith(b"%PDF")
     assert release.size == len(bytes(release.pdf))
     assert "Freigegeben am" in text_of(bytes(release.pdf))

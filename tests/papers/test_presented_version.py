@@ -25,7 +25,7 @@ def release(paper, user, *, is_public: bool | None = None, now=RELEASED_AT):
     if is_public is not None:
         paper.is_public = is_public
         paper.save(update_fields=["is_public"])
-    return paper_release(paper=paper, user=user, now=now)
+    return paper_release(district=paper.district, paper=paper, user=user, now=now)
 
 
 def test_a_release_opens_the_draft_to_the_council_and_liaisons_only_if_oeffentlich(

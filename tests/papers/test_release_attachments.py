@@ -110,7 +110,7 @@ def test_a_new_revision_does_not_change_the_released_anlagen(
 
     # Revision 2 goes out without the upload; revision 1 keeps it.
     paper.refresh_from_db()
-    second = paper_release(paper=paper, user=ki_lead).release
+    second = paper_release(district=paper.district, paper=paper, user=ki_lead).release
     assert [a.title for a in second.attachments.all()] == ["Integrationskonzept – Fassung 3"]
     assert first.attachments.count() == 2
 
@@ -245,6 +245,6 @@ def test_the_pdf_is_rendered_before_the_lock_and_a_change_meanwhile_refuses(
 
     monkeypatch.setattr(type(renderer), "content", content_while_someone_edits)
     with pytest.raises(ValidationError, match="während ihr PDF gesetzt wurde"):
-        paper_release(paper=paper, user=ki_lead)
+        paper_release(district=paper.district, paper=paper, user=ki_lead)
     paper.refresh_from_db()
     assert not paper.is_released and not paper.releases.exists()
