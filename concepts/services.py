@@ -306,7 +306,9 @@ def version_mark_presented(
     if version.presented_to_council_on is None or on < version.presented_to_council_on:
         version.presented_to_council_on = on
     version.presented_publicly = public
-    version.save(update_fields=["presented_to_council_on", "presented_publicly", "modified"])
+    # Not "modified": a release is no edit of the version (no false edit conflict for whoever
+    # edits it meanwhile, and the concept PDF just attached stays current).
+    version.save(update_fields=["presented_to_council_on", "presented_publicly"])
     return version
 
 

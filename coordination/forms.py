@@ -3,9 +3,10 @@
 from django import forms
 
 from core.forms import DateInput, DistrictFormMixin
+from core.locking import stamp
 
 from .models import PriorityRound, RoundOption
-from .services import ChoiceInput, choice_errors
+from .services import NO_ANSWER, ChoiceInput, choice_errors
 
 
 class RoundForm(DistrictFormMixin, forms.ModelForm):
@@ -79,6 +80,8 @@ class AnswerForm(forms.Form):
     committee_date = forms.DateField(
         label="Beschluss des Gremiums am (optional)", required=False, widget=DateInput()
     )
+    # The stored answer as the page showed it (core.locking): its modified stamp, or NO_ANSWER.
+    seen_modified = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, round: PriorityRound, options, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,8 +141,9 @@ class AnswerForm(forms.Form):
     @classmethod
     def initial_for(cls, submission) -> dict:
         if submission is None:
-            return {}
+            return {"seen_modified": NO_ANSWER}
         initial = {
+            "seen_modified": stamp(submission),
             "comment": submission.comment,
             "committee_name": submission.committee_name,
             "committee_date": submission.committee_date,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from accounts.rights import Role
 from concepts.models import FocusArea, WorkPriority
+from core.locking import EditConflict, refuse_if_changed
 from core.models import check_district
 from districts.models import District, Municipality
 
@@ -39,6 +40,10 @@ ROUND_FIELDS = (
     "points_total",
 )
 OPTION_FIELDS = ("focus_area", "field_of_action", "title", "description", "order")
+
+# The answer page was built when the municipality had not answered yet: an answer stored
+# meanwhile (a colleague, or the KI entering the paper answer) is a conflict, not overwritten.
+NO_ANSWER = "keine-antwort"
 
 
 @dataclass(frozen=True)
@@ -323,10 +328,13 @@ def submission_save(
     committee_date: datetime.date | None = None,
     on_paper: bool = False,
     user: User,
+    seen: str = "",
 ) -> Submission:
     """Save (or replace) a municipality's answer while the round accepts answers.
 
-    ``on_paper``: a KI records an answer the municipality sent on paper.
+    ``on_paper``: a KI records an answer the municipality sent on paper. ``seen``: the stored
+    answer as the page showed it (``core.locking``: its modified stamp, or ``NO_ANSWER``); an
+    answer saved by someone else since raises ``EditConflict`` and nothing is written.
     """
     check_district(district, round)
     with transaction.atomic():
@@ -344,6 +352,11 @@ def submission_save(
         errors = choice_errors(round, choices)
         if errors:
             raise ValidationError(errors)
+        stored = round.submissions.filter(municipality=municipality).first()
+        if stored is not None and seen == NO_ANSWER:
+            raise EditConflict(stored)
+        if stored is not None and seen:
+            refuse_if_changed(stored, seen=seen)
         submission, _created = round.submissions.update_or_create(
             municipality=municipality,
             defaults={

@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability, Scope
 from core.exports import Column, Kind, csv_response, xlsx_response
+from core.locking import CONFLICT_MESSAGE, EditConflict, stamp
 
 from . import services
 from .forms import AdoptForm, AnswerForm
@@ -113,7 +115,10 @@ class AnswerView(AnswerMixin, TemplateView):
                     committee_date=form.cleaned_data["committee_date"],
                     on_paper=self.on_paper,
                     user=request.user,
+                    seen=form.cleaned_data["seen_modified"],
                 )
+            except EditConflict as conflict:
+                return self.conflict_response(form, conflict.current)
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error(None, message)
@@ -127,6 +132,30 @@ class AnswerView(AnswerMixin, TemplateView):
                     + self.query()
                 )
         return self.render_to_response(self.get_context_data(form=form))
+
+    def conflict_response(self, form, stored):
+        """Someone saved this municipality's answer meanwhile: keep the input, show theirs."""
+        form.add_error(None, CONFLICT_MESSAGE)
+        data = form.data.copy()
+        data["seen_modified"] = stamp(stored)
+        form.data = data
+        values = (
+            [
+                ("Gespeichert am", formats.localize(timezone.localtime(stored.modified))),
+                ("Gespeichert von", str(stored.submitted_by or "–")),
+            ]
+            + [
+                (
+                    f"{'Punkte' if self.round.uses_points else 'Rang'} für „{choice.option.title}“",
+                    str(choice.points if choice.points is not None else choice.rank or "–"),
+                )
+                for choice in stored.choices.select_related("option").order_by(
+                    "option__order", "pk"
+                )
+            ]
+            + [("Allgemeine Anmerkung", stored.comment)]
+        )
+        return self.render_to_response(self.get_context_data(form=form, conflict_values=values))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -254,7 +283,7 @@ def round_adopt(request, pk):
 
 # --- Export ---------------------------------------------------------------------------------
 
-# One row per answered option; spreadsheets get real numbers and dates (kreisintegration/exports).
+# One row per answered option; spreadsheets get real numbers and dates (core/exports).
 EXPORT_COLUMNS = [
     Column("Kommune", width=24),
     Column("Schwerpunkt", width=28),

@@ -131,7 +131,3 @@ def concept_context(version: ConceptVersion) -> dict:
 
 def concept_html(version: ConceptVersion) -> str:
     return render_to_string(ConceptRenderer.template_name, concept_context(version))
-
-
-def concept_title(version: ConceptVersion) -> str:
-    return f"Integrationskonzept {version.concept.district.name} – Fassung {version.number}"

@@ -52,7 +52,12 @@ class DocumentRenderer:
 
     def content(self, obj, **options) -> bytes:
         """The document's bytes; a PDF from the HTML unless a kind writes another format."""
-        return pdf.html_to_pdf(self.html(obj, **options))
+        return self.pdf_from_html(self.html(obj, **options))
+
+    def pdf_from_html(self, html: str) -> bytes:
+        """The PDF of HTML this renderer built: for a caller that must hash exactly the HTML
+        it renders (a release compares that hash under the row lock)."""
+        return pdf.html_to_pdf(html)
 
     def render(self, obj, **options) -> tuple[str, str, bytes]:
         """``(filename, content_type, bytes)`` of the document for ``obj``."""

@@ -376,8 +376,10 @@ def _release(*, paper: DecisionPaper, user, now, concept_pdfs: dict) -> PaperRel
     """
     now = now or timezone.now()
     renderer = renderer_for(PAPER_PDF)
-    rendered = renderer.fingerprint(paper, release=_unsaved_release(paper, user, now))
-    _name, _type, pdf = renderer.render(paper, release=_unsaved_release(paper, user, now))
+    # One HTML build: its hash is what is checked under the lock, and its PDF what is stored.
+    html = renderer.html(paper, release=_unsaved_release(paper, user, now))
+    rendered = hashlib.sha256(html.encode()).hexdigest()
+    pdf = renderer.pdf_from_html(html)
     with transaction.atomic():
         paper = DecisionPaper.objects.select_for_update().get(pk=paper.pk)
         _check_releasable(paper)

@@ -1,4 +1,4 @@
-"""The shared form widgets keep what the user typed (kreisintegration/forms.py)."""
+"""The shared form widgets keep what the user typed (core/forms.py)."""
 
 from django import forms
 

@@ -47,7 +47,23 @@ def snapshot(path: Path) -> dict:
             )
         }
         content_types = set(db.execute("select app_label, model from django_content_type"))
-    return {"counts": counts, "blobs": blobs, "content_types": content_types}
+        # What went out with a release: checksums and the frozen Anlagen (files keep their
+        # paths under MEDIA_ROOT, with the checksums OParl publishes).
+        released = {
+            "releases": db.execute(
+                'select id, revision, reference, sha256, sha512, size from "reporting_paperrelease"'
+                " order by id"
+            ).fetchall(),
+            "anlagen": db.execute(
+                'select * from "reporting_releasedattachment" order by id'
+            ).fetchall(),
+        }
+    return {
+        "counts": counts,
+        "blobs": blobs,
+        "content_types": content_types,
+        "released": released,
+    }
 
 
 def manage(database: Path, *args: str) -> subprocess.CompletedProcess:
@@ -91,6 +107,12 @@ def test_released_and_generated_pdfs_are_byte_for_byte_the_same(migrated):
     _, before, after = migrated
     assert before["blobs"]
     assert after["blobs"] == before["blobs"]
+
+
+def test_what_went_out_with_a_release_is_unchanged(migrated):
+    _, before, after = migrated
+    assert before["released"]["anlagen"]  # 50/020/2015 went out with the concept as Anlage
+    assert after["released"] == before["released"]
 
 
 def test_content_types_follow_the_models_instead_of_going_stale(migrated):

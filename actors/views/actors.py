@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -96,12 +96,9 @@ class ActorDetailView(DistrictMixin, DetailView):
             offer.target_group_list = groups[offer.pk]
             offer.municipality_list = municipalities[offer.pk]
 
-        measures = self.request.district.measures.order_by("title")
-        if access.is_liaison:
-            # A liaison sees the measures of their municipality and the kreisweit ones.
-            measures = measures.filter(
-                Q(municipalities=access.municipality) | Q(municipalities__isnull=True)
-            ).distinct()
+        # The District's measures through its reverse relation (actors does not import measures);
+        # what a liaison may see is the one rule on MeasureQuerySet.visible_to.
+        measures = self.request.district.measures.visible_to(access).order_by("title")
         context.update(
             fields_of_action=list(actor.fields_of_action.all()),
             target_groups=list(actor.target_groups.all()),

@@ -1,7 +1,7 @@
 """Renewing a member's personal calendar subscription link (actors/subscription.py).
 
 The feeds themselves list the papers on each meeting's agenda and therefore live in papers
-(``papers/views_ical.py``), with their URL names kept in the actors namespace.
+(``papers/views_ical.py``: ``papers:meetings_ical``, ``papers:meetings_subscription``).
 """
 
 from django.contrib import messages

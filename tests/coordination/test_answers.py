@@ -175,3 +175,42 @@ def test_liaison_of_another_role_cannot_answer(client, district):
     council = factories.MembershipFactory(district=district, role=Role.COUNCIL).user
     client.force_login(council)
     assert client.get(answer_url(round)).status_code == 403
+
+
+def test_two_people_answering_for_one_municipality_do_not_overwrite_each_other(
+    client, district, liaison, ki_staff, municipality
+):
+    """The liaison opens the empty answer page; meanwhile the KI records the municipality's
+    paper answer. The liaison's save is refused with the stored answer shown, and goes
+    through once the page carries that answer's stamp (core.locking)."""
+    round, options = open_round(district, max_choices=3)
+    client.force_login(liaison)
+    page = client.get(answer_url(round)).content.decode()
+    assert 'name="seen_modified" value="keine-antwort"' in page
+
+    client.force_login(ki_staff)
+    client.post(
+        answer_url(round, f"?kommune={municipality.pk}"),
+        {**ranks(options, 1), "comment": "Papierantwort", "seen_modified": "keine-antwort"},
+    )
+    stored = Submission.objects.get(round=round, municipality=municipality)
+    assert stored.on_paper
+
+    client.force_login(liaison)
+    response = client.post(
+        answer_url(round), {**ranks(options, None, 1), "seen_modified": "keine-antwort"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Jemand anderes hat diesen Eintrag gespeichert" in html
+    assert "Inzwischen gespeicherte Fassung" in html and "Papierantwort" in html
+    stored.refresh_from_db()
+    assert stored.comment == "Papierantwort"
+    assert {c.option_id: c.rank for c in stored.choices.all()} == {options[0].pk: 1}
+
+    # The refused page now carries the stored answer's stamp: saving again goes through.
+    seen = response.context["form"].data["seen_modified"]
+    assert seen != "keine-antwort"
+    client.post(answer_url(round), {**ranks(options, None, 1), "seen_modified": seen})
+    stored.refresh_from_db()
+    assert {c.option_id: c.rank for c in stored.choices.all()} == {options[1].pk: 1}

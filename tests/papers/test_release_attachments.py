@@ -236,14 +236,14 @@ def test_the_pdf_is_rendered_before_the_lock_and_a_change_meanwhile_refuses(
     paper, version = paper_with_anlagen
     ensure_pdf(version, user=ki_lead)
     renderer = renderer_for(PAPER_PDF)
-    real = type(renderer).content
+    real = type(renderer).pdf_from_html
 
-    def content_while_someone_edits(self, obj, **options):
-        content = real(self, obj, **options)
-        DecisionPaper.objects.filter(pk=obj.pk).update(subject="Geändert während des Setzens")
+    def pdf_while_someone_edits(self, html):
+        content = real(self, html)
+        DecisionPaper.objects.filter(pk=paper.pk).update(subject="Geändert während des Setzens")
         return content
 
-    monkeypatch.setattr(type(renderer), "content", content_while_someone_edits)
+    monkeypatch.setattr(type(renderer), "pdf_from_html", pdf_while_someone_edits)
     with pytest.raises(ValidationError, match="während ihr PDF gesetzt wurde"):
         paper_release(district=paper.district, paper=paper, user=ki_lead)
     paper.refresh_from_db()
