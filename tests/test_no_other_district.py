@@ -56,11 +56,13 @@ def test_counts_take_the_right_number():
     assert counted(1234, "Person", "Personen") == "1.234 Personen"
 
 
-def test_a_one_year_review_interval_is_singular(client, district, ki_lead):
+def test_one_year_is_singular(client, district, ki_lead):
     district.land_requirements.review_interval_years = 1
+    district.land_requirements.work_period_years = 1
     district.land_requirements.save()
     client.force_login(ki_lead)
     html = client.get(reverse("workspace:compliance", args=[district.slug])).content.decode()
     assert "höchstens 1 Jahr alt" in html
-    html = client.get(reverse("workspace:staffing", args=[district.slug])).content.decode()
-    assert "1 Jahre" not in html
+    for name in ("workspace:staffing", "concepts:periods"):
+        html = client.get(reverse(name, args=[district.slug])).content.decode()
+        assert "1 Jahre" not in html, name
