@@ -3,6 +3,7 @@
 from django import forms
 
 from core.forms import DistrictFormMixin
+from core.text import counted
 
 from .models import FieldOfAction, FocusArea, TargetGroup, WorkPeriod, WorkPriority
 
@@ -30,10 +31,9 @@ class WorkPeriodForm(DistrictFormMixin, forms.Form):
         self.instance = instance
         requirements = getattr(self.district, "land_requirements", None)
         required_years = requirements.work_period_years if requirements else 2
-        self.fields[
-            "years"
-        ].help_text = (
-            f"Nach den Anforderungen des Landes umfasst eine Arbeitsperiode {required_years} Jahre."
+        self.fields["years"].help_text = (
+            f"Nach den Anforderungen des Landes umfasst eine Arbeitsperiode "
+            f"{counted(required_years, 'Jahr', 'Jahre')}."
         )
         if instance is not None:
             # 1.1.2025–31.12.2026 and 1.8.2025–31.7.2027 both last two years.

@@ -2,10 +2,11 @@
 
 from django import forms
 from django.core.validators import FileExtensionValidator
+from django.db.models import Q
 
 from core.forms import DateInput
 
-from .models import ConceptSection, ConceptVersion
+from .models import ConceptSection, ConceptVersion, WorkPriority
 
 
 class VersionForm(forms.ModelForm):
@@ -70,3 +71,30 @@ class ImageForm(forms.Form):
         if image.size > 2 * 1024 * 1024:
             raise forms.ValidationError("Das Bild ist größer als 2 MB.")
         return image
+
+
+class VersionContentsForm(forms.Form):
+    """Which of the District's Handlungsfelder, Arbeitsschwerpunkte and measures a Fassung holds.
+
+    The page renders the checkboxes grouped (priorities by period and Schwerpunkt, measures by
+    Schwerpunkt); this form checks that every chosen object is the District's.
+    """
+
+    fields_of_action = forms.ModelMultipleChoiceField(
+        label="Handlungsfelder", queryset=ConceptVersion.objects.none(), required=False
+    )
+    priorities = forms.ModelMultipleChoiceField(
+        label="Arbeitsschwerpunkte", queryset=ConceptVersion.objects.none(), required=False
+    )
+    measures = forms.ModelMultipleChoiceField(
+        label="Maßnahmen", queryset=ConceptVersion.objects.none(), required=False
+    )
+
+    def __init__(self, *args, district, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fields_of_action"].queryset = district.fields_of_action.all()
+        self.fields["priorities"].queryset = WorkPriority.objects.for_district(district)
+        # Archived measures only while the version still holds them.
+        self.fields["measures"].queryset = district.measures.filter(
+            Q(is_archived=False) | Q(concept_versions=version)
+        ).distinct()

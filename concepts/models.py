@@ -68,7 +68,8 @@ class FieldOfAction(TimeStampedModel):
     is_cross_cutting = models.BooleanField(
         "Querschnittsaspekt",
         default=False,
-        help_text="z. B. Interkulturelle Öffnung, Vernetzung (Integrationskonzept Kreis Mettmann 2015)",
+        # Seed 001 names these two as cutting across all Handlungsfelder.
+        help_text="z. B. Interkulturelle Öffnung, Vernetzung: gilt für alle Handlungsfelder",
     )
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
 

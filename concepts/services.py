@@ -11,10 +11,11 @@ the adoption (the draft went to the ministry first, the Kreistag decision follow
 import datetime
 import uuid
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from accounts.models import User
 from core.models import check_district
@@ -233,6 +234,59 @@ def version_continue(
     new.priorities.set(version.priorities.all())
     new.measures.set(version.measures.all())
     return new
+
+
+def version_defaults(*, district: District, today: datetime.date | None = None) -> dict:
+    """What a new Fassung made in the app holds at first: the District's current ones.
+
+    All its Handlungsfelder, the Arbeitsschwerpunkte of the work period running ``today`` (seed
+    000: they are annexed to the concept) and its measures that are not archived. A
+    Fortschreibung (``version_continue``) copies its base version's choice instead. Returns the
+    keyword arguments of ``version_set_contents``; whoever creates a version calls both.
+    """
+    today = today or timezone.localdate()
+    period = district.work_periods.filter(start__lte=today, end__gte=today).first()
+    return {
+        "fields_of_action": list(district.fields_of_action.all()),
+        "priorities": list(period.priorities.all()) if period is not None else [],
+        "measures": list(district.measures.filter(is_archived=False)),
+    }
+
+
+def _owned(district: District, queryset, items) -> list:
+    """``items`` if every one of them is in ``queryset`` (the District's), else PermissionDenied."""
+    items = list(items)
+    wanted = {item.pk for item in items}
+    if len(queryset.filter(pk__in=wanted)) != len(wanted):
+        raise PermissionDenied("Das Objekt gehört zu einem anderen Kreis.")
+    return items
+
+
+@transaction.atomic
+def version_set_contents(
+    *,
+    district: District,
+    version: ConceptVersion,
+    fields_of_action,
+    priorities,
+    measures,
+    user,
+) -> ConceptVersion:
+    """Choose the Handlungsfelder, Arbeitsschwerpunkte and measures a Fassung holds; drafts only
+    (an adopted Fassung keeps what the Kreistag decided). Another District's object is refused.
+
+    Measures are linked through their own relation to the versions (measures point at concepts,
+    README "Aufbau"), reached here as ``version.measures``.
+    """
+    check_district(district, version)
+    ensure_editable(version)
+    version.fields_of_action.set(_owned(district, district.fields_of_action, fields_of_action))
+    version.priorities.set(
+        _owned(district, WorkPriority.objects.for_district(district), priorities)
+    )
+    version.measures.set(_owned(district, district.measures, measures))
+    version.save(update_fields=["modified"])
+    return version
 
 
 @transaction.atomic

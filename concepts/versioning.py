@@ -5,7 +5,9 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from .models import ConceptVersion
+from core.text import counted
+
+from .models import ConceptVersion, WorkPriority
 
 
 def _number(value: Decimal | None) -> str | None:
@@ -69,3 +71,41 @@ def version_contents(version: ConceptVersion) -> dict:
             )
         ],
     }
+
+
+# What a version holds none of is said in two ways: the District has none at all, or the
+# District has some and none was chosen for this version (issue 13: the concept must not claim
+# "keine Handlungsfelder" for a Kreis that has three).
+_KINDS = {
+    "fields_of_action": ("Handlungsfeld", "Handlungsfelder", "festgelegt"),
+    "priorities": ("Arbeitsschwerpunkt", "Arbeitsschwerpunkte", "festgelegt"),
+    "measures": ("Maßnahme", "Maßnahmen", "erfasst"),
+}
+
+
+def district_count(district, kind: str) -> int:
+    """How many Handlungsfelder, Arbeitsschwerpunkte (all periods) or current measures the
+    District has: what a version could hold."""
+    if kind == "fields_of_action":
+        return district.fields_of_action.count()
+    if kind == "priorities":
+        return WorkPriority.objects.for_district(district).count()
+    return district.measures.filter(is_archived=False).count()
+
+
+def empty_note(district, kind: str) -> str:
+    """The sentence for a version that holds no ``kind`` ("fields_of_action", "priorities",
+    "measures"): "keine … festgelegt" only when the District truly has none."""
+    singular, plural, verb = _KINDS[kind]
+    n = district_count(district, kind)
+    if n == 0:
+        return f"Der Kreis hat noch keine {plural} {verb}."
+    return (
+        f"Für diese Fassung sind keine {plural} ausgewählt; "
+        f"der Kreis hat {counted(n, singular, plural)}."
+    )
+
+
+def empty_notes(district, contents: dict) -> dict[str, str]:
+    """``empty_note`` for each kind the version's ``contents`` hold none of."""
+    return {kind: empty_note(district, kind) for kind in _KINDS if not contents.get(kind)}

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -13,8 +14,10 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability, Scope
 from core.locking import StaleEditGuard
+from core.text import counted
 
 from . import services, versioning
+from .deadlines import district_deadline
 from .diff import diff_versions
 from .forms_editor import (
     AdoptForm,
@@ -24,9 +27,10 @@ from .forms_editor import (
     SectionForm,
     StatusForm,
     SubmitForm,
+    VersionContentsForm,
     VersionForm,
 )
-from .models import ConceptSection, ConceptVersion
+from .models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from .rendering import render_markdown
 
 ADOPTED = (ConceptVersion.Status.ADOPTED, ConceptVersion.Status.SUPERSEDED)
@@ -113,8 +117,12 @@ class VersionDetailView(DistrictMixin, DetailView):
             (section, render_markdown(section.body, district))
             for section in version.sections.order_by("order")
         ]
-        context["contents"] = versioning.version_contents(version)
+        context["contents"] = contents = versioning.version_contents(version)
+        context["empty_notes"] = versioning.empty_notes(district, contents)
         context["editable"] = self.request.access.can_edit and not version.is_adopted
+        context["deadline"] = district_deadline(district, version, timezone.localdate())
+        if context["editable"]:
+            context.update(contents_choices(district, version))
         context["continue_form"] = ContinueForm(
             initial={"title": f"Fortschreibung {version.title}"}
         )
@@ -123,6 +131,87 @@ class VersionDetailView(DistrictMixin, DetailView):
         context["submit_form"] = SubmitForm(initial={"submitted_on": version.submitted_on})
         context["status_moves"] = services.STATUS_MOVES.get(version.status, set())
         return context
+
+
+def contents_choices(district, version: ConceptVersion) -> dict:
+    """The checkboxes of "Inhalt der Fassung": every Handlungsfeld; the Arbeitsschwerpunkte by
+    work period (newest first) and Schwerpunkt; the current measures (and archived ones the
+    version still holds) by Schwerpunkt — each with whether the version holds it."""
+    chosen_fields = set(version.fields_of_action.values_list("pk", flat=True))
+    chosen_priorities = set(version.priorities.values_list("pk", flat=True))
+    chosen_measures = set(version.measures.values_list("pk", flat=True))
+    focus_areas = list(FocusArea.objects.order_by("order"))
+    priorities = list(
+        WorkPriority.objects.for_district(district)
+        .select_related("work_period")
+        .order_by("-work_period__start", "order", "title")
+    )
+    periods = []
+    for priority in priorities:
+        if not periods or periods[-1][0] != priority.work_period:
+            periods.append((priority.work_period, []))
+        periods[-1][1].append(priority)
+    measures = list(
+        district.measures.filter(Q(is_archived=False) | Q(pk__in=chosen_measures)).order_by("title")
+    )
+    return {
+        "field_choices": [
+            (field, field.pk in chosen_fields) for field in district.fields_of_action.all()
+        ],
+        "priority_choices": [
+            (
+                period,
+                [
+                    (
+                        focus,
+                        [
+                            (p, p.pk in chosen_priorities)
+                            for p in items
+                            if p.focus_area_id == focus.pk
+                        ],
+                    )
+                    for focus in focus_areas
+                ],
+            )
+            for period, items in periods
+        ],
+        "measure_choices": [
+            (focus, [(m, m.pk in chosen_measures) for m in measures if m.focus_area_id == focus.pk])
+            for focus in focus_areas
+        ],
+    }
+
+
+@require_POST
+@district_view(Capability.EDIT)
+def version_choose_contents(request, pk):
+    """Save which Handlungsfelder, Arbeitsschwerpunkte and measures the Fassung holds."""
+    version = _version(request, pk)
+    form = VersionContentsForm(request.POST, district=request.district, version=version)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _to_version(version)
+    try:
+        services.version_set_contents(
+            district=request.district,
+            version=version,
+            fields_of_action=form.cleaned_data["fields_of_action"],
+            priorities=form.cleaned_data["priorities"],
+            measures=form.cleaned_data["measures"],
+            user=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        data = form.cleaned_data
+        messages.success(
+            request,
+            "Inhalt der Fassung gespeichert: "
+            f"{counted(len(data['fields_of_action']), 'Handlungsfeld', 'Handlungsfelder')}, "
+            f"{counted(len(data['priorities']), 'Arbeitsschwerpunkt', 'Arbeitsschwerpunkte')}, "
+            f"{counted(len(data['measures']), 'Maßnahme', 'Maßnahmen')}.",
+        )
+    return _to_version(version)
 
 
 class VersionUpdateView(StaleEditGuard, DistrictMixin, FormView):

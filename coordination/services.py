@@ -19,6 +19,7 @@ from accounts.rights import Role
 from concepts.models import FocusArea, WorkPriority
 from core.locking import EditConflict, refuse_if_changed
 from core.models import check_district
+from core.text import counted
 from districts.models import District, Municipality
 
 from .models import (
@@ -304,14 +305,18 @@ def choice_errors(round: PriorityRound, choices: list[ChoiceInput]) -> list[str]
         if len(ranks) != len(set(ranks)):
             errors.append("Jeder Rang darf nur einmal vergeben werden.")
         if len(ranks) > round.max_choices:
-            errors.append(f"Höchstens {round.max_choices} Optionen dürfen einen Rang erhalten.")
+            errors.append(
+                f"Höchstens {counted(round.max_choices, 'Option darf', 'Optionen dürfen')} "
+                "einen Rang erhalten."
+            )
     else:
         points = [c.points for c in choices if c.points is not None]
         if any(p < 0 for p in points):
             errors.append("Punkte dürfen nicht negativ sein.")
         if sum(points) > round.points_total:
             errors.append(
-                f"Es dürfen höchstens {round.points_total} Punkte verteilt werden "
+                f"Es {'darf' if round.points_total == 1 else 'dürfen'} höchstens "
+                f"{counted(round.points_total, 'Punkt', 'Punkte')} verteilt werden "
                 f"(vergeben: {sum(points)})."
             )
     return errors

@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
 from core.locking import StaleEditGuard
+from core.text import counted
 
 from . import services
 from .forms import OptionForm, RoundForm
@@ -274,7 +275,10 @@ def round_prefill(request, pk):
     _run(
         request,
         lambda: services.round_prefill(district=request.district, round=round, user=request.user),
-        lambda n: f"{n} Optionen aus Handlungsfeldern und Arbeitsschwerpunkten übernommen.",
+        lambda n: (
+            f"{counted(n, 'Option', 'Optionen')} aus Handlungsfeldern und "
+            "Arbeitsschwerpunkten übernommen."
+        ),
     )
     return redirect("coordination:detail", request.district.slug, round.pk)
 
@@ -292,7 +296,8 @@ def round_open(request, pk):
             answer_url=answer_url(request, round),
         ),
         lambda n: (
-            f"Runde geöffnet; {n} Ansprechpersonen der Kommunen wurden per E-Mail informiert."
+            f"Runde geöffnet; {counted(n, 'Ansprechperson', 'Ansprechpersonen')} der Kommunen "
+            f"{'wurde' if n == 1 else 'wurden'} per E-Mail informiert."
         ),
     )
     return redirect("coordination:detail", request.district.slug, round.pk)
@@ -310,6 +315,6 @@ def round_remind(request, pk):
             user=request.user,
             answer_url=answer_url(request, round),
         ),
-        lambda n: f"Erinnerung an {n} Ansprechpersonen verschickt.",
+        lambda n: f"Erinnerung an {counted(n, 'Ansprechperson', 'Ansprechpersonen')} verschickt.",
     )
     return redirect("coordination:detail", request.district.slug, round.pk)

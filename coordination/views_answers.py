@@ -13,6 +13,7 @@ from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability, Scope
 from core.exports import Column, Kind, csv_response, xlsx_response
 from core.locking import CONFLICT_MESSAGE, EditConflict, stamp
+from core.text import counted
 
 from . import services
 from .forms import AdoptForm, AnswerForm
@@ -276,7 +277,8 @@ def round_adopt(request, pk):
         return redirect("coordination:result", request.district.slug, round.pk)
     messages.success(
         request,
-        f"{len(adopted)} Arbeitsschwerpunkte für {round.work_period.label} übernommen.",
+        f"{counted(len(adopted), 'Arbeitsschwerpunkt', 'Arbeitsschwerpunkte')} für "
+        f"{round.work_period.label} übernommen.",
     )
     return redirect("coordination:result", request.district.slug, round.pk)
 

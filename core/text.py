@@ -10,3 +10,13 @@ _GERMAN = str.maketrans(
 def german_slugify(value: str) -> str:
     """Slug that spells umlauts the German way: Märkischer Kreis → ``maerkischer-kreis``."""
     return slugify(value.translate(_GERMAN))
+
+
+def number_de(value: int) -> str:
+    """German digit grouping: 1.234."""
+    return f"{value:,}".replace(",", ".")
+
+
+def counted(value: int, singular: str, plural: str) -> str:
+    """A count with its noun in the right number: "1 Ansprechperson", "2 Ansprechpersonen"."""
+    return f"{number_de(value)} {singular if value == 1 else plural}"

@@ -72,6 +72,13 @@ class LandRequirementsForm(DistrictFormMixin, forms.ModelForm):
             "review_interval_years",
             "work_period_years",
         ]
+        # The model's help text cites seed 000 by its Kreis; a District's page names no other
+        # Kreis (issue 13). (The model keeps it until a districts migration can carry the change.)
+        help_texts = {
+            "work_period_years": "Arbeitsschwerpunkte werden im Benehmen mit den örtlichen "
+            "Partnern für zwei Jahre festgelegt (Integrationskonzept eines Kreises, "
+            "Kreistagsbeschluss 2012).",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

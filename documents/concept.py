@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from actors.models import Actor, GlossaryEntry
 from concepts import versioning
-from concepts.models import ConceptVersion, FieldOfAction, FocusArea
+from concepts.models import ConceptVersion, FieldOfAction, FocusArea, WorkPriority
 from concepts.rendering import render_markdown
 from concepts.views_editor import visible_versions
 from measures.models import Indicator
@@ -25,7 +25,7 @@ from .models import GeneratedDocument
 from .renderers import StoredDocumentRenderer, data_stamp, letterhead, register
 
 # Bump when the print templates change, so stored PDFs are rendered anew.
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 
 
 @register(GeneratedDocument.Kind.CONCEPT)
@@ -70,6 +70,9 @@ def concept_fingerprint(version: ConceptVersion) -> str:
         data_stamp(version.fields_of_action.all()),
         data_stamp(version.priorities.all()),
         data_stamp(FieldOfAction.objects.filter(district=district)),
+        # What the District has decides the sentence for an empty list (versioning.empty_note).
+        data_stamp(WorkPriority.objects.for_district(district)),
+        data_stamp(district.measures.filter(is_archived=False)),
         data_stamp(Actor.objects.filter(district=district)),
         data_stamp(GlossaryEntry.objects.filter(district=district)),
     ]
@@ -111,6 +114,7 @@ def concept_context(version: ConceptVersion) -> dict:
     )
     actor_groups = [(kind, list(items)) for kind, items in groupby(actors, lambda a: a.type.name)]
     fields = list(version.fields_of_action.order_by("name"))
+
     return {
         **letterhead(district),
         "version": version,
@@ -120,6 +124,9 @@ def concept_context(version: ConceptVersion) -> dict:
             for section in version.sections.order_by("order")
         ],
         "fields": [(f, render_markdown(getattr(f, "description", ""), district)) for f in fields],
+        "empty_notes": versioning.empty_notes(
+            district, {**contents, "fields_of_action": [f.name for f in fields]}
+        ),
         "catalogue": catalogue,
         "measure_count": len(measures),
         "priorities": priorities,

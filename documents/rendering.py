@@ -4,6 +4,8 @@ import time
 
 from django.utils import timezone
 
+from core.text import counted
+
 from . import pdf
 from .models import GeneratedDocument
 from .renderers import renderer_for
@@ -34,7 +36,7 @@ def render(document: GeneratedDocument) -> None:
     html = build_html(document)
     _report(document, 30, "Seiten setzen")
     laid_out = pdf.lay_out(html)
-    _report(document, 80, f"PDF schreiben ({len(laid_out.pages)} Seiten)")
+    _report(document, 80, f"PDF schreiben ({counted(len(laid_out.pages), 'Seite', 'Seiten')})")
     content = pdf.write_pdf(laid_out)
     document.pdf = content
     document.size = len(content)

@@ -273,6 +273,25 @@ class AttachmentForm(forms.ModelForm):
         return upload
 
 
+class ConceptAttachmentForm(forms.Form):
+    """A Fassung of the District's Integrationskonzept as Anlage (rendered at the release)."""
+
+    concept_version = forms.ModelChoiceField(
+        label="Fassung des Integrationskonzepts",
+        queryset=ConceptVersion.objects.none(),
+        empty_label=None,
+    )
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["concept_version"].queryset = ConceptVersion.objects.for_district(
+            district
+        ).order_by("-number")
+        self.fields["concept_version"].label_from_instance = lambda v: (
+            f"Fassung {v.number}: {v.title} ({v.get_status_display()})"
+        )
+
+
 LOGO_MAX_BYTES = 1024 * 1024
 LOGO_MAX_PIXELS = 3000
 

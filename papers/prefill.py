@@ -17,9 +17,11 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from actors.models import Committee, ParticipationEvent
-from concepts.models import ConceptVersion, FocusArea, WorkPeriod
-from concepts.versioning import version_contents
+from concepts.deadlines import district_deadline
+from concepts.models import ConceptVersion, FocusArea, WorkPeriod, WorkPriority
+from concepts.versioning import empty_note, version_contents
 from core.models import check_district
+from core.text import counted, number_de
 from districts.models import District
 
 from .models import Attachment, Consultation, DecisionPaper
@@ -85,7 +87,7 @@ def paper_from_version(
     concept_name = f"Integrationskonzept {_genitive(district)}"
     label = _version_label(version, district, concept_name)
     previous = _previous_version(version)
-    occasion = _occasion(version, district, previous)
+    occasion = _occasion(version, district, previous, today)
     facts = _facts(version, district, previous, today, notes)
     outlook = _outlook(version, district, today, decision_day)
     proposal = _proposal(version, district, concept_name, path)
@@ -132,13 +134,20 @@ def paper_from_version(
     attachment_create(
         district=district,
         paper=paper,
-        title=shorten(
-            f"{concept_name} – Fassung {version.number}: {version.title}", ATTACHMENT_TITLE_MAX
-        ),
+        title=concept_attachment_title(district, version),
         concept_version=version,
         user=user,
     )
     return paper, notes
+
+
+def concept_attachment_title(district: District, version: ConceptVersion) -> str:
+    """The title of a concept version as Anlage, the same for a prefilled Vorlage and one made
+    by hand: "Integrationskonzept des Kreises Coesfeld – Fassung 2: …"."""
+    return shorten(
+        f"Integrationskonzept {_genitive(district)} – Fassung {version.number}: {version.title}",
+        ATTACHMENT_TITLE_MAX,
+    )
 
 
 def path_steps(path: list[Committee], today: datetime.date, notes: list[str]) -> list[dict]:
@@ -193,7 +202,7 @@ def _previous_version(version: ConceptVersion) -> ConceptVersion | None:
     )
 
 
-def _occasion(version, district, previous) -> str:
+def _occasion(version, district, previous, today: datetime.date) -> str:
     """Anlass der Vorlage (seed 001) / I. Problem (seed 004)."""
     genitive = _genitive(district)
     what = (
@@ -215,11 +224,10 @@ def _occasion(version, district, previous) -> str:
         if previous.decided_on:
             sentence += f", die am {previous.decided_on:%d.%m.%Y} beschlossen wurde"
         parts.append(sentence + ".")
-    deadline = version.deadline or getattr(
-        getattr(district, "land_requirements", None), "submission_deadline", None
-    )
+    # The same date as the dashboard, the Fassung's page and the checklist (issue 13).
+    deadline = district_deadline(district, version, today)
     if deadline:
-        parts.append(f"Das Konzept ist dem Land bis zum {deadline:%d.%m.%Y} vorzulegen.")
+        parts.append(f"Das Konzept ist dem Land bis zum {deadline.date:%d.%m.%Y} vorzulegen.")
     if version.submitted_on:
         # Seed 001: the draft went to the ministry first, the Kreistag decision followed.
         parts.append(
@@ -242,9 +250,13 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
         blocks.append(
             "\n".join(f"{i}. {markdown_escape(name)}" for i, name in enumerate(fields, start=1))
         )
-    else:
-        blocks.append("Die Fassung nennt noch keine Handlungsfelder.")
-        notes.append("Die Fassung nennt keine Handlungsfelder; bitte im Konzept ergänzen.")
+    elif not aspects:
+        # "keine Handlungsfelder" only for a District that truly has none (issue 13).
+        blocks.append(empty_note(district, "fields_of_action"))
+        notes.append(
+            "Die Fassung enthält keine Handlungsfelder; bitte auf der Seite der Fassung "
+            "auswählen (oder zuerst Handlungsfelder anlegen)."
+        )
     if aspects:
         # Seed 001: "Interkulturelle Öffnung" and "Vernetzung" cut across all fields.
         blocks.append(
@@ -254,6 +266,9 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
 
     # Eckpunktepapier (seed 002): both Schwerpunkte are mandatory; priorities for two years.
     focus_areas = list(FocusArea.objects.order_by("order").values_list("name", flat=True))
+    district_focus_areas = set(
+        WorkPriority.objects.for_district(district).values_list("focus_area__name", flat=True)
+    )
     blocks.append("**Arbeitsschwerpunkte**")
     blocks.append(
         "In den beiden Schwerpunkten sind folgende Arbeitsschwerpunkte festgelegt "
@@ -268,6 +283,10 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
                     f"- {markdown_escape(p['title'])} ({markdown_escape(p['period'])})"
                     for p in priorities
                 )
+            )
+        elif focus in district_focus_areas:
+            blocks.append(
+                "Für diesen Schwerpunkt sind für die Fassung keine Arbeitsschwerpunkte ausgewählt."
             )
         else:
             blocks.append("Für diesen Schwerpunkt sind noch keine Arbeitsschwerpunkte festgelegt.")
@@ -291,8 +310,8 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
             f"{counted(len(measures), 'Maßnahme', 'Maßnahmen')}, davon {split}."
         )
     else:
-        blocks.append("Der Fassung sind noch keine Maßnahmen zugeordnet.")
-        notes.append("Der Fassung sind keine Maßnahmen zugeordnet.")
+        blocks.append(empty_note(district, "measures"))
+        notes.append("Die Fassung enthält keine Maßnahmen.")
 
     since = previous.decided_on if previous is not None else None
     blocks.append("**Beteiligung**")
@@ -349,7 +368,7 @@ def _participation(district, since, today: datetime.date, notes: list[str]) -> s
         f"gezählt). {directory}"
     )
     if linked:
-        text += f"; {_number(linked)} davon haben an den Veranstaltungen teilgenommen"
+        text += f"; {number_de(linked)} davon haben an den Veranstaltungen teilgenommen"
     return text + "."
 
 
@@ -371,7 +390,8 @@ def _outlook(version, district, today: datetime.date, decision_day) -> str:
     years = getattr(requirements, "review_interval_years", None)
     if years:
         sentence = (
-            f"Nach den Anforderungen des Landes ist das Konzept spätestens nach {years} Jahren "
+            f"Nach den Anforderungen des Landes ist das Konzept spätestens nach "
+            f"{'einem Jahr' if years == 1 else f'{years} Jahren'} "
             "zu überprüfen und fortzuschreiben"
         )
         if decision_day:
@@ -476,15 +496,6 @@ def _years_later(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-
-
-def _number(value: int) -> str:
-    """German digit grouping: 1.234."""
-    return f"{value:,}".replace(",", ".")
-
-
-def counted(value: int, singular: str, plural: str) -> str:
-    return f"{_number(value)} {singular if value == 1 else plural}"
 
 
 def german_list(items: list[str]) -> str:

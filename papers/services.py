@@ -523,8 +523,21 @@ def attachment_create(
     concept_version: ConceptVersion | None = None,
 ) -> Attachment:
     """Add an Anlage at the end of the working copy's Anlagen: an uploaded ``file``, or a
-    ``concept_version`` of this system (rendered when the paper is released)."""
+    ``concept_version`` of this system (rendered when the paper is released).
+
+    A concept version must be the District's and not already an Anlage of the paper; a
+    released paper is frozen (ValidationError, German).
+    """
     check_district(district, paper)
+    if paper.is_released:
+        raise ValidationError(FROZEN_MESSAGE, code="frozen")
+    if concept_version is not None:
+        check_district(district, concept_version)
+        if paper.attachments.filter(concept_version=concept_version).exists():
+            raise ValidationError(
+                f"Fassung {concept_version.number} ist bereits Anlage dieser Vorlage.",
+                code="duplicate",
+            )
     return Attachment.objects.create(
         paper=paper,
         title=title,

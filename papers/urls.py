@@ -44,6 +44,11 @@ urlpatterns = [
         name="attachment_create",
     ),
     path(
+        "vorlagen/<int:pk>/anlagen/konzeptfassung/",
+        views.attachment_concept,
+        name="attachment_concept",
+    ),
+    path(
         "vorlagen/<int:pk>/anlagen/<int:attachment_pk>/",
         views.attachment_download,
         name="attachment",

@@ -28,6 +28,7 @@ from . import services
 from .filters import PaperFilter
 from .forms import (
     AttachmentForm,
+    ConceptAttachmentForm,
     PaperForm,
     PaperSettingsForm,
     ResultForm,
@@ -42,7 +43,7 @@ from .models import (
     ReleasedAttachment,
     ReleaseRequest,
 )
-from .prefill import paper_from_version
+from .prefill import concept_attachment_title, paper_from_version
 from .queries import show_as_released, visible_papers
 from .renderers import PAPER_DOCX, PAPER_PDF, paper_context
 from .responses import (
@@ -147,6 +148,10 @@ class PaperDetailView(DistrictMixin, TemplateView):
             problems=services.release_problems(paper) if internal and not paper.is_released else [],
             release_request=paper.open_release_request() if internal else None,
         )
+        if internal and self.request.access.can_edit and not paper.is_released:
+            context["concept_attachment_form"] = ConceptAttachmentForm(
+                district=self.request.district
+            )
         if internal:
             # The working copy as the PDF shows it, readable in the browser.
             document = paper_context(paper)
@@ -486,6 +491,32 @@ class AttachmentCreateView(DistrictMixin, FormView):
         )
         messages.success(self.request, f"Anlage „{attachment.title}“ hinzugefügt.")
         return redirect("papers:detail", district_slug=self.request.district.slug, pk=self.paper.pk)
+
+
+@district_view(Capability.EDIT)
+@require_POST
+def attachment_concept(request, pk: int):
+    """Attach a Fassung of the District's concept as Anlage, as "Vorlage aus Konzeptfassung"
+    does: no file now, the concept PDF is set at the release."""
+    paper = get_paper(request, pk)
+    form = ConceptAttachmentForm(request.POST, district=request.district)
+    if not form.is_valid():
+        messages.error(request, "Bitte eine Fassung des Integrationskonzepts auswählen.")
+    else:
+        version = form.cleaned_data["concept_version"]
+        try:
+            attachment = services.attachment_create(
+                district=request.district,
+                paper=paper,
+                title=concept_attachment_title(request.district, version),
+                concept_version=version,
+                user=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Anlage „{attachment.title}“ hinzugefügt.")
+    return redirect("papers:detail", district_slug=request.district.slug, pk=paper.pk)
 
 
 @district_view(Capability.EDIT)

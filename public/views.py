@@ -127,7 +127,8 @@ class ConceptView(PublicMixin, TemplateView):
                 (section, render_markdown(section.body, self.district))
                 for section in version.sections.order_by("order")
             ]
-            context["contents"] = versioning.version_contents(version)
+            context["contents"] = contents = versioning.version_contents(version)
+            context["empty_notes"] = versioning.empty_notes(self.district, contents)
         return context
 
 

@@ -13,6 +13,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from concepts.deadlines import district_deadline
+from core.text import counted
+
 
 @dataclass
 class Failure:
@@ -77,7 +80,9 @@ def check_priorities_have_measures(district, period) -> Rule:
     rule = Rule(
         "prioritaeten",
         "Jeder Arbeitsschwerpunkt hat Maßnahmen",
-        "Integrationskonzept Märkischer Kreis: Maßnahmen konkretisieren die Schwerpunkte",
+        # Seed 000; the source names no other Kreis, the checklist is shown to every District.
+        "Aufbau eines Integrationskonzepts (Kreistagsbeschluss von 2012 als Muster): Maßnahmen "
+        "konkretisieren die Schwerpunkte",
     )
     if period is None:
         return rule
@@ -97,7 +102,9 @@ def check_measures_have_indicators(district, version) -> Rule:
     rule = Rule(
         "kennzahlen",
         "Jede Maßnahme hat mindestens eine Kennzahl mit Zielwert",
-        "Integrationskonzept Märkischer Kreis: strategische Ziele mit messbaren Kennzahlen",
+        # Seed 000 (see above).
+        "Aufbau eines Integrationskonzepts (Kreistagsbeschluss von 2012 als Muster): strategische "
+        "Ziele mit messbaren Kennzahlen",
     )
     measures = district.measures.filter(is_archived=False)
     if version is not None and version.measures.exists():
@@ -196,30 +203,31 @@ def check_adopted(district, version) -> Rule:
     return rule
 
 
-def check_submitted(district, version) -> Rule:
+def check_submitted(district, version, today: datetime.date) -> Rule:
+    deadline = district_deadline(district, version, today)
     rule = Rule(
         "vorlage_land",
-        "Dem Land fristgerecht vorgelegt",
-        "Frist der Förderung (z. B. Mettmann 30.06.2015); ein Entwurf darf vor dem Beschluss "
-        "an das Ministerium gehen",
+        "Dem Land fristgerecht vorgelegt"
+        + (f" (Frist beim Land: {deadline.date:%d.%m.%Y})" if deadline else ""),
+        "Frist aus dem Förderverfahren des Landes (Anforderungen des Landes oder Frist der "
+        "Fassung); ein Entwurf darf vor dem Beschluss an das Ministerium gehen",
     )
     if version is None:
         rule.failures.append(
             Failure("Es gibt noch keine Konzeptfassung", _url("concepts:versions", district))
         )
         return rule
-    deadline = version.deadline or district.land_requirements.submission_deadline
     url = _version_url(district, version)
     if not version.submitted_on:
         text = f"{version.title}: nicht vorgelegt"
         if deadline:
-            text += f" (Frist {deadline:%d.%m.%Y})"
+            text += f" (Frist {deadline.date:%d.%m.%Y})"
         rule.failures.append(Failure(text, url))
-    elif deadline and version.submitted_on > deadline:
+    elif deadline and version.submitted_on > deadline.date:
         rule.failures.append(
             Failure(
                 f"{version.title}: am {version.submitted_on:%d.%m.%Y} vorgelegt, "
-                f"Frist war {deadline:%d.%m.%Y}",
+                f"Frist war {deadline.date:%d.%m.%Y}",
                 url,
             )
         )
@@ -230,7 +238,7 @@ def check_not_outdated(district, today: datetime.date) -> Rule:
     years = district.land_requirements.review_interval_years
     rule = Rule(
         "aktualitaet",
-        f"Beschlossenes Konzept ist höchstens {years} Jahre alt",
+        f"Beschlossenes Konzept ist höchstens {counted(years, 'Jahr', 'Jahre')} alt",
         "Anforderungen des Landes: Überprüfungsintervall (im Kreis einstellbar)",
     )
     adopted = (
@@ -265,7 +273,7 @@ def checklist(district, today: datetime.date | None = None) -> list[Rule]:
         check_mandatory_actors(district),
         check_staffing(district),
         check_adopted(district, version),
-        check_submitted(district, version),
+        check_submitted(district, version, today),
         check_not_outdated(district, today),
     ]
 

@@ -1,8 +1,6 @@
 """The KI workspace pages that compose several domains: the District's dashboard, its staffing
 plan (with the Land's requirements) and the Förderfähigkeit checklist."""
 
-import datetime
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib import messages
@@ -16,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.access import DistrictMixin
 from accounts.rights import Capability
 from actors.models import Actor
+from concepts.deadlines import district_deadline
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
@@ -42,58 +41,6 @@ def fte_label(value: Decimal) -> str:
 
 
 # --- Dashboard ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """The date the concept is due at the Land and how it stands today."""
-
-    date: datetime.date
-    days_left: int
-    from_version: bool
-    submitted_on: datetime.date | None = None
-
-    @property
-    def text(self) -> str:
-        # In words, not by colour alone (WCAG 1.4.1).
-        if self.submitted_on:
-            on_time = "fristgerecht" if self.submitted_on <= self.date else "nach Fristablauf"
-            return f"am {self.submitted_on:%d.%m.%Y} vorgelegt ({on_time})"
-        days = abs(self.days_left)
-        if self.days_left > 0:
-            return f"noch {days} {'Tag' if days == 1 else 'Tage'}"
-        if self.days_left == 0:
-            return "Frist endet heute"
-        return f"Frist seit {days} {'Tag' if days == 1 else 'Tagen'} überschritten"
-
-    @property
-    def badge(self) -> str:
-        if self.submitted_on:
-            return "text-bg-success" if self.submitted_on <= self.date else "text-bg-warning"
-        if self.days_left < 0:
-            return "text-bg-danger"
-        return "text-bg-warning" if self.days_left <= 30 else "text-bg-success"
-
-
-def deadline_for(version, requirements, today: datetime.date) -> Deadline | None:
-    """The deadline at the Land: the current version's own, else the Land's requirement.
-
-    A version's deadline counts while it is on its way (seeds 003/004: a draft may go to the
-    ministry before the Kreistag decides); once adopted, the next date is the one the Land's
-    requirements set (e.g. for the Fortschreibung), so a long-adopted concept does not show as
-    years overdue.
-    """
-    if version and version.deadline and not version.is_adopted:
-        return Deadline(
-            date=version.deadline,
-            days_left=(version.deadline - today).days,
-            from_version=True,
-            submitted_on=version.submitted_on,
-        )
-    due = requirements.submission_deadline if requirements else None
-    if due is None:
-        return None
-    return Deadline(date=due, days_left=(due - today).days, from_version=False)
 
 
 VERSION_BADGES = {
@@ -167,9 +114,7 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         context["version"] = version
         if version is not None:
             context["version_badge"] = VERSION_BADGES.get(version.status, "text-bg-secondary")
-        context["deadline"] = deadline_for(
-            version, getattr(district, "land_requirements", None), today
-        )
+        context["deadline"] = district_deadline(district, version, today)
 
         period = (
             district.work_periods.filter(start__lte=today, end__gte=today)

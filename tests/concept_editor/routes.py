@@ -36,6 +36,7 @@ ROUTES = {
     "concepts:version_detail": Route(kwargs=_version),
     "concepts:version_update": Route(kwargs=_draft_version),
     "concepts:version_continue": Route(kwargs=_version, method="post"),
+    "concepts:version_contents": Route(kwargs=_draft_version, method="post"),
     "concepts:version_status": Route(kwargs=_draft_version, method="post"),
     "concepts:version_adopt": Route(kwargs=_draft_version, method="post"),
     "concepts:version_submit": Route(kwargs=_draft_version, method="post"),

@@ -95,7 +95,7 @@ def test_opening_mails_the_liaisons_in_german(
     factories.RoundOptionFactory(round=round)
     with django_capture_on_commit_callbacks(execute=True):
         with_mail = client.post(url("open", round), follow=True).content.decode()
-    assert "1 Ansprechpersonen der Kommunen wurden per E-Mail informiert" in with_mail
+    assert "1 Ansprechperson der Kommunen wurde per E-Mail informiert" in with_mail
     round.refresh_from_db()
     assert round.status == PriorityRound.Status.OPEN
     assert len(mail.outbox) == 1
@@ -131,7 +131,7 @@ def test_reminder_goes_to_municipalities_without_answer(
     client.force_login(ki_staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("remind", round), follow=True)
-    assert "Erinnerung an 1 Ansprechpersonen verschickt." in response.content.decode()
+    assert "Erinnerung an 1 Ansprechperson verschickt." in response.content.decode()
     assert [m.to for m in mail.outbox] == [[late_liaison.email]]
     assert mail.outbox[0].subject.startswith("Erinnerung:")
 

@@ -62,6 +62,7 @@ ROUTES = {
     "papers:docx": Route(kwargs=draft),
     "papers:result": Route(kwargs=released_step),
     "papers:attachment_create": Route(kwargs=draft),
+    "papers:attachment_concept": Route(kwargs=draft, method="post"),
     "papers:attachment": Route(kwargs=with_file),
     "papers:released_attachment": Route(kwargs=released_attachment),
     "papers:attachment_delete": Route(kwargs=draft_attachment, method="post"),
