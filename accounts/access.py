@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from districts.models import District
 
 from .models import Membership
-from .rights import LAND, Capability, Scope, scope_of
+from .rights import LAND, OPERATOR, Capability, Scope, scope_of
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,11 @@ def access_for(user, district: District) -> Access:
     )
     if membership:
         return Access(role=membership.role, membership=membership)
-    # Superusers see the application as the Land does: everything, read-only.
-    if user.is_land or user.is_superuser:
+    # The operator (superuser) reads like the Land and may also manage the members, so that a
+    # new Kreis gets its first KI-Leitung without the Django admin; the Land stays read-only.
+    if user.is_superuser:
+        return Access(role=OPERATOR)
+    if user.is_land:
         return Access(role=LAND)
     return Access(role=None)
 
@@ -131,3 +134,20 @@ class DistrictMixin(AccessMixin):
         context["district"] = self.request.district
         context["access"] = self.request.access
         return context
+
+
+class OperatorMixin(AccessMixin):
+    """Pages of the installation's operator (``/betrieb/…``), outside any District.
+
+    Anonymous → login; anyone but a superuser → 403 (the Land too: it stays read-only).
+    ``operator_only`` lets the permission test tell these views apart.
+    """
+
+    operator_only = True
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not (request.user.is_active and request.user.is_superuser):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

@@ -10,6 +10,27 @@ from .rights import Role
 from .services import LAST_LEAD_MESSAGE, is_last_active_lead
 
 
+def clean_invite_email(email: str, district) -> str:
+    """The normalised address, or a German error if it cannot be invited to ``district``."""
+    email = User.objects.normalize_email(email.strip())
+    existing = list(User.objects.filter(email__iexact=email)[:2])
+    if len(existing) > 1:
+        raise forms.ValidationError(
+            "Mehrere Benutzerkonten haben diese E-Mail-Adresse; bitte in der Verwaltung klären."
+        )
+    if existing and not existing[0].is_active:
+        raise forms.ValidationError(
+            "Das Benutzerkonto mit dieser E-Mail-Adresse ist gesperrt; bitte in der "
+            "Verwaltung klären."
+        )
+    if existing and existing[0].memberships.filter(district=district).exists():
+        raise forms.ValidationError(
+            "Diese Person ist bereits Mitglied dieses Kreises. Eine deaktivierte "
+            "Mitgliedschaft können Sie in der Mitgliederliste reaktivieren."
+        )
+    return email
+
+
 class MembershipFormMixin(DistrictFormMixin):
     """Role and municipality; the municipality is offered from the District only.
 
@@ -47,23 +68,28 @@ class MemberInviteForm(MembershipFormMixin, forms.ModelForm):
         fields = ["role", "municipality"]
 
     def clean_email(self):
-        email = User.objects.normalize_email(self.cleaned_data["email"].strip())
-        existing = list(User.objects.filter(email__iexact=email)[:2])
-        if len(existing) > 1:
-            raise forms.ValidationError(
-                "Mehrere Benutzerkonten haben diese E-Mail-Adresse; bitte in der Verwaltung klären."
-            )
-        if existing and not existing[0].is_active:
-            raise forms.ValidationError(
-                "Das Benutzerkonto mit dieser E-Mail-Adresse ist gesperrt; bitte in der "
-                "Verwaltung klären."
-            )
-        if existing and existing[0].memberships.filter(district=self.district).exists():
-            raise forms.ValidationError(
-                "Diese Person ist bereits Mitglied dieses Kreises. Eine deaktivierte "
-                "Mitgliedschaft können Sie in der Mitgliederliste reaktivieren."
-            )
-        return email
+        return clean_invite_email(self.cleaned_data["email"], self.district)
+
+
+class LeadInviteForm(forms.Form):
+    """The operator invites a District's KI-Leitung (``/betrieb/kreise/<slug>/``)."""
+
+    email = forms.EmailField(
+        label="E-Mail-Adresse",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        help_text="An diese Adresse geht die Einladung mit dem Link, über den die Person ihr "
+        "Passwort festlegt.",
+    )
+    first_name = forms.CharField(label="Vorname", max_length=150)
+    last_name = forms.CharField(label="Nachname", max_length=150)
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.district = district
+
+    def clean_email(self):
+        return clean_invite_email(self.cleaned_data["email"], self.district)
 
 
 class MemberUpdateForm(MembershipFormMixin, forms.ModelForm):

@@ -18,6 +18,10 @@ class Role(models.TextChoices):
 
 # Land users have no membership; they are marked on the user (User.is_land).
 LAND = "land"
+# The operator of the installation (a superuser: the Kreis's IT, or the Land's IT) reads like
+# the Land and may manage members, so a new Kreis can be started without the Django admin
+# (issue 13). Nothing else: the content belongs to the KI.
+OPERATOR = "betrieb"
 
 
 class Capability(StrEnum):
@@ -47,10 +51,11 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.OWN_MUNICIPALITY,
         LAND: Scope.ALL,
+        OPERATOR: Scope.ALL,
     },
     Capability.READ_INTERNAL: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
     Capability.EDIT: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
-    Capability.MANAGE_MEMBERS: {Role.LEAD: Scope.ALL},
+    Capability.MANAGE_MEMBERS: {Role.LEAD: Scope.ALL, OPERATOR: Scope.ALL},
     Capability.DECIDE: {Role.LEAD: Scope.ALL},
     Capability.READ_PAPERS: {
         Role.LEAD: Scope.ALL,
@@ -58,6 +63,7 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.PUBLIC_ONLY,
         LAND: Scope.ALL,
+        OPERATOR: Scope.ALL,
     },
     Capability.ANSWER_ROUND: {
         Role.LEAD: Scope.ANY_MUNICIPALITY,
@@ -66,7 +72,7 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
     },
 }
 
-ALL_ROLES: tuple[str, ...] = (*Role.values, LAND)
+ALL_ROLES: tuple[str, ...] = (*Role.values, LAND, OPERATOR)
 
 
 def scope_of(role: str | None, capability: Capability) -> Scope | None:

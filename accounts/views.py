@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView, UpdateView
 
@@ -39,8 +40,9 @@ class HomeView(TemplateView):
         ]
         if user.is_land or user.is_superuser:
             member_of = {item["district"].pk for item in items}
+            label = "Betrieb" if user.is_superuser else "Land (lesend)"
             items += [
-                {"district": d, "role_label": "Land (lesend)"}
+                {"district": d, "role_label": label}
                 for d in District.objects.exclude(pk__in=member_of)
             ]
         context["districts"] = items
@@ -76,6 +78,13 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         # Whoever proved access to the mailbox may log in at once, even after a lockout.
         axes_reset(username=form.user.get_username())
+        # An invited member of one District lands on it after logging in (issue 13).
+        memberships = list(
+            form.user.memberships.filter(is_active=True).select_related("district")[:2]
+        )
+        if len(memberships) == 1:
+            next_url = memberships[0].district.get_absolute_url()
+            return redirect(f"{self.success_url}?{urlencode({'next': next_url})}")
         return response
 
 

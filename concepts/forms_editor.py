@@ -20,6 +20,48 @@ class ContinueForm(forms.Form):
     title = forms.CharField(label="Titel der Fortschreibung", max_length=200)
 
 
+class VersionCreateForm(forms.Form):
+    """A new Fassung: empty, pre-structured, or as a copy (Fortschreibung) of an earlier one."""
+
+    EMPTY, STRUCTURED, COPY = "leer", "gegliedert", "kopie"
+
+    title = forms.CharField(label="Titel der Fassung", max_length=200)
+    start = forms.ChoiceField(
+        label="Beginnen mit",
+        widget=forms.RadioSelect,
+        initial=STRUCTURED,
+        choices=[
+            (
+                STRUCTURED,
+                "den üblichen Abschnitten (Ausgangslage, Leitlinien, Schwerpunkte, "
+                "Handlungsfeldern, Maßnahmen, Steuerung und Beteiligung, Controlling)",
+            ),
+            (EMPTY, "einer leeren Fassung"),
+            (COPY, "einer Kopie einer früheren Fassung"),
+        ],
+    )
+    based_on = forms.ModelChoiceField(
+        label="Frühere Fassung",
+        queryset=ConceptVersion.objects.none(),
+        required=False,
+        help_text="Nur für „Kopie“: Abschnitte, Handlungsfelder, Arbeitsschwerpunkte und "
+        "Maßnahmen werden übernommen.",
+    )
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["based_on"].queryset = versions
+        if not versions.exists():
+            self.fields["start"].choices = self.fields["start"].choices[:2]
+            del self.fields["based_on"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") == self.COPY and not data.get("based_on"):
+            self.add_error("based_on", "Bitte wählen Sie die Fassung, die kopiert werden soll.")
+        return data
+
+
 class AdoptForm(forms.Form):
     decided_on = forms.DateField(label="Beschluss des Kreistags am", widget=DateInput())
 

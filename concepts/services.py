@@ -209,6 +209,52 @@ def target_group_delete(*, district: District, group: TargetGroup, user: User) -
 # --- Versions and sections ------------------------------------------------------------------
 
 
+# The sections a concept of the seeds has: the Märkischer Kreis concept (seed 000: Grundsätzliche
+# Überlegungen, Abstimmung und Zusammenarbeit, Arbeitsschwerpunkte, Aufgaben und Arbeitsweisen,
+# Evaluation und Berichtswesen) and the Eckpunktepapier (seed 002: both Schwerpunkte, Controlling),
+# named as issue 13 lists them. Each body says what belongs there; the KI replaces it.
+SECTION_OUTLINE: tuple[tuple[str, str], ...] = (
+    ("Ausgangslage", "Bevölkerung, Zuwanderung und Lage in den Kommunen des Kreises."),
+    ("Leitlinien", "Grundsätzliche Überlegungen: Integration als Querschnittsaufgabe."),
+    (
+        "Schwerpunkte",
+        "Die beiden Schwerpunkte des Landes: Integration durch Bildung und Integration als "
+        "Querschnittsaufgabe, mit den Arbeitsschwerpunkten der Arbeitsperiode.",
+    ),
+    ("Handlungsfelder", "Die Handlungsfelder des Kreises und warum gerade diese."),
+    ("Maßnahmen", "Die Maßnahmen mit Zielen, Zielgruppen und Kennzahlen."),
+    (
+        "Steuerung und Beteiligung",
+        "Abstimmung und Zusammenarbeit mit den Kommunen, Gremien und Trägern.",
+    ),
+    ("Controlling", "Evaluation und Berichtswesen: wie und wann der Stand berichtet wird."),
+)
+
+
+@transaction.atomic
+def version_create(*, district: District, title: str, structured: bool, user) -> ConceptVersion:
+    """A new draft of the District's concept: empty, or with the sections of ``SECTION_OUTLINE``.
+
+    A copy of an earlier version is ``version_continue`` (Fortschreibung).
+    """
+    concept = district.concept
+    number = (concept.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = ConceptVersion.objects.create(
+        concept=concept, number=number, title=title, status=Status.DRAFT
+    )
+    if structured:
+        ConceptSection.objects.bulk_create(
+            ConceptSection(version=version, order=order, title=heading, body=body)
+            for order, (heading, body) in enumerate(SECTION_OUTLINE, start=1)
+        )
+    # Issue 13: a new Fassung holds the District's current Handlungsfelder, Arbeitsschwerpunkte
+    # and measures until the KI chooses otherwise on its page.
+    version_set_contents(
+        district=district, version=version, user=user, **version_defaults(district=district)
+    )
+    return version
+
+
 @transaction.atomic
 def version_continue(
     *, district: District, version: ConceptVersion, title: str, user

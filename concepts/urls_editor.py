@@ -6,6 +6,7 @@ from . import views_editor as views
 
 urlpatterns = [
     path("konzept/", views.VersionListView.as_view(), name="versions"),
+    path("konzept/neu/", views.VersionCreateView.as_view(), name="version_create"),
     path("konzept/vergleich/", views.DiffView.as_view(), name="diff"),
     path("konzept/bilder/", views.image_upload, name="image_upload"),
     path("konzept/<int:pk>/", views.VersionDetailView.as_view(), name="version_detail"),

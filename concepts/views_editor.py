@@ -28,6 +28,7 @@ from .forms_editor import (
     StatusForm,
     SubmitForm,
     VersionContentsForm,
+    VersionCreateForm,
     VersionForm,
 )
 from .models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
@@ -98,7 +99,46 @@ class VersionListView(DistrictMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["diff_form"] = DiffForm(versions=visible_versions(self.request))
+        if self.request.access.can_edit:
+            context["create_form"] = VersionCreateForm(
+                versions=self.request.district.concept.versions.order_by("-number"),
+                initial={"title": self.request.district.concept.title},
+            )
         return context
+
+
+class VersionCreateView(DistrictMixin, FormView):
+    """„Neue Fassung“: the first Konzeptfassung of a new District, or a later one (issue 13)."""
+
+    capability = Capability.EDIT
+    template_name = "concepts/editor/version_create.html"
+    form_class = VersionCreateForm
+
+    def get_form_kwargs(self):
+        versions = self.request.district.concept.versions.order_by("-number")
+        return {**super().get_form_kwargs(), "versions": versions}
+
+    def get_initial(self):
+        return {"title": self.request.district.concept.title}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        if data["start"] == VersionCreateForm.COPY:
+            version = services.version_continue(
+                district=self.request.district,
+                version=data["based_on"],
+                title=data["title"],
+                user=self.request.user,
+            )
+        else:
+            version = services.version_create(
+                district=self.request.district,
+                title=data["title"],
+                structured=data["start"] == VersionCreateForm.STRUCTURED,
+                user=self.request.user,
+            )
+        messages.success(self.request, f"Fassung „{version.title}“ als Entwurf angelegt.")
+        return _to_version(version)
 
 
 class VersionDetailView(DistrictMixin, DetailView):

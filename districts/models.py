@@ -11,7 +11,9 @@ from core.models import TimeStampedModel, district_queryset
 from core.text import german_slugify
 
 # Top-level paths of the site; a District with one of these slugs would shadow them.
-RESERVED_SLUGS = frozenset({"oeffentlich", "oparl", "admin", "konto", "static", "media", "land"})
+RESERVED_SLUGS = frozenset(
+    {"oeffentlich", "oparl", "admin", "konto", "static", "media", "land", "betrieb"}
+)
 
 
 def validate_district_slug(value: str) -> None:

@@ -10,7 +10,6 @@ admin.site.index_title = "Stammdaten und Inhalte"
 # Every KI page lives under the District's slug; each app's URLs carry their German prefix
 # (massnahmen/, akteure/, …). tests/test_permissions.py walks all of them.
 district_patterns = [
-    path("", include("workspace.urls")),
     path("", include("concepts.urls")),
     path("", include("measures.urls")),
     path("", include("actors.urls")),
@@ -25,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("accounts.urls")),  # konto/… and <district>/mitglieder/…
     path("", include("public.urls")),  # oeffentlich/… and <district>/rueckmeldungen/…
+    path("", include("workspace.urls")),  # betrieb/… (operator) and the District's dashboard
     # Read-only OParl 1.1 of released öffentlich papers (https://oparl.org/spezifikation/).
     path("oparl/v1.1/", include("oparl.urls")),
     path("<slug:district_slug>/", include(district_patterns)),

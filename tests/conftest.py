@@ -63,6 +63,12 @@ def land_user(db):
 
 
 @pytest.fixture
+def operator(db):
+    """The installation's operator: a superuser without any membership."""
+    return factories.UserFactory(username="betrieb", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
 def outsider(db):
     return factories.UserFactory(username="aussen")
 

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from accounts.rights import LAND, RIGHTS, Capability, Role
+from accounts.rights import LAND, OPERATOR, RIGHTS, Capability, Role
 from tests.routes import collect
 
 # Routes without a District; each is public on purpose.
@@ -49,6 +49,12 @@ PUBLIC = {
 PUBLIC_NAMESPACES = {
     "oparl": "read-only OParl 1.1 API of released öffentlich papers (issue 7; tests/oparl/)",
 }
+# The operator's pages outside any District (issue 13): superusers only; anonymous → login,
+# everyone else (the Land included) → 403. Tested below and in tests/workspace/test_operator.py.
+OPERATOR_ROUTES = {
+    "workspace:operator": "list of all Districts with their set-up state",
+    "workspace:operator_district": "one District's set-up state; invite its KI-Leitung",
+}
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}
 
@@ -80,14 +86,20 @@ def is_public(name: str | None) -> bool:
     return name in PUBLIC or bool(name and name.split(":")[0] in PUBLIC_NAMESPACES)
 
 
+def is_operator(route: str, name: str | None) -> bool:
+    return route.startswith("betrieb/") and name in OPERATOR_ROUTES
+
+
 def unlisted_routes(urlconf=None) -> list[str]:
     """Patterns that are neither public on purpose nor listed with a way to build them."""
     unlisted = []
     for route, name, _entry in all_routes(urlconf):
-        if is_public(name):
+        if is_public(name) or is_operator(route, name):
             continue
         if not route.startswith("<slug:district_slug>/"):
-            unlisted.append(f"{route} ({name}) is outside /<district>/ and not in PUBLIC")
+            unlisted.append(
+                f"{route} ({name}) is outside /<district>/ and not in PUBLIC or OPERATOR_ROUTES"
+            )
         elif name not in ROUTES:
             unlisted.append(f"{route} ({name}) has no entry in ROUTES")
     return unlisted
@@ -101,7 +113,7 @@ def test_the_walker_catches_a_new_unlisted_url():
     # tests/urls_unlisted.py is the project's URLconf plus one District page nobody listed.
     assert sorted(unlisted_routes("tests.urls_unlisted")) == [
         "<slug:district_slug>/neue-seite/ (unlisted-page) has no entry in ROUTES",
-        "ohne-kreis/ (no-district) is outside /<district>/ and not in PUBLIC",
+        "ohne-kreis/ (no-district) is outside /<district>/ and not in PUBLIC or OPERATOR_ROUTES",
     ]
 
 
@@ -119,8 +131,8 @@ def district_urls(district, objects_of=None):
     such URLs must not reach anything.
     """
     urls = []
-    for _route, name, entry in all_routes():
-        if is_public(name):
+    for route, name, entry in all_routes():
+        if is_public(name) or is_operator(route, name):
             continue
         spec = ROUTES[name]
         if objects_of is not None and not spec.has_objects:
@@ -164,6 +176,7 @@ ROLE_FIXTURES = {
     Role.COUNCIL: "council_member",
     Role.LIAISON: "liaison",
     LAND: "land_user",
+    OPERATOR: "operator",
 }
 
 
@@ -200,3 +213,42 @@ def test_start_page_is_german_with_login(client):
     html = response.content.decode()
     assert '<html lang="de">' in html
     assert "Anmelden" in html and 'name="username"' in html
+
+
+def operator_urls(district):
+    urls = []
+    for route, name, _entry in all_routes():
+        if is_operator(route, name):
+            kwargs = {"district_slug": district.slug} if "district_slug" in route else {}
+            urls.append((name, reverse(name, kwargs=kwargs)))
+    assert sorted(name for name, _url in urls) == sorted(OPERATOR_ROUTES)
+    return urls
+
+
+@pytest.mark.django_db
+def test_operator_pages_send_anonymous_visitors_to_login(client, district):
+    for name, url in operator_urls(district):
+        response = client.get(url)
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("accounts:login")), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("visitor", ["land_user", "ki_lead", "ki_staff", "liaison", "outsider"])
+def test_operator_pages_are_403_for_everyone_but_the_operator(client, district, visitor, request):
+    # The Land stays read-only (issue 13); a KI-Leitung manages only her own District.
+    client.force_login(request.getfixturevalue(visitor))
+    for name, url in operator_urls(district):
+        assert client.get(url).status_code == 403, name
+        assert client.post(url, {"email": "x@example.org"}).status_code == 403, name
+
+
+@pytest.mark.django_db
+def test_operator_pages_open_for_the_operator(client, district, operator):
+    client.force_login(operator)
+    for name, url in operator_urls(district):
+        assert client.get(url).status_code == 200, name
+    assert (
+        client.get(reverse("workspace:operator_district", args=["gibt-es-nicht"])).status_code
+        == 404
+    )

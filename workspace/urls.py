@@ -1,10 +1,20 @@
-from django.urls import path
+from django.urls import include, path
 
-from . import history, views
+from . import history, operator, views
 
 app_name = "workspace"
 
-urlpatterns = [
+# The operator's pages, outside any District (issue 13).
+operator_patterns = [
+    path("", operator.OperatorHomeView.as_view(), name="operator"),
+    path(
+        "kreise/<slug:district_slug>/",
+        operator.OperatorDistrictView.as_view(),
+        name="operator_district",
+    ),
+]
+
+district_patterns = [
     path("", views.DistrictHomeView.as_view(), name="home"),
     path("konzept/foerderfaehigkeit/", views.ComplianceView.as_view(), name="compliance"),
     path("personal/", views.StaffingView.as_view(), name="staffing"),
@@ -22,4 +32,9 @@ urlpatterns = [
         history.restore,
         name="history_restore",
     ),
+]
+
+urlpatterns = [
+    path("betrieb/", include(operator_patterns)),
+    path("<slug:district_slug>/", include(district_patterns)),
 ]

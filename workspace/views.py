@@ -28,6 +28,7 @@ from measures.queries import behind_target, with_latest_value
 
 from . import compliance
 from .compliance import checklist
+from .first_steps import first_steps
 
 RECENT_CHANGES = 10
 BEHIND_TARGET = 10
@@ -148,6 +149,12 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         context["behind"] = behind[:BEHIND_TARGET]
         context["behind_total"] = len(behind)
 
+        if access.can_read_internal or access.can_manage_members:
+            steps = first_steps(district, access)
+            # The card shows until every step is done, then disappears (issue 13).
+            if not all(step.done for step in steps):
+                context["first_steps"] = steps
+                context["first_steps_done"] = sum(step.done for step in steps)
         if access.can_read_internal:
             context["changes"] = recent_changes(district)
             context["rules"] = checklist(district, today=today)

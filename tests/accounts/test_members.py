@@ -131,8 +131,15 @@ def test_invite_new_person_creates_user_and_sends_a_german_mail(lead_client, dis
     form_url = erika.get(link)["Location"]
     new = "Integration-2026-Mettmann"
     response = erika.post(form_url, {"new_password1": new, "new_password2": new})
-    assert response["Location"] == "/konto/passwort-neu/fertig/"
-    erika.post("/konto/anmelden/", {"username": "erika.muster", "password": new})
+    # A member of one District is led to it: the login link carries it as next (issue 13).
+    assert response["Location"] == "/konto/passwort-neu/fertig/?next=%2Fkreis-beispiel%2F"
+    done = erika.get(response["Location"]).content.decode()
+    assert 'href="/konto/anmelden/?next=/kreis-beispiel/"' in done
+    response = erika.post(
+        "/konto/anmelden/?next=/kreis-beispiel/",
+        {"username": "erika.muster", "password": new, "next": "/kreis-beispiel/"},
+    )
+    assert response["Location"] == district.get_absolute_url()
     assert erika.get(district.get_absolute_url()).status_code == 200
 
 

@@ -5,6 +5,7 @@ import pytest
 from accounts.rights import (
     ALL_ROLES,
     LAND,
+    OPERATOR,
     RIGHTS,
     Capability,
     Role,
@@ -24,10 +25,12 @@ EXPECTED = {
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.OWN_MUNICIPALITY,
         LAND: Scope.ALL,
+        OPERATOR: Scope.ALL,
     },
     Capability.READ_INTERNAL: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
     Capability.EDIT: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
-    Capability.MANAGE_MEMBERS: {Role.LEAD: Scope.ALL},
+    # Issue 13: the operator (superuser) starts a Kreis by inviting its first KI-Leitung.
+    Capability.MANAGE_MEMBERS: {Role.LEAD: Scope.ALL, OPERATOR: Scope.ALL},
     Capability.DECIDE: {Role.LEAD: Scope.ALL},
     Capability.READ_PAPERS: {
         Role.LEAD: Scope.ALL,
@@ -35,6 +38,7 @@ EXPECTED = {
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.PUBLIC_ONLY,
         LAND: Scope.ALL,
+        OPERATOR: Scope.ALL,
     },
     # Seed 003 (Rhein-Erft): each municipality picks its preferences; the KI may enter a
     # municipality's answer that came on paper.
@@ -52,7 +56,7 @@ def test_rights_table_is_exactly_the_expected_matrix():
 
 def test_the_four_roles_and_the_land_with_their_stored_values():
     # Stored in Membership.role; renaming a value would orphan existing memberships.
-    assert ALL_ROLES == ("leitung", "mitarbeit", "kreistag", "kommune", "land")
+    assert ALL_ROLES == ("leitung", "mitarbeit", "kreistag", "kommune", "land", "betrieb")
 
 
 @pytest.mark.parametrize("capability", list(Capability))
@@ -73,5 +77,14 @@ def test_land_reads_everything_and_changes_nothing():
     # DOMAIN.md: state level is read-only controlling across all KIs.
     assert [c for c in Capability if has_capability(LAND, c)] == [
         Capability.READ,
+        Capability.READ_PAPERS,
+    ]
+
+
+def test_the_operator_reads_and_manages_members_but_edits_no_content():
+    # Issue 13: the installation's operator starts a Kreis; the content belongs to the KI.
+    assert [c for c in Capability if has_capability(OPERATOR, c)] == [
+        Capability.READ,
+        Capability.MANAGE_MEMBERS,
         Capability.READ_PAPERS,
     ]

@@ -31,6 +31,7 @@ def _section(district):
 
 ROUTES = {
     "concepts:versions": Route(has_objects=False),
+    "concepts:version_create": Route(has_objects=False),
     "concepts:diff": Route(has_objects=False, query=_comparison),
     "concepts:image_upload": Route(method="post", has_objects=False),
     "concepts:version_detail": Route(kwargs=_version),
