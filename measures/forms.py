@@ -225,6 +225,8 @@ class MeasurementGridForm(forms.Form):
         label="Zeitraum", max_length=40, required=False, help_text="z. B. 1. Quartal 2026"
     )
     source = forms.CharField(label="Quelle", max_length=200, required=False)
+    # The stored values of the Stichtag as the page showed them (measures.services.grid_stamp).
+    seen_modified = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, indicator: Indicator, municipalities, **kwargs):
         self.indicator = indicator

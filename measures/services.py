@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.locking import EditConflict
 from core.models import check_district
 from districts.models import District, Municipality
 
@@ -217,6 +218,7 @@ def measurements_grid_save(
     districtwide: Decimal | None = None,
     period_label: str = "",
     source: str = "",
+    seen: str = "",
     user,
 ) -> GridResult:
     """Store the values of ``indicator`` at ``day`` for many municipalities at once.
@@ -225,13 +227,16 @@ def measurements_grid_save(
     stored for that date and municipality is updated, not duplicated; an empty cell (None)
     leaves what is stored. The kreisweit value is ``districtwide`` for an entered Kennzahl and
     is computed from the municipal values of ``day`` for a derived one (``Indicator.derive``).
+    ``seen`` is ``grid_stamp`` of the values the page showed for ``day``: if someone saved a
+    value of that date since, nothing is saved and ``EditConflict`` carries the stored values.
     """
     check_district(district, indicator, *values)
     with transaction.atomic():
-        stored = {
-            m.municipality_id: m
-            for m in indicator.measurements.filter(date=day).select_for_update()
-        }
+        rows = list(indicator.measurements.filter(date=day).select_for_update())
+        # core.locking's rule for a whole grid: the values of this date the page showed.
+        if seen and seen.startswith(f"{day.isoformat()}|") and seen != grid_stamp(day, rows):
+            raise EditConflict(rows)
+        stored = {m.municipality_id: m for m in rows}
         written = 0
         for municipality, value in values.items():
             if value is None:
@@ -259,6 +264,13 @@ def measurements_grid_save(
             reported=reported,
             municipalities=district.municipalities.count(),
         )
+
+
+def grid_stamp(day: date, measurements) -> str:
+    """The state of the stored values of ``day`` as a grid page carries it (``core.locking``)."""
+    rows = [m for m in measurements if m.date == day]
+    newest = max((m.modified for m in rows), default=None)
+    return f"{day.isoformat()}|{len(rows)}|{newest.isoformat() if newest else ''}"
 
 
 def _write_value(measurement, indicator, municipality, day, value, period_label, source, user):

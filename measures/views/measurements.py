@@ -14,9 +14,10 @@ from django.views.generic import FormView, UpdateView
 
 from accounts.access import DistrictMixin
 from accounts.rights import Capability
-from core.locking import StaleEditGuard
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, EditConflict, StaleEditGuard
 
 from .. import services
+from ..charts import german_number
 from ..forms import MeasurementEditForm, MeasurementGridForm, MeasurementSettingsForm, StichtagForm
 from ..models import Indicator, Measurement
 
@@ -79,7 +80,7 @@ class MeasurementGridView(DistrictMixin, FormView):
         return kwargs
 
     def _stored_initial(self, indicator, day) -> dict:
-        initial = {"date": day}
+        initial = {"date": day, SEEN_FIELD: services.grid_stamp(day, indicator.measurements.all())}
         for m in indicator.measurements.all():
             if m.date != day:
                 continue
@@ -126,16 +127,20 @@ class MeasurementGridView(DistrictMixin, FormView):
 
     def form_valid(self, form):
         indicator = self.get_indicator()
-        result = services.measurements_grid_save(
-            district=self.request.district,
-            indicator=indicator,
-            day=form.cleaned_data["date"],
-            values=form.municipal_values(),
-            districtwide=form.cleaned_data.get("kreisweit"),
-            period_label=form.cleaned_data["period_label"],
-            source=form.cleaned_data["source"],
-            user=self.request.user,
-        )
+        try:
+            result = services.measurements_grid_save(
+                district=self.request.district,
+                indicator=indicator,
+                day=form.cleaned_data["date"],
+                values=form.municipal_values(),
+                districtwide=form.cleaned_data.get("kreisweit"),
+                period_label=form.cleaned_data["period_label"],
+                source=form.cleaned_data["source"],
+                seen=form.cleaned_data[SEEN_FIELD],
+                user=self.request.user,
+            )
+        except EditConflict as conflict:
+            return self._conflict(form, conflict.current)
         day = f"{form.cleaned_data['date']:%d.%m.%Y}"
         text = f"{result.written} Werte für „{indicator.name}“ zum {day} gespeichert."
         if result.districtwide is not None:
@@ -151,6 +156,20 @@ class MeasurementGridView(DistrictMixin, FormView):
                 kwargs={"district_slug": self.request.district.slug, "pk": indicator.measure_id},
             )
             + f"#kennzahl-{indicator.pk}"
+        )
+
+    def _conflict(self, form, stored: list[Measurement]):
+        """Someone saved values of this Stichtag meanwhile: keep the input, show theirs."""
+        form.add_error(None, CONFLICT_MESSAGE)
+        data = form.data.copy()
+        data[SEEN_FIELD] = services.grid_stamp(form.cleaned_data["date"], stored)
+        form.data = data
+        names = {m.pk: m.name for m in self._municipalities}
+        conflict_values = sorted(
+            (names.get(m.municipality_id, "kreisweit"), german_number(m.value)) for m in stored
+        )
+        return self.render_to_response(
+            self.get_context_data(form=form, conflict_values=conflict_values)
         )
 
 

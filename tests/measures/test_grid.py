@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.locking import CONFLICT_MESSAGE, SEEN_FIELD
 from measures import services
 from measures.models import Indicator, Measurement
 from tests import factories
@@ -269,3 +270,41 @@ def test_only_the_ki_lead_changes_the_setting(client, district, ki_lead, ki_staf
     assert response.status_code == 302
     district.refresh_from_db()
     assert district.liaisons_see_all_municipalities is True
+
+
+def test_a_grid_saved_by_someone_else_meanwhile_is_not_overwritten(
+    client, ki_staff, district, towns
+):
+    """core.locking for a whole grid: the page carries the state of the date's stored values."""
+    indicator = make_indicator(district)
+    mine = factories.MeasurementFactory(
+        indicator=indicator, municipality=towns[0], date=DAY, value=Decimal(1)
+    )
+    client.force_login(ki_staff)
+    page = client.get(grid_url(indicator), {"stichtag": DAY.isoformat()})
+    seen = page.context["form"][SEEN_FIELD].value()
+    assert seen
+
+    mine.value = Decimal(5)  # a colleague saves the same date first
+    mine.save()
+    response = post_grid(client, indicator, {towns[0]: "2", towns[1]: "3"}, seen_modified=seen)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert CONFLICT_MESSAGE in html and "Inzwischen gespeicherte Fassung" in html
+    assert 'value="2"' in html and 'value="3"' in html  # the input is kept
+    assert values_at(indicator) == {"Beispielstadt": Decimal(5)}
+
+    # Having compared, the second save goes through.
+    again = response.context["form"][SEEN_FIELD].value()
+    response = post_grid(client, indicator, {towns[0]: "2", towns[1]: "3"}, seen_modified=again)
+    assert response.status_code == 302
+    assert values_at(indicator) == {"Beispielstadt": Decimal(2), "Adorf": Decimal(3)}
+
+
+def test_the_liaison_home_says_which_setting_applies(client, district, liaison):
+    client.force_login(liaison)
+    home = reverse("workspace:home", args=[district.slug])
+    assert "Sie sehen die Werte von Beispielstadt" in client.get(home).content.decode()
+    district.liaisons_see_all_municipalities = True
+    district.save()
+    assert "Werte aller Kommunen sehen" in client.get(home).content.decode()
