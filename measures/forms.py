@@ -161,6 +161,12 @@ class MeasurementForm(DistrictFormMixin, forms.ModelForm):
         ]
         self.fields["municipality"].coerce = self._municipalities.get
         self.fields["value"].help_text = "z. B. 1.234,5"
+        if indicator.is_derived and not (
+            self.instance.pk and self.instance.municipality_id is None
+        ):
+            # The kreisweit value of this Kennzahl is computed from the municipal values.
+            self.fields["municipality"].choices = self.fields["municipality"].choices[1:]
+            self.fields["municipality"].required = True
 
     def clean(self):
         cleaned = super().clean()
@@ -195,10 +201,6 @@ class MeasurementEditForm(MeasurementForm):
                 f"wird berechnet ({self.indicator.get_districtwide_display()}); ändern Sie die "
                 "Werte der Kommunen"
             )
-        elif self.indicator.is_derived:
-            # A municipal value cannot become the derived kreisweit one.
-            self.fields["municipality"].choices = self.fields["municipality"].choices[1:]
-            self.fields["municipality"].required = True
 
 
 # Bounds of Measurement.value (max_digits=14, decimal_places=2).

@@ -159,7 +159,12 @@ def measurement_create(
     if municipality is not None and municipality.district_id != district.pk:
         raise PermissionDenied("Die Kommune gehört zu einem anderen Kreis.")
     with transaction.atomic():
-        return Measurement.objects.create(indicator=indicator, **fields)
+        measurement = Measurement(indicator=indicator, **fields)
+        measurement._history_user = user
+        measurement.save()
+        if municipality is not None:
+            _rederive(indicator, measurement.date, user)
+        return measurement
 
 
 def measurement_delete(*, district: District, measurement: Measurement, user) -> None:
@@ -367,4 +372,8 @@ def measurements_import(*, district: District, rows: Iterable[ImportRow], user) 
                 municipality=row.municipality,
                 defaults={"value": row.value, "source": row.source, "note": row.note},
             )
+        # A derived kreisweit value follows the imported municipal values of its date.
+        touched = {(row.indicator.pk, row.date): row for row in rows if row.municipality}
+        for row in touched.values():
+            _rederive(row.indicator, row.date, user)
     return len(rows)

@@ -308,3 +308,35 @@ def test_the_liaison_home_says_which_setting_applies(client, district, liaison):
     district.liaisons_see_all_municipalities = True
     district.save()
     assert "Werte aller Kommunen sehen" in client.get(home).content.decode()
+
+
+def test_a_single_value_on_the_card_updates_a_derived_kreisweit_value(
+    client, ki_staff, district, towns
+):
+    indicator = make_indicator(district, Indicator.Districtwide.MEAN)
+    services.measurements_grid_save(
+        district=district,
+        indicator=indicator,
+        day=DAY,
+        values={towns[0]: Decimal(4)},
+        user=ki_staff,
+    )
+    client.force_login(ki_staff)
+    prefix = f"kennzahl-{indicator.pk}-"
+    url = reverse(
+        "measures:measurement_add", args=[district.slug, indicator.measure_id, indicator.pk]
+    )
+    # "kreisweit" is no choice for a derived Kennzahl.
+    client.post(
+        url, {prefix + "value": "9", prefix + "date": DAY.isoformat(), prefix + "municipality": ""}
+    )
+    assert values_at(indicator)["kreisweit"] == Decimal(4)
+    client.post(
+        url,
+        {
+            prefix + "value": "8",
+            prefix + "date": DAY.isoformat(),
+            prefix + "municipality": str(towns[1].pk),
+        },
+    )
+    assert values_at(indicator)["kreisweit"] == Decimal(6)
