@@ -78,6 +78,16 @@ class District(TimeStampedModel):
     )
     office_number = models.CharField("Amtsnummer", max_length=10, blank=True, default="50")
     logo = models.ImageField("Logo", upload_to="logos/", blank=True)
+    # README, Rollen und Rechte: a liaison reads "eigene Kommune + kreisweit". Issue 13 lets the
+    # KI-Leitung open the other municipalities' Messwerte to them; off unless the Kreis decides.
+    liaisons_see_all_municipalities = models.BooleanField(
+        "Ansprechpersonen sehen die Messwerte aller Kommunen",
+        default=False,
+        help_text=(
+            "Aus: Kommunale Ansprechpersonen sehen die Messwerte ihrer Kommune und die "
+            "kreisweiten Werte. An: auch die Werte der anderen Kommunen des Kreises."
+        ),
+    )
 
     class Meta:
         verbose_name = "Kreis / kreisfreie Stadt"

@@ -104,7 +104,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "value", "date", "period_label", "municipality", "district"]
     list_filter = [district_filter("indicator__measure__district")]
     list_select_related = ["indicator__measure__district", "municipality"]

@@ -4,7 +4,8 @@ from django import forms
 from django.forms.models import ModelChoiceIterator
 
 from concepts.models import ConceptVersion, WorkPriority
-from core.forms import DistrictFormMixin
+from core.forms import DateInput, DistrictFormMixin, GermanDecimalField
+from districts.models import District
 
 from .models import Indicator, Measure, Measurement
 
@@ -91,6 +92,7 @@ class IndicatorForm(DistrictFormMixin, forms.ModelForm):
             "target_date",
             "direction",
             "land_key",
+            "districtwide",
         ]
         # Text, not type="number": a number input sends "12.5", which German parsing would
         # read as 125 (the dot is the thousands separator).
@@ -105,6 +107,11 @@ class IndicatorForm(DistrictFormMixin, forms.ModelForm):
         self.instance.measure = measure
         for name in ("baseline", "target"):
             self.fields[name].help_text = "z. B. 1.234,5"
+        # A form sent without the choice (older pages, scripts) keeps the kreisweit value entered.
+        self.fields["districtwide"].required = False
+
+    def clean_districtwide(self) -> str:
+        return self.cleaned_data["districtwide"] or Indicator.Districtwide.ENTERED
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
@@ -154,6 +161,12 @@ class MeasurementForm(DistrictFormMixin, forms.ModelForm):
         ]
         self.fields["municipality"].coerce = self._municipalities.get
         self.fields["value"].help_text = "z. B. 1.234,5"
+        if indicator.is_derived and not (
+            self.instance.pk and self.instance.municipality_id is None
+        ):
+            # The kreisweit value of this Kennzahl is computed from the municipal values.
+            self.fields["municipality"].choices = self.fields["municipality"].choices[1:]
+            self.fields["municipality"].required = True
 
     def clean(self):
         cleaned = super().clean()
@@ -170,6 +183,107 @@ class MeasurementForm(DistrictFormMixin, forms.ModelForm):
                     "Bitte den vorhandenen Wert löschen oder einen anderen Stichtag wählen.",
                 )
         return cleaned
+
+
+class MeasurementEditForm(MeasurementForm):
+    """Change one stored value (its history is kept). A derived kreisweit value is not typed
+    in: it follows the municipal values of its date."""
+
+    class Meta(MeasurementForm.Meta):
+        fields = ["value", "date", "period_label", "municipality", "source", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.indicator.is_derived and self.instance.municipality_id is None:
+            for name in ("value", "municipality", "date"):
+                self.fields[name].disabled = True
+            self.fields["value"].help_text = (
+                f"wird berechnet ({self.indicator.get_districtwide_display()}); ändern Sie die "
+                "Werte der Kommunen"
+            )
+
+
+# Bounds of Measurement.value (max_digits=14, decimal_places=2).
+VALUE_FIELD = {"max_digits": 14, "decimal_places": 2, "required": False}
+
+
+class StichtagForm(forms.Form):
+    """The date whose stored values the grid shows (``?stichtag=``); garbage is ignored."""
+
+    stichtag = forms.DateField(required=False, widget=DateInput)
+
+
+class MeasurementGridForm(forms.Form):
+    """All municipalities of the District × one value of one Kennzahl at one Stichtag.
+
+    One field per municipality (``kommune-<pk>``) labelled with its name, plus the kreisweit
+    value for a Kennzahl whose kreisweit value is entered directly. An empty cell means "no
+    value reported": it leaves a stored value of that date as it is and does not count for a
+    derived kreisweit value (``Indicator.derive``).
+    """
+
+    date = forms.DateField(label="Stichtag", widget=DateInput)
+    period_label = forms.CharField(
+        label="Zeitraum", max_length=40, required=False, help_text="z. B. 1. Quartal 2026"
+    )
+    source = forms.CharField(label="Quelle", max_length=200, required=False)
+    # The stored values of the Stichtag as the page showed them (measures.services.grid_stamp).
+    seen_modified = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, indicator: Indicator, municipalities, **kwargs):
+        self.indicator = indicator
+        self.municipalities = list(municipalities)
+        super().__init__(*args, **kwargs)
+        for municipality in self.municipalities:
+            self.fields[self.field_name(municipality)] = GermanDecimalField(
+                label=f"Wert für {municipality.name}", **VALUE_FIELD
+            )
+        if not indicator.is_derived:
+            self.fields["kreisweit"] = GermanDecimalField(label="Wert kreisweit", **VALUE_FIELD)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.widget = forms.TextInput(
+                    attrs={"inputmode": "decimal", "class": "form-control"}
+                )
+                field.widget.is_localized = True
+
+    @staticmethod
+    def field_name(municipality) -> str:
+        return f"kommune-{municipality.pk}"
+
+    def full_clean(self):
+        super().full_clean()
+        # The message next to the cell, announced with it (WCAG 3.3.1).
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {
+                        "aria-invalid": "true",
+                        "aria-describedby": f"{self[name].auto_id}-fehler",
+                        "class": "form-control is-invalid",
+                    }
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not any(
+            cleaned.get(name) is not None
+            for name in self.fields
+            if name.startswith("kommune-") or name == "kreisweit"
+        ):
+            raise forms.ValidationError("Bitte mindestens einen Wert eintragen.")
+        return cleaned
+
+    def municipal_values(self) -> dict:
+        return {m: self.cleaned_data.get(self.field_name(m)) for m in self.municipalities}
+
+
+class MeasurementSettingsForm(forms.ModelForm):
+    """What liaisons see of the Messwerte (README, Rollen und Rechte)."""
+
+    class Meta:
+        model = District
+        fields = ["liaisons_see_all_municipalities"]
 
 
 class ImportUploadForm(forms.Form):

@@ -175,6 +175,11 @@ class Indicator(TimeStampedModel):
         UP = "up", "höher ist besser"
         DOWN = "down", "niedriger ist besser"
 
+    class Districtwide(models.TextChoices):
+        ENTERED = "entered", "direkt eingegeben"
+        SUM = "sum", "Summe der Kommunen"
+        MEAN = "mean", "Mittelwert der Kommunen"
+
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, related_name="indicators", verbose_name="Maßnahme"
     )
@@ -194,6 +199,16 @@ class Indicator(TimeStampedModel):
         max_length=60,
         blank=True,
         help_text="gleicher Schlüssel in allen Kreisen, damit Zahlen vergleichbar sind",
+    )
+    # Issue 13 ("Measurements at the speed of a quarterly update"): the kreisweit value is the
+    # sum or the mean of the municipal values where the Kennzahl says so, entered otherwise.
+    # Default "entered" keeps every Kennzahl from before as it was.
+    districtwide = models.CharField(
+        "kreisweiter Wert",
+        max_length=10,
+        choices=Districtwide.choices,
+        default=Districtwide.ENTERED,
+        help_text="Summe oder Mittelwert werden beim Erfassen aller Kommunen berechnet.",
     )
 
     history = HistoricalRecords(verbose_name="Kennzahlverlauf")
@@ -233,6 +248,39 @@ class Indicator(TimeStampedModel):
             return Decimal(100) if reached else Decimal(0)
         return ((value - start) / way * 100).quantize(Decimal("0.1"))
 
+    @property
+    def is_derived(self) -> bool:
+        return self.districtwide != self.Districtwide.ENTERED
+
+    def derive(self, values: list[Decimal]) -> Decimal | None:
+        """The kreisweit value from the municipal values that were entered (empty cells left out).
+
+        An empty cell is "no value reported", not zero: the sum adds the entered values, the mean
+        divides by their number; the page says from how many municipalities the value comes.
+        None if nothing was entered or the value is entered directly.
+        """
+        if not values or not self.is_derived:
+            return None
+        total = sum(values, Decimal(0))
+        if self.districtwide == self.Districtwide.MEAN:
+            total = total / len(values)
+        return total.quantize(Decimal("0.01"))
+
+
+class MeasurementQuerySet(district_queryset("indicator__measure__district")):
+    def visible_to(self, access, district) -> "MeasurementQuerySet":
+        """The values ``access`` may read in ``district``: the one place of this rule.
+
+        README, Rollen und Rechte: a liaison reads "eigene Kommune + kreisweit"; the District
+        may open the other municipalities' values to liaisons
+        (``District.liaisons_see_all_municipalities``, issue 13).
+        """
+        if not access.is_liaison or district.liaisons_see_all_municipalities:
+            return self
+        municipality = access.municipality
+        own = models.Q(municipality_id=municipality.pk) if municipality else models.Q(pk__in=[])
+        return self.filter(models.Q(municipality__isnull=True) | own)
+
 
 class Measurement(TimeStampedModel):
     """A value of an indicator at a date, overall or for one municipality."""
@@ -257,7 +305,8 @@ class Measurement(TimeStampedModel):
     source = models.CharField("Quelle", max_length=200, blank=True)
     note = models.TextField("Anmerkung", blank=True)
 
-    objects = district_queryset("indicator__measure__district").as_manager()
+    history = HistoricalRecords(verbose_name="Messwertverlauf")
+    objects = MeasurementQuerySet.as_manager()
 
     class Meta:
         verbose_name = "Messwert"

@@ -13,6 +13,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from core.locking import EditConflict
+from core.models import check_district
 from districts.models import District, Municipality
 
 from .models import Indicator, Measure, Measurement
@@ -157,14 +159,186 @@ def measurement_create(
     if municipality is not None and municipality.district_id != district.pk:
         raise PermissionDenied("Die Kommune gehört zu einem anderen Kreis.")
     with transaction.atomic():
-        return Measurement.objects.create(indicator=indicator, **fields)
+        measurement = Measurement(indicator=indicator, **fields)
+        measurement._history_user = user
+        measurement.save()
+        if municipality is not None:
+            _rederive(indicator, measurement.date, user)
+        return measurement
 
 
 def measurement_delete(*, district: District, measurement: Measurement, user) -> None:
-    """Delete one measured value."""
-    _check_district(district, measurement.indicator.measure)
+    """Delete one measured value; a derived kreisweit value of that date follows."""
+    check_district(district, measurement)
     with transaction.atomic():
+        measurement._history_user = user
         measurement.delete()
+        if measurement.municipality_id is not None:
+            _rederive(measurement.indicator, measurement.date, user)
+
+
+def measurement_update(
+    *, district: District, measurement: Measurement, fields: dict[str, Any], user
+) -> Measurement:
+    """Write validated form data to ``measurement``; the change is kept in its history.
+
+    The view has refused a stale save before (``core.locking``). A municipal value changes the
+    derived kreisweit value of its date (and of its old date, if the date moved).
+    """
+    check_district(district, measurement)
+    municipality = fields.get("municipality")
+    if municipality is not None:
+        check_district(district, municipality)
+    with transaction.atomic():
+        old_date, was_municipal = measurement.date, measurement.municipality_id is not None
+        for name, value in fields.items():
+            setattr(measurement, name, value)
+        measurement._history_user = user
+        measurement.save()
+        indicator = measurement.indicator
+        if was_municipal and old_date != measurement.date:
+            _rederive(indicator, old_date, user)
+        if measurement.municipality_id is not None:
+            _rederive(indicator, measurement.date, user)
+        return measurement
+
+
+@dataclass(frozen=True)
+class GridResult:
+    """What a grid save wrote: the number of values and, for a derived Kennzahl, the kreisweit
+    value with the number of municipalities it comes from."""
+
+    written: int
+    districtwide: Decimal | None
+    reported: int
+    municipalities: int
+
+
+def measurements_grid_save(
+    *,
+    district: District,
+    indicator: Indicator,
+    day: date,
+    values: dict[Municipality, Decimal | None],
+    districtwide: Decimal | None = None,
+    period_label: str = "",
+    source: str = "",
+    seen: str = "",
+    user,
+) -> GridResult:
+    """Store the values of ``indicator`` at ``day`` for many municipalities at once.
+
+    All or nothing: one transaction; the form has checked every cell before. A value already
+    stored for that date and municipality is updated, not duplicated; an empty cell (None)
+    leaves what is stored. The kreisweit value is ``districtwide`` for an entered Kennzahl and
+    is computed from the municipal values of ``day`` for a derived one (``Indicator.derive``).
+    ``seen`` is ``grid_stamp`` of the values the page showed for ``day``: if someone saved a
+    value of that date since, nothing is saved and ``EditConflict`` carries the stored values.
+    """
+    check_district(district, indicator, *values)
+    with transaction.atomic():
+        rows = list(indicator.measurements.filter(date=day).select_for_update())
+        # core.locking's rule for a whole grid: the values of this date the page showed.
+        if seen and seen.startswith(f"{day.isoformat()}|") and seen != grid_stamp(day, rows):
+            raise EditConflict(rows)
+        stored = {m.municipality_id: m for m in rows}
+        written = 0
+        for municipality, value in values.items():
+            if value is None:
+                continue
+            _write_value(
+                stored.get(municipality.pk),
+                indicator,
+                municipality,
+                day,
+                value,
+                period_label,
+                source,
+                user,
+            )
+            written += 1
+        if not indicator.is_derived and districtwide is not None:
+            _write_value(
+                stored.get(None), indicator, None, day, districtwide, period_label, source, user
+            )
+            written += 1
+        derived, reported = _rederive(indicator, day, user, period_label, source)
+        return GridResult(
+            written=written,
+            districtwide=derived,
+            reported=reported,
+            municipalities=district.municipalities.count(),
+        )
+
+
+def grid_stamp(day: date, measurements) -> str:
+    """The state of the stored values of ``day`` as a grid page carries it (``core.locking``)."""
+    rows = [m for m in measurements if m.date == day]
+    newest = max((m.modified for m in rows), default=None)
+    return f"{day.isoformat()}|{len(rows)}|{newest.isoformat() if newest else ''}"
+
+
+def _write_value(measurement, indicator, municipality, day, value, period_label, source, user):
+    if measurement is None:
+        measurement = Measurement(indicator=indicator, municipality=municipality, date=day)
+    elif (
+        measurement.value == value
+        and (not period_label or measurement.period_label == period_label)
+        and (not source or measurement.source == source)
+    ):
+        return measurement  # unchanged: no history record of nothing
+    measurement.value = value
+    if period_label:
+        measurement.period_label = period_label
+    if source:
+        measurement.source = source
+    measurement._history_user = user
+    measurement.save()
+    return measurement
+
+
+def _rederive(
+    indicator: Indicator, day: date, user, period_label: str = "", source: str = ""
+) -> tuple[Decimal | None, int]:
+    """Recompute the derived kreisweit value of ``day`` from the stored municipal values.
+
+    Returns (value, number of municipalities it comes from). Without any municipal value the
+    kreisweit value of that day is removed: a sum of nothing is not zero reported.
+    """
+    if not indicator.is_derived:
+        return None, 0
+    rows = list(indicator.measurements.filter(date=day))
+    municipal = [m.value for m in rows if m.municipality_id is not None]
+    current = next((m for m in rows if m.municipality_id is None), None)
+    value = indicator.derive(municipal)
+    if value is None:
+        if current is not None:
+            current._history_user = user
+            current.delete()
+        return None, 0
+    note = f"berechnet aus {len(municipal)} Kommunen ({indicator.get_districtwide_display()})"
+    if current is None or current.value != value or current.note != note:
+        current = current or Measurement(indicator=indicator, municipality=None, date=day)
+        current.value = value
+        current.note = note
+        if period_label:
+            current.period_label = period_label
+        if source:
+            current.source = source
+        current._history_user = user
+        current.save()
+    return value, len(municipal)
+
+
+def measurement_settings_update(*, district: District, liaisons_see_all: bool, user) -> District:
+    """Whether liaisons see the Messwerte of every municipality or only their own (+ kreisweit).
+
+    README, Rollen und Rechte; the KI-Leitung decides (issue 13).
+    """
+    with transaction.atomic():
+        district.liaisons_see_all_municipalities = liaisons_see_all
+        district.save(update_fields=["liaisons_see_all_municipalities", "modified"])
+        return district
 
 
 @dataclass(frozen=True)
@@ -198,4 +372,8 @@ def measurements_import(*, district: District, rows: Iterable[ImportRow], user) 
                 municipality=row.municipality,
                 defaults={"value": row.value, "source": row.source, "note": row.note},
             )
+        # A derived kreisweit value follows the imported municipal values of its date.
+        touched = {(row.indicator.pk, row.date): row for row in rows if row.municipality}
+        for row in touched.values():
+            _rederive(row.indicator, row.date, user)
     return len(rows)

@@ -8,6 +8,7 @@ app_name = "measures"
 urlpatterns = [
     path("massnahmen/", views.MeasureListView.as_view(), name="list"),
     path("massnahmen/neu/", views.MeasureCreateView.as_view(), name="create"),
+    path("massnahmen/einstellungen/", views.MeasurementSettingsView.as_view(), name="settings"),
     path("massnahmen/export.csv", exports.export_csv, name="export_csv"),
     path("massnahmen/export.xlsx", exports.export_xlsx, name="export_xlsx"),
     path("massnahmen/<int:pk>/", views.MeasureDetailView.as_view(), name="detail"),
@@ -33,6 +34,16 @@ urlpatterns = [
         "massnahmen/<int:measure_pk>/kennzahlen/<int:pk>/messwerte/",
         views.measurement_add,
         name="measurement_add",
+    ),
+    path(
+        "massnahmen/<int:measure_pk>/kennzahlen/<int:pk>/werte/",
+        views.MeasurementGridView.as_view(),
+        name="measurement_grid",
+    ),
+    path(
+        "massnahmen/<int:measure_pk>/messwerte/<int:pk>/bearbeiten/",
+        views.MeasurementUpdateView.as_view(),
+        name="measurement_update",
     ),
     path(
         "massnahmen/<int:measure_pk>/messwerte/<int:pk>/loeschen/",

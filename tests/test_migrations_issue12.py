@@ -37,7 +37,13 @@ def _district(apps, slug):
 
 
 def test_every_origin_becomes_an_adoption_with_who_and_when():
-    apps = migrate([("coordination", "0001_initial"), ("concepts", "0004_versions_lifecycle")])
+    apps = migrate(
+        [
+            ("coordination", "0001_initial"),
+            ("concepts", "0004_versions_lifecycle"),
+            ("districts", "0002_nrw_districts"),  # later District fields are not set here
+        ]
+    )
     district = _district(apps, "alt")
     lead = apps.get_model("accounts", "User").objects.create(username="leitung-alt")
     period = apps.get_model("concepts", "WorkPeriod").objects.create(
@@ -77,7 +83,11 @@ def test_every_origin_becomes_an_adoption_with_who_and_when():
 
 def test_released_papers_mark_the_versions_they_presented():
     apps = migrate(
-        [("papers", "0004_content_types"), ("concepts", "0006_version_presented_to_council")]
+        [
+            ("papers", "0004_content_types"),
+            ("concepts", "0006_version_presented_to_council"),
+            ("districts", "0002_nrw_districts"),  # later District fields are not set here
+        ]
     )
     district = _district(apps, "vorlagen")
     concept = apps.get_model("concepts", "Concept").objects.create(district=district)

@@ -56,6 +56,15 @@ def _indicator(district):
     return url, indicator
 
 
+def _measurement(district):
+    measurement = factories.MeasurementFactory(indicator__measure__district=district)
+    url = reverse(
+        "measures:measurement_update",
+        args=[district.slug, measurement.indicator.measure_id, measurement.pk],
+    )
+    return url, measurement
+
+
 def _section(district):
     section = factories.ConceptSectionFactory(
         version=factories.ConceptVersionFactory(concept=district.concept)
@@ -132,6 +141,7 @@ PAGES = [
         "title",
     ),
     ("measures:indicator_update", _indicator, "ki_staff", "name"),
+    ("measures:measurement_update", _measurement, "ki_staff", "note"),
     ("papers:result", _result, "ki_lead", "result_note"),
     ("papers:settings", _paper_settings, "ki_lead", "office_number"),
     ("workspace:land_requirements_update", _land_requirements, "ki_lead", "guideline"),
@@ -169,7 +179,7 @@ PAGES = [
     ("coordination:option_update", _option, "ki_staff", "title"),
 ]
 # Edit pages with a test of their own below (no free text field to change).
-TESTED_ALONE = {"accounts:member_update", "concepts:period_update"}
+TESTED_ALONE = {"accounts:member_update", "concepts:period_update", "measures:settings"}
 
 
 def page_data(context) -> dict:
@@ -280,6 +290,20 @@ def test_a_period_changed_meanwhile_is_not_overwritten(client, district, ki_staf
     assert period.start == start
 
 
+def test_a_measurement_setting_changed_meanwhile_is_not_overwritten(client, district, ki_lead):
+    url = reverse("measures:settings", args=[district.slug])
+    client.force_login(ki_lead)
+    mine = page_data(client.get(url).context)
+    assert mine[SEEN_FIELD] == stamp(district)
+    district.liaisons_see_all_municipalities = True
+    district.save()  # a colleague opened the values to liaisons
+    mine.pop("liaisons_see_all_municipalities", None)
+    response = client.post(url, mine)
+    assert CONFLICT_MESSAGE in response.content.decode()
+    district.refresh_from_db()
+    assert district.liaisons_see_all_municipalities is True
+
+
 def _form_views(patterns, namespace=""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
@@ -291,7 +315,7 @@ def _form_views(patterns, namespace=""):
                 yield f"{namespace}{pattern.name}", view
 
 
-EDIT_PAGE = re.compile(r"(:|_)update$|^papers:(settings|result)$")
+EDIT_PAGE = re.compile(r"(:|_)update$|^papers:(settings|result)$|^measures:settings$")
 
 
 def test_every_edit_page_refuses_a_stale_save_and_is_tested_here():

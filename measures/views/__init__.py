@@ -8,6 +8,7 @@ from .indicators import (
     measurement_add,
     measurement_delete,
 )
+from .measurements import MeasurementGridView, MeasurementSettingsView, MeasurementUpdateView
 from .measures import (
     MeasureCreateView,
     MeasureDetailView,
@@ -26,6 +27,9 @@ __all__ = [
     "MeasureDetailView",
     "MeasureListView",
     "MeasureUpdateView",
+    "MeasurementGridView",
+    "MeasurementSettingsView",
+    "MeasurementUpdateView",
     "import_template",
     "measure_archive",
     "measure_copy",

@@ -33,9 +33,9 @@ def detail_queryset(request):
                 queryset=Indicator.objects.order_by("name").prefetch_related(
                     Prefetch(
                         "measurements",
-                        queryset=Measurement.objects.select_related("municipality").order_by(
-                            "-date", "municipality__name"
-                        ),
+                        queryset=Measurement.objects.visible_to(request.access, request.district)
+                        .select_related("municipality")
+                        .order_by("-date", "municipality__name"),
                     )
                 ),
             ),

@@ -20,6 +20,15 @@ def _indicator(district) -> dict:
     return {"measure_pk": indicator.measure_id, "pk": indicator.pk}
 
 
+def _indicator_with_values(district) -> dict:
+    # Municipalities with values, so the grid shows its rows and "previous value" cells.
+    measurement = factories.MeasurementFactory(
+        indicator__measure__district=district,
+        municipality=factories.MunicipalityFactory(district=district),
+    )
+    return {"measure_pk": measurement.indicator.measure_id, "pk": measurement.indicator_id}
+
+
 def _measurement(district) -> dict:
     measurement = factories.MeasurementFactory(indicator__measure__district=district)
     return {"measure_pk": measurement.indicator.measure_id, "pk": measurement.pk}
@@ -39,6 +48,9 @@ ROUTES = {
     "measures:indicator_delete": Route(kwargs=_indicator),
     "measures:measurement_add": Route(kwargs=_indicator, method="post"),
     "measures:measurement_delete": Route(kwargs=_measurement, method="post"),
+    "measures:measurement_grid": Route(kwargs=_indicator_with_values),
+    "measures:measurement_update": Route(kwargs=_measurement),
+    "measures:settings": Route(has_objects=False),
     "measures:import": Route(has_objects=False),
     "measures:import_template": Route(has_objects=False),
 }
