@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 
@@ -121,6 +121,20 @@ class Municipality(TimeStampedModel):
         validators=[RegexValidator(r"^\d{8}$", "Der AGS besteht aus genau 8 Ziffern.")],
         help_text="8 Ziffern; leer lassen, wenn er nicht aus einer amtlichen Liste bekannt ist.",
     )
+    population = models.PositiveIntegerField("Einwohnerzahl", null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        "Stand der Einwohnerzahl (Jahr)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        help_text="z. B. 2023 für den Stand 31.12.2023",
+    )
+    population_source = models.CharField(
+        "Quelle der Einwohnerzahl",
+        max_length=200,
+        blank=True,
+        help_text="z. B. IT.NRW oder Statistisches Bundesamt, Gemeindeverzeichnis GV-ISys",
+    )
 
     objects = district_queryset("district").as_manager()
 
@@ -157,6 +171,23 @@ class Municipality(TimeStampedModel):
             raise ValidationError(
                 {"ags": f"Der AGS muss mit dem Kreisschlüssel {self.district.ags_prefix} beginnen."}
             )
+        if self.population is None and (self.population_year or self.population_source):
+            raise ValidationError(
+                {"population": "Bitte die Einwohnerzahl angeben, zu der Stand und Quelle gehören."}
+            )
+
+    def references(self) -> list[tuple[str, int]]:
+        """(German name, count) of every kind of record that points at this municipality.
+
+        Read through the reverse relations, so this lower app names no model of the apps above
+        it (README "Aufbau"); a new reference elsewhere is counted without a change here.
+        """
+        found = []
+        for relation in self._meta.related_objects:
+            count = getattr(self, relation.get_accessor_name()).count()
+            if count:
+                found.append((str(relation.related_model._meta.verbose_name_plural), count))
+        return found
 
 
 class LandRequirements(TimeStampedModel):

@@ -131,6 +131,12 @@ PAGES = [
         "ki_lead",
         "title",
     ),
+    (
+        "workspace:municipality_update",
+        _edit_page("workspace:municipality_update", factories.MunicipalityFactory),
+        "ki_lead",
+        "name",
+    ),
     ("measures:indicator_update", _indicator, "ki_staff", "name"),
     ("papers:result", _result, "ki_lead", "result_note"),
     ("papers:settings", _paper_settings, "ki_lead", "office_number"),

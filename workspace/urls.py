@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import history, views
+from . import history, municipalities, views
 
 app_name = "workspace"
 
@@ -15,6 +15,25 @@ urlpatterns = [
         "personal/anforderungen-des-landes/",
         views.LandRequirementsUpdateView.as_view(),
         name="land_requirements_update",
+    ),
+    path("kommunen/", municipalities.MunicipalityListView.as_view(), name="municipalities"),
+    path(
+        "kommunen/neu/", municipalities.MunicipalityFormView.as_view(), name="municipality_create"
+    ),
+    path(
+        "kommunen/<int:pk>/bearbeiten/",
+        municipalities.MunicipalityFormView.as_view(),
+        name="municipality_update",
+    ),
+    path(
+        "kommunen/<int:pk>/loeschen/",
+        municipalities.MunicipalityDeleteView.as_view(),
+        name="municipality_delete",
+    ),
+    path(
+        "kommunen/import/",
+        municipalities.MunicipalityImportView.as_view(),
+        name="municipality_import",
     ),
     path("verlauf/<slug:kind>/<int:pk>/", history.HistoryView.as_view(), name="history"),
     path(
