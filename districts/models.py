@@ -176,8 +176,8 @@ class Municipality(TimeStampedModel):
                 {"population": "Bitte die Einwohnerzahl angeben, zu der Stand und Quelle gehören."}
             )
 
-    def references(self) -> list[tuple[str, int]]:
-        """(German name, count) of every kind of record that points at this municipality.
+    def references(self) -> list[str]:
+        """What points at this municipality, counted in German ("1 Maßnahme", "2 Messwerte").
 
         Read through the reverse relations, so this lower app names no model of the apps above
         it (README "Aufbau"); a new reference elsewhere is counted without a change here.
@@ -186,8 +186,25 @@ class Municipality(TimeStampedModel):
         for relation in self._meta.related_objects:
             count = getattr(self, relation.get_accessor_name()).count()
             if count:
-                found.append((str(relation.related_model._meta.verbose_name_plural), count))
+                meta = relation.related_model._meta
+                found.append(
+                    f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}"
+                )
         return found
+
+    def deletion_refusal(self) -> str:
+        """Why this municipality cannot be deleted, or "" if nothing refers to it."""
+        references = self.references()
+        if not references:
+            return ""
+        listed = ", ".join(references[:-1]) + " und " if len(references) > 1 else ""
+        listed += references[-1]
+        single = len(references) == 1 and references[0].startswith("1 ")
+        verb = "verweist" if single else "verweisen"
+        return (
+            f"„{self.name}“ kann nicht gelöscht werden, weil noch {listed} auf die Kommune "
+            f"{verb}. Ordnen Sie diese zuerst einer anderen Kommune zu oder entfernen Sie sie."
+        )
 
 
 class LandRequirements(TimeStampedModel):

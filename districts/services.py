@@ -75,12 +75,8 @@ def municipality_delete(*, district: District, municipality: Municipality, user)
     """Remove a municipality nobody refers to; otherwise refuse with the German reason."""
     check_district(district, municipality)
     with transaction.atomic():
-        if references := municipality.references():
-            listed = ", ".join(f"{count} {label}" for label, count in references)
-            raise ValidationError(
-                f"„{municipality.name}“ kann nicht gelöscht werden, weil noch {listed} auf sie "
-                "verweisen. Ordnen Sie diese zuerst einer anderen Kommune zu oder entfernen Sie sie."
-            )
+        if refusal := municipality.deletion_refusal():
+            raise ValidationError(refusal)
         municipality.delete()
 
 

@@ -110,12 +110,8 @@ class MunicipalityDeleteView(DistrictMixin, ConfirmDeleteView):
             "heading": f"Kommune „{municipality.name}“ löschen",
             "question": f"Soll die Kommune „{municipality.name}“ gelöscht werden?",
         }
-        if references := municipality.references():
-            listed = ", ".join(f"{count} {label}" for label, count in references)
-            texts["blocked"] = (
-                f"„{municipality.name}“ kann nicht gelöscht werden, weil noch {listed} auf sie "
-                "verweisen. Ordnen Sie diese zuerst einer anderen Kommune zu oder entfernen Sie sie."
-            )
+        if refusal := municipality.deletion_refusal():
+            texts["blocked"] = refusal
         return texts
 
     def delete(self, municipality) -> None:
@@ -191,10 +187,11 @@ class MunicipalityImportView(DistrictMixin, FormView):
             )
         except ValidationError as error:
             return self.render_to_response(self.get_context_data(save_errors=error.messages))
+        skipped = plan.other_district
         messages.success(
             self.request,
             f"Import gespeichert: {len(plan.created)} neu angelegt, {len(plan.changed)} geändert, "
-            f"{plan.unchanged} unverändert, {plan.other_district} Zeilen anderer Kreise "
-            "übersprungen.",
+            f"{plan.unchanged} unverändert, {skipped} {'Zeile' if skipped == 1 else 'Zeilen'} "
+            "anderer Kreise übersprungen.",
         )
         return redirect(self.back_url())

@@ -136,6 +136,18 @@ def test_another_districts_municipality_is_404(client, district, other_district,
     assert foreign.name != "x"
 
 
+def test_the_refusal_counts_in_german(district, municipality):
+    factories.MeasureFactory(district=district).municipalities.add(municipality)
+    for _ in range(2):
+        factories.MeasurementFactory(
+            indicator__measure__district=district, municipality=municipality
+        )
+    assert municipality.deletion_refusal().startswith(
+        "„Beispielstadt“ kann nicht gelöscht werden, weil noch 1 Maßnahme und 2 Messwerte auf "
+        "die Kommune verweisen."
+    )
+
+
 def test_deleting_an_unreferenced_municipality(client, district, municipality, ki_lead):
     client.force_login(ki_lead)
     assert (
@@ -153,15 +165,15 @@ def test_a_referenced_municipality_is_not_deleted_and_the_page_says_why(
 ):
     if reference == "measure":
         factories.MeasureFactory(district=district).municipalities.add(municipality)
-        label = "1 Maßnahmen"
+        label = "1 Maßnahme auf die Kommune verweist"
     elif reference == "measurement":
         factories.MeasurementFactory(
             indicator__measure__district=district, municipality=municipality
         )
-        label = "1 Messwerte"
+        label = "1 Messwert auf die Kommune verweist"
     else:
         factories.MembershipFactory(district=district, role="kommune", municipality=municipality)
-        label = "1 Mitgliedschaften"
+        label = "1 Mitgliedschaft auf die Kommune verweist"
     client.force_login(ki_lead)
     page = text(client.get(url("municipality_delete", district, municipality.pk)).content.decode())
     assert "kann nicht gelöscht werden" in page and label in page
