@@ -24,6 +24,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.text import capfirst
 from openpyxl import load_workbook
 
@@ -282,7 +283,7 @@ def plan_import(
     seen_ags: dict[str, int] = {}
     matched = set()
     for row in rows:
-        if not _belongs(district, row.ags):
+        if not belongs_to(district, row.ags):
             plan.other_district += 1
             continue
         if row.ags in seen_ags:
@@ -316,7 +317,7 @@ def plan_import(
             continue
         matched.add(municipality.pk)
         changes = [
-            (FIELD_LABELS[name], _shown(getattr(municipality, name)), _shown(value))
+            (FIELD_LABELS[name], _shown(name, getattr(municipality, name)), _shown(name, value))
             for name, value in values.items()
             if getattr(municipality, name) != value
         ]
@@ -330,14 +331,17 @@ def plan_import(
     return plan
 
 
-def _belongs(district, ags: str) -> bool:
-    # A District with an 8-digit key (Stadt Aachen in the StädteRegion) is one municipality.
+def belongs_to(district, ags: str) -> bool:
+    """The AGS is one of ``district``'s: it begins with the Kreis's 5-digit key; a District
+    with an 8-digit key (Stadt Aachen in the StädteRegion) is that one municipality."""
     if len(district.official_key) == 8:
         return ags == district.official_key
     return ags.startswith(district.ags_prefix)
 
 
-def _shown(value) -> str:
+def _shown(name: str, value) -> str:
     if value is None or value == "":
         return "–"
+    if name == "population":
+        return number_format(value, force_grouping=True)
     return capfirst(str(value))

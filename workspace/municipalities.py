@@ -15,7 +15,7 @@ from core.views import ConfirmDeleteView
 from districts import services
 from districts.forms import MunicipalityForm, MunicipalityImportForm
 from districts.models import Municipality
-from districts.municipality_import import Row, plan_import
+from districts.municipality_import import Row, belongs_to, plan_import
 
 # The preview carries the parsed rows to the confirming POST, signed so the save gets exactly
 # what was previewed; an hour is long enough to read the preview.
@@ -152,9 +152,13 @@ class MunicipalityImportView(DistrictMixin, FormView):
         plan.errors = parsed.errors + plan.errors
         payload = signing.dumps(
             {
+                # Only this District's rows travel (the Germany-wide list has ~11,000).
                 "rows": [
-                    [r.line, r.ags, r.name, r.population, r.population_year] for r in parsed.rows
+                    [r.line, r.ags, r.name, r.population, r.population_year]
+                    for r in parsed.rows
+                    if belongs_to(district, r.ags)
                 ],
+                "skipped": plan.other_district,
                 "year": year,
                 "source": source,
             },
@@ -170,7 +174,7 @@ class MunicipalityImportView(DistrictMixin, FormView):
         try:
             data = signing.loads(payload, salt=_salt(district), max_age=PAYLOAD_MAX_AGE)
             rows = [Row(*values) for values in data["rows"]]
-            year, source = data["year"], data["source"]
+            year, source, skipped = data["year"], data["source"], int(data["skipped"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             messages.error(
                 self.request,
@@ -187,7 +191,6 @@ class MunicipalityImportView(DistrictMixin, FormView):
             )
         except ValidationError as error:
             return self.render_to_response(self.get_context_data(save_errors=error.messages))
-        skipped = plan.other_district
         messages.success(
             self.request,
             f"Import gespeichert: {len(plan.created)} neu angelegt, {len(plan.changed)} geändert, "

@@ -49,6 +49,9 @@ def test_every_member_sees_the_list_only_ki_staff_the_buttons(
     page = text(client.get(url("municipalities", district)).content.decode())
     assert "Neue Kommune" in page and "Amtliche Liste importieren" in page
     assert "55.123" in page and "2023" in page
+    municipality.population = municipality.population_year = None
+    municipality.save()
+    assert "None" not in text(client.get(url("municipalities", district)).content.decode())
 
 
 def test_the_district_nav_links_the_municipalities(client, district, council_member):
@@ -204,12 +207,16 @@ def test_the_preview_counts_and_lists_without_saving(client, testkreis, testkrei
     assert "2 Zeilen anderer Kreise übersprungen" in page
     assert "Testdorf am Bach" in page and "05999001" in page
     assert "AGS – 05999002" in page  # Beispielheim: no AGS yet → the file's
+    assert "Einwohnerzahl – 4.321" in page and "Stand – 2023" in page
     assert "Alle Änderungen speichern" in page
     assert Municipality.objects.for_district(testkreis).count() == 1
 
     payload = response.context["payload"]
     response = client.post(url("municipality_import", testkreis), {"payload": payload}, follow=True)
-    assert "Import gespeichert: 1 neu angelegt, 1 geändert" in response.content.decode()
+    assert (
+        "Import gespeichert: 1 neu angelegt, 1 geändert, 0 unverändert, 2 Zeilen anderer Kreise "
+        "übersprungen." in response.content.decode()
+    )
     stored = {m.name: m for m in Municipality.objects.for_district(testkreis)}
     assert stored["Beispielheim"].ags == "05999002"
     assert (stored["Testdorf am Bach"].population, stored["Testdorf am Bach"].population_year) == (
