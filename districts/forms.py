@@ -59,7 +59,8 @@ class MunicipalityImportForm(forms.Form):
         label="Datei",
         help_text=(
             "Auszug aus dem Gemeindeverzeichnis GV-ISys des Statistischen Bundesamtes (XLSX oder "
-            "als CSV gespeichert) oder eine CSV-Datei mit der Kopfzeile AGS;Name;Einwohner;Stand"
+            "als CSV gespeichert), die Textdatei GV100AD oder eine CSV-Datei mit der Kopfzeile "
+            "AGS;Name;Einwohner;Stand"
         ),
     )
     population_year = forms.IntegerField(

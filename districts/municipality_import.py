@@ -11,6 +11,7 @@ so the KI uploads the file the Statistisches Bundesamt publishes. Two layouts ar
    and Bevölkerung insgesamt; the AGS is Land + RB + Kreis + Gem (8 digits). The rows above
    the data (titles, the multi-row header) and all other Satzarten (Land, RB, Kreis,
    Gemeindeverband) are passed over. The name's official suffix (", Stadt") is dropped.
+   The same directory as fixed-width text, **GV100AD**, is read too (``_parse_gv100ad``).
 2. **Simple CSV** – a first row ``AGS;Name;Einwohner;Stand`` (``;``, ``,`` or tab), for lists
    kept by hand or copied from IT.NRW; Einwohner and Stand (a year or a date) may be empty.
 
@@ -32,6 +33,9 @@ AGS = re.compile(r"^\d{8}$")
 MAX_BYTES = 20 * 1024 * 1024
 GV_ISYS = "GV-ISys (Statistisches Bundesamt)"
 SIMPLE = "AGS;Name;Einwohner;Stand"
+GV100AD = "GV100AD (Statistisches Bundesamt)"
+# A GV100AD record starts with the Satzart (2 digits) and the Gebietsstand (YYYYMMDD).
+GV100AD_LINE = re.compile(r"^\d{2}(19|20)\d{6}\d")
 # GV-ISys: Satzart 60 = Gemeinde; column positions of the extract (see module docstring).
 SATZART_GEMEINDE = "60"
 COL_SATZART, COL_LAND, COL_RB, COL_KREIS, COL_GEM, COL_NAME, COL_POPULATION = 0, 2, 3, 4, 6, 7, 9
@@ -67,7 +71,10 @@ def parse_file(name: str, content: bytes) -> ParsedFile:
     if content[:2] == b"PK" or name.lower().endswith((".xlsx", ".xlsm")):
         table = _xlsx_rows(content)
     else:
-        table = _csv_rows(content)
+        text = _decode(content)
+        if GV100AD_LINE.match(text):
+            return _parse_gv100ad(text)
+        table = _csv_rows(text)
     table = [(line, [_cell(value) for value in cells]) for line, cells in table]
     first = next((cells for _, cells in table if any(cells)), [])
     if first and first[0].strip().upper() == "AGS":
@@ -103,7 +110,7 @@ def _xlsx_rows(content: bytes) -> list[tuple[int, list]]:
     return rows
 
 
-def _csv_rows(content: bytes) -> list[tuple[int, list]]:
+def _decode(content: bytes) -> str:
     # Destatis' CSV exports are Windows-1252; a file saved by hand is mostly UTF-8.
     try:
         text = content.decode("utf-8-sig")
@@ -111,6 +118,10 @@ def _csv_rows(content: bytes) -> list[tuple[int, list]]:
         text = content.decode("cp1252", errors="replace")
     if "\x00" in text:
         raise ImportFileError("Die Datei ist weder eine CSV- noch eine Excel-Datei.")
+    return text
+
+
+def _csv_rows(text: str) -> list[tuple[int, list]]:
     sample = "\n".join(text.splitlines()[:50])
     delimiter = max((";", ",", "\t"), key=sample.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -185,6 +196,29 @@ def _parse_gv_isys(table) -> ParsedFile:
         except ValueError:
             parsed.errors.append(
                 f"Zeile {line}: „{cells[COL_POPULATION]}“ ist keine Einwohnerzahl."
+            )
+            continue
+        parsed.rows.append(Row(line=line, ags=ags, name=name, population=population))
+    return parsed
+
+
+def _parse_gv100ad(text: str) -> ParsedFile:
+    """GV100AD: one fixed-width line per record; Satzart 60 (Gemeinde) has the Regionalschlüssel
+    (= AGS) at 11–18, the name at 23–72 and Bevölkerung insgesamt at 140–150 (positions as
+    read by the MIT-licensed reader gv100ad-py, ``entities/municipality.py``)."""
+    parsed = ParsedFile(layout=GV100AD)
+    for line, record in enumerate(text.splitlines(), start=1):
+        if not record.startswith(SATZART_GEMEINDE):
+            continue
+        ags, name = record[10:18], _official_name(record[22:72])
+        if not AGS.match(ags) or not name:
+            parsed.errors.append(f"Zeile {line}: kein Gemeindesatz mit AGS aus 8 Ziffern und Name.")
+            continue
+        try:
+            population = _number(record[139:150])
+        except ValueError:
+            parsed.errors.append(
+                f"Zeile {line}: „{record[139:150].strip()}“ ist keine Einwohnerzahl."
             )
             continue
         parsed.rows.append(Row(line=line, ags=ags, name=name, population=population))

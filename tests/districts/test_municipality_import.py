@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from districts import services
 from districts.models import District, Municipality
 from districts.municipality_import import (
+    GV100AD,
     GV_ISYS,
     SIMPLE,
     ImportFileError,
@@ -199,3 +200,28 @@ def test_stadt_aachen_takes_only_its_own_row_of_the_staedteregion():
     aachen = District.objects.get(official_key="05334002")
     plan = plan_import(aachen, [Row(1, "05334002", "Aachen"), Row(2, "05334999", "Testort")])
     assert [c.row.ags for c in plan.created] == ["05334002"] and plan.other_district == 1
+
+
+def gv100ad_record(satzart: str, key: str, name: str, population: int | None = None) -> str:
+    """A fixed-width GV100AD line (positions of gv100ad-py); made-up test content."""
+    line = f"{satzart}20231231{key:<8}{'':4}{name:<50}".ljust(139)
+    if population is not None:
+        line += f"{population:>11}"
+    return line.ljust(220)
+
+
+def test_the_gv100ad_text_file_is_read_too():
+    content = "\n".join(
+        [
+            gv100ad_record("10", "05", "Testland"),
+            gv100ad_record("40", "05999", "Testkreis (fiktiv)"),
+            gv100ad_record("60", "05999001", "Testdorf am Bach, Stadt", 12345),
+            gv100ad_record("60", "05998001", "Anderswo", 999),
+        ]
+    ).encode("cp1252")
+    parsed = parse_file("GV100AD_311223.txt", content)
+    assert parsed.layout == GV100AD and parsed.errors == []
+    assert [(r.ags, r.name, r.population) for r in parsed.rows] == [
+        ("05999001", "Testdorf am Bach", 12345),
+        ("05998001", "Anderswo", 999),
+    ]
