@@ -1,12 +1,91 @@
-"""Forms for the staffing plan and the Land's requirements."""
+"""Forms for the municipalities, the staffing plan and the Land's requirements."""
 
 from decimal import Decimal
 
 from django import forms
 
 from core.forms import DistrictFormMixin
+from core.text import german_slugify
 
-from .models import LandRequirements, StaffPost
+from .models import LandRequirements, Municipality, StaffPost
+from .municipality_import import MAX_BYTES, ImportFileError, parse_file
+
+GV_ISYS_SOURCE = "Statistisches Bundesamt, Gemeindeverzeichnis-Informationssystem GV-ISys"
+# Larger than any German municipality (Berlin: under 4 million).
+MAX_POPULATION = 20_000_000
+
+
+class MunicipalityForm(DistrictFormMixin, forms.ModelForm):
+    """A municipality; the model checks the AGS against the Kreis's 5-digit key."""
+
+    class Meta:
+        model = Municipality
+        fields = ["name", "ags", "population", "population_year", "population_source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.instance.district = self.district
+        self.fields["ags"].help_text = (
+            f"8 Ziffern, beginnend mit dem Kreisschlüssel {self.district.ags_prefix}; leer "
+            "lassen, wenn er nicht aus einer amtlichen Liste bekannt ist."
+        )
+        self.fields["population"].max_value = MAX_POPULATION
+        self.fields["population"].validators.append(_population_range)
+
+    def clean_ags(self) -> str:
+        return self.cleaned_data["ags"].replace(" ", "")
+
+    def clean_name(self) -> str:
+        # The District is not a field of the form, so ModelForm skips the per-District
+        # constraints on name and slug; say it here rather than fail in the service.
+        name = self.cleaned_data["name"].strip()
+        others = self.district.municipalities.exclude(pk=self.instance.pk)
+        slug = self.instance.slug or german_slugify(name)
+        if others.filter(name__iexact=name).exists() or others.filter(slug=slug).exists():
+            raise forms.ValidationError(f"Es gibt bereits eine Kommune „{name}“.")
+        return name
+
+
+def _population_range(value: int) -> None:
+    if value is not None and value > MAX_POPULATION:
+        raise forms.ValidationError("So viele Einwohnerinnen und Einwohner hat keine Kommune.")
+
+
+class MunicipalityImportForm(forms.Form):
+    """Upload of the official municipality list (layouts: ``districts.municipality_import``)."""
+
+    file = forms.FileField(
+        label="Datei",
+        help_text=(
+            "Auszug aus dem Gemeindeverzeichnis GV-ISys des Statistischen Bundesamtes (XLSX oder "
+            "als CSV gespeichert), die Textdatei GV100AD oder eine CSV-Datei mit der Kopfzeile "
+            "AGS;Name;Einwohner;Stand"
+        ),
+    )
+    population_year = forms.IntegerField(
+        label="Stand der Einwohnerzahlen (Jahr)",
+        required=False,
+        min_value=1950,
+        max_value=2100,
+        help_text="für Zeilen ohne eigenen Stand, z. B. 2023 für den 31.12.2023",
+    )
+    population_source = forms.CharField(
+        label="Quelle der Einwohnerzahlen",
+        max_length=200,
+        required=False,
+        initial=GV_ISYS_SOURCE,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("Die Datei ist größer als 20 MB.")
+        try:
+            self.parsed = parse_file(upload.name, upload.read())
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from error
+        return upload
 
 
 class StaffPostForm(DistrictFormMixin, forms.ModelForm):

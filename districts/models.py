@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 
@@ -133,6 +133,20 @@ class Municipality(TimeStampedModel):
         validators=[RegexValidator(r"^\d{8}$", "Der AGS besteht aus genau 8 Ziffern.")],
         help_text="8 Ziffern; leer lassen, wenn er nicht aus einer amtlichen Liste bekannt ist.",
     )
+    population = models.PositiveIntegerField("Einwohnerzahl", null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        "Stand der Einwohnerzahl (Jahr)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        help_text="z. B. 2023 für den Stand 31.12.2023",
+    )
+    population_source = models.CharField(
+        "Quelle der Einwohnerzahl",
+        max_length=200,
+        blank=True,
+        help_text="z. B. IT.NRW oder Statistisches Bundesamt, Gemeindeverzeichnis GV-ISys",
+    )
 
     objects = district_queryset("district").as_manager()
 
@@ -169,6 +183,40 @@ class Municipality(TimeStampedModel):
             raise ValidationError(
                 {"ags": f"Der AGS muss mit dem Kreisschlüssel {self.district.ags_prefix} beginnen."}
             )
+        if self.population is None and (self.population_year or self.population_source):
+            raise ValidationError(
+                {"population": "Bitte die Einwohnerzahl angeben, zu der Stand und Quelle gehören."}
+            )
+
+    def references(self) -> list[str]:
+        """What points at this municipality, counted in German ("1 Maßnahme", "2 Messwerte").
+
+        Read through the reverse relations, so this lower app names no model of the apps above
+        it (README "Aufbau"); a new reference elsewhere is counted without a change here.
+        """
+        found = []
+        for relation in self._meta.related_objects:
+            count = getattr(self, relation.get_accessor_name()).count()
+            if count:
+                meta = relation.related_model._meta
+                found.append(
+                    f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}"
+                )
+        return found
+
+    def deletion_refusal(self) -> str:
+        """Why this municipality cannot be deleted, or "" if nothing refers to it."""
+        references = self.references()
+        if not references:
+            return ""
+        listed = ", ".join(references[:-1]) + " und " if len(references) > 1 else ""
+        listed += references[-1]
+        single = len(references) == 1 and references[0].startswith("1 ")
+        verb = "verweist" if single else "verweisen"
+        return (
+            f"„{self.name}“ kann nicht gelöscht werden, weil noch {listed} auf die Kommune "
+            f"{verb}. Ordnen Sie diese zuerst einer anderen Kommune zu oder entfernen Sie sie."
+        )
 
 
 class LandRequirements(TimeStampedModel):
@@ -222,8 +270,9 @@ class LandRequirements(TimeStampedModel):
     )
     work_period_years = models.PositiveSmallIntegerField(
         "Dauer einer Arbeitsperiode (Jahre)",
+        # Seed 000: "im Benehmen mit den örtlichen Partnern jeweils für 2 Jahre festgelegt".
         default=2,
-        help_text="Arbeitsschwerpunkte gelten für zwei Jahre (Integrationskonzept Märkischer Kreis).",
+        help_text="Arbeitsschwerpunkte werden jeweils für zwei Jahre festgelegt.",
     )
 
     class Meta:

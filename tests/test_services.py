@@ -44,6 +44,20 @@ def _staff_post(district, user):
     )
 
 
+def _municipality_delete(district, user):
+    municipality = factories.MunicipalityFactory(district=district)
+    return municipality, lambda other: district_services.municipality_delete(
+        district=other, municipality=municipality, user=user
+    )
+
+
+def _municipality_save(district, user):
+    municipality = factories.MunicipalityFactory(district=district)
+    return municipality, lambda other: district_services.municipality_save(
+        district=other, municipality=municipality, data={"name": "fremd"}, user=user
+    )
+
+
 def _release(district, user):
     paper = factories.releasable_paper(district)
     return paper, lambda other: paper_services.paper_release(district=other, paper=paper, user=user)
@@ -57,7 +71,17 @@ def _concept_document(district, user):
 
 
 @pytest.mark.parametrize(
-    "make", [_section, _attachment, _option, _staff_post, _release, _concept_document]
+    "make",
+    [
+        _section,
+        _attachment,
+        _option,
+        _staff_post,
+        _municipality_delete,
+        _municipality_save,
+        _release,
+        _concept_document,
+    ],
 )
 def test_a_service_refuses_the_object_of_another_district(district, other_district, ki_staff, make):
     record, write = make(district, ki_staff)

@@ -140,6 +140,12 @@ PAGES = [
         "ki_lead",
         "title",
     ),
+    (
+        "workspace:municipality_update",
+        _edit_page("workspace:municipality_update", factories.MunicipalityFactory),
+        "ki_lead",
+        "name",
+    ),
     ("measures:indicator_update", _indicator, "ki_staff", "name"),
     ("measures:measurement_update", _measurement, "ki_staff", "note"),
     ("papers:result", _result, "ki_lead", "result_note"),

@@ -20,8 +20,8 @@ from districts.models import District, Municipality
 def url_or_none(name: str, district: District) -> str | None:
     """The URL of the District page ``name``, or None while no app provides that page.
 
-    The municipalities page (``workspace:municipalities``) is built in parallel; until its URL
-    exists, the step is shown as plain text instead of a broken link.
+    A step whose page does not exist (a URL name not, or no longer, provided) is shown as plain
+    text instead of a broken link.
     """
     try:
         return reverse(name, kwargs={"district_slug": district.slug})

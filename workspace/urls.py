@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import history, operator, views
+from . import history, municipalities, operator, views
 
 app_name = "workspace"
 
@@ -25,6 +25,25 @@ district_patterns = [
         "personal/anforderungen-des-landes/",
         views.LandRequirementsUpdateView.as_view(),
         name="land_requirements_update",
+    ),
+    path("kommunen/", municipalities.MunicipalityListView.as_view(), name="municipalities"),
+    path(
+        "kommunen/neu/", municipalities.MunicipalityFormView.as_view(), name="municipality_create"
+    ),
+    path(
+        "kommunen/<int:pk>/bearbeiten/",
+        municipalities.MunicipalityFormView.as_view(),
+        name="municipality_update",
+    ),
+    path(
+        "kommunen/<int:pk>/loeschen/",
+        municipalities.MunicipalityDeleteView.as_view(),
+        name="municipality_delete",
+    ),
+    path(
+        "kommunen/import/",
+        municipalities.MunicipalityImportView.as_view(),
+        name="municipality_import",
     ),
     path("verlauf/<slug:kind>/<int:pk>/", history.HistoryView.as_view(), name="history"),
     path(

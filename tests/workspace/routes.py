@@ -6,6 +6,10 @@ def _post(district):
     return {"pk": factories.StaffPostFactory(district=district).pk}
 
 
+def _municipality(district):
+    return {"pk": factories.MunicipalityFactory(district=district).pk}
+
+
 def _measure(district):
     measure = factories.MeasureFactory(district=district)
     measure.title = "Geändert"
@@ -32,6 +36,11 @@ ROUTES = {
     "workspace:staff_update": Route(kwargs=_post),
     "workspace:staff_delete": Route(kwargs=_post),
     "workspace:land_requirements_update": Route(has_objects=False),
+    "workspace:municipalities": Route(has_objects=False),
+    "workspace:municipality_create": Route(has_objects=False),
+    "workspace:municipality_update": Route(kwargs=_municipality),
+    "workspace:municipality_delete": Route(kwargs=_municipality),
+    "workspace:municipality_import": Route(has_objects=False),
     "workspace:history": Route(kwargs=_history_kwargs),
     "workspace:history_restore": Route(kwargs=_restore_kwargs, method="post"),
 }
