@@ -129,3 +129,44 @@ def test_forms_with_errors_have_no_violations(page, live_server, district, ki_st
         found["work period form"] = violations
 
     assert found == {}
+
+
+def test_day_one_pages_have_no_violations(
+    page, live_server, district, ki_lead, operator, workspace, municipality
+):
+    """Issue 13's pages: municipalities and their import, the value grid, a measurement's edit
+    page, the measures settings, a new Fassung, the first-steps card – and the operator's."""
+    base = f"{live_server.url}/{district.slug}"
+    measure = workspace["measure"]
+    indicator = factories.IndicatorFactory(measure=measure, name="Teilnehmende")
+    measurement = factories.MeasurementFactory(indicator=indicator)
+    pages = {
+        "municipalities": "/kommunen/",
+        "municipality-form": f"/kommunen/{municipality.pk}/bearbeiten/",
+        "municipality-import": "/kommunen/import/",
+        "grid": f"/massnahmen/{measure.pk}/kennzahlen/{indicator.pk}/werte/",
+        "measurement-form": f"/massnahmen/{measure.pk}/messwerte/{measurement.pk}/bearbeiten/",
+        "measures-settings": "/massnahmen/einstellungen/",
+        "version-create": "/konzept/neu/",
+        "dashboard-first-steps": "/",
+    }
+    found = {}
+    log_in(page, live_server, ki_lead)
+    for name, path in pages.items():
+        page.goto(base + path)
+        assert page.get_by_role("heading", level=1).count() == 1, name
+        if violations := axe_violations(page):
+            found[name] = violations
+    assert page.get_by_text("Erste Schritte").count() >= 1
+
+    page.context.clear_cookies()
+    log_in(page, live_server, operator)
+    for name, path in {
+        "operator": "/betrieb/",
+        "operator-district": f"/betrieb/kreise/{district.slug}/",
+    }.items():
+        page.goto(live_server.url + path)
+        assert page.get_by_role("heading", level=1).count() == 1, name
+        if violations := axe_violations(page):
+            found[name] = violations
+    assert found == {}

@@ -60,7 +60,7 @@ def test_measure_indicator_values_and_dashboard(page, live_server, district, ki_
 
     # A first value, in place and with a German decimal comma: 20,5 % of the way.
     record_value(page, "Vermittelte Patenschaften", "120,5", "2025-12-31")
-    expect(card.locator("dd").nth(3)).to_contain_text("120,5")
+    expect(card.locator("dt:text-is('Letzter Wert (kreisweit)') + dd")).to_contain_text("120,5")
     attainment = card.locator("dt:text-is('Zielerreichung') + dd")
     expect(attainment).to_have_text("20,5 %")
     expect(card.locator("svg.trend-chart")).to_be_visible()
