@@ -341,10 +341,14 @@ def _participation(district, since, today: datetime.date, notes: list[str]) -> s
         )
         notes.append(f"Noch nicht mitgezählt: {later} nach dem heutigen Tag.")
     actors = district.actors.count()
-    directory = (
-        f"Im Akteursverzeichnis sind {counted(actors, 'Akteur', 'Akteure')} der "
-        "Integrationsarbeit erfasst"
-    )
+    if actors:
+        is_are = "ist" if actors == 1 else "sind"
+        directory = (
+            f"Im Akteursverzeichnis {is_are} {counted(actors, 'Akteur', 'Akteure')} der "
+            "Integrationsarbeit erfasst"
+        )
+    else:
+        directory = "Im Akteursverzeichnis ist noch kein Akteur der Integrationsarbeit erfasst"
     if not by_kind:
         notes.append(
             "Für diese Fassung sind keine Beteiligungsveranstaltungen erfasst; bitte die "

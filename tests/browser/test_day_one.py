@@ -147,7 +147,9 @@ def test_a_new_kreis_starts_in_the_browser(browser, page, live_server):
     page.get_by_label("Zielwert", exact=True).fill("3")
     _submit(page)
     page.get_by_role("link", name=re.compile("Werte aller Kommunen erfassen")).first.click()
-    page.get_by_role("textbox", name=re.compile(r"^Stichtag")).fill(f"{year}-03-31")
+    # Yesterday: a value is reported for a day that has passed, whatever the time of year.
+    reported_on = datetime.date.today() - datetime.timedelta(days=1)
+    page.get_by_role("textbox", name=re.compile(r"^Stichtag")).fill(reported_on.isoformat())
     for name, _ags in municipalities:
         page.get_by_label(f"Wert für {name}").fill("1")
     page.get_by_role("button", name="Alle Werte speichern").click()

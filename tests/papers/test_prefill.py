@@ -523,3 +523,22 @@ def test_creating_the_paper_has_the_concept_pdf_set_for_the_release(
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url).status_code == 302
     assert stored_pdf(version).startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "count, sentence",
+    [
+        (0, "Im Akteursverzeichnis ist noch kein Akteur der Integrationsarbeit erfasst"),
+        (1, "Im Akteursverzeichnis ist 1 Akteur der Integrationsarbeit erfasst"),
+        (2, "Im Akteursverzeichnis sind 2 Akteure der Integrationsarbeit erfasst"),
+    ],
+)
+def test_the_actor_count_reads_as_german(district, ki_staff, count, sentence):
+    """Issue 13: German grammar of counts, also in the text a Vorlage is prefilled with."""
+    from papers.prefill import paper_from_version
+
+    for i in range(count):
+        factories.ActorFactory(district=district, name=f"Träger {i}")
+    version = factories.ConceptVersionFactory(concept=district.concept)
+    paper, _notes = paper_from_version(district=district, version=version, user=ki_staff)
+    assert sentence in paper.facts
