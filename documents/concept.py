@@ -17,8 +17,8 @@ from django.utils import timezone
 from actors.models import Actor, GlossaryEntry
 from concepts import versioning
 from concepts.models import ConceptVersion, FieldOfAction, FocusArea, WorkPriority
+from concepts.queries import visible_versions
 from concepts.rendering import render_markdown
-from concepts.views_editor import visible_versions
 from measures.models import Indicator
 
 from .models import GeneratedDocument

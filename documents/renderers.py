@@ -7,12 +7,14 @@ app that owns its object, registered under its kind when that app is ready::
     @register("sachstandsbericht")
     class ProgressReportRenderer(StoredDocumentRenderer): ...
 
-``documents`` itself knows no subclass: it asks the registry (``renderer_for(kind)``,
+The generic machinery knows no subclass (the whole concept, which composes three domain apps,
+is registered by documents itself in ``documents/concept.py``): it asks the registry (``renderer_for(kind)``,
 ``renderer_for_object(obj)``), so the apps above it may build on documents without documents
 building on them. The PDF always comes from ``documents.pdf`` (one WeasyPrint call site).
 """
 
 import hashlib
+from abc import ABC, abstractmethod
 
 from django.db.models import Count, Max
 from django.template.loader import render_to_string
@@ -23,7 +25,7 @@ from . import pdf
 _registry: dict[str, "DocumentRenderer"] = {}
 
 
-class DocumentRenderer:
+class DocumentRenderer(ABC):
     """Extension point: how one kind of document is made from its object.
 
     A subclass sets ``kind``, ``model`` (what a document is made of), ``template_name`` (the
@@ -41,11 +43,13 @@ class DocumentRenderer:
         """A hash that changes whenever the document would; by default of its HTML."""
         return hashlib.sha256(self.html(obj, **options).encode()).hexdigest()
 
+    @abstractmethod
     def context(self, obj, **options) -> dict:
-        raise NotImplementedError
+        """The template context of the print HTML."""
 
+    @abstractmethod
     def filename(self, obj, **options) -> str:
-        raise NotImplementedError
+        """The file name the document is downloaded under."""
 
     def html(self, obj, **options) -> str:
         return render_to_string(self.template_name, self.context(obj, **options))
@@ -81,20 +85,21 @@ class StoredDocumentRenderer(DocumentRenderer):
     request_url_name: str = ""
     back_label: str = ""
 
+    @abstractmethod
     def district(self, obj):
-        raise NotImplementedError
+        """The District the object belongs to."""
 
+    @abstractmethod
     def describe(self, obj) -> str:
         """One line naming the object on the document's page."""
-        raise NotImplementedError
 
+    @abstractmethod
     def subject_url(self, obj) -> str:
         """The page of the object, which ``back_label`` links to."""
-        raise NotImplementedError
 
+    @abstractmethod
     def visible_subjects(self, request):
         """The objects of ``request.district`` the visitor may have this document of."""
-        raise NotImplementedError
 
     def filename(self, obj, *, day=None, **options) -> str:
         day = day or timezone.localdate()
