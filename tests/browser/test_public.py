@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from concepts.models import ConceptVersion
 from tests import factories
@@ -48,16 +49,17 @@ def test_public_pages_pass_axe(page, live_server, district, published):
     page.get_by_role("link", name="Zum Verzeichnis der Akteure und Angebote").click()
     page.get_by_label("Suchbegriff").fill("sprachcafe")
     page.get_by_role("button", name="Suchen").click()
-    assert "Keine Akteure gefunden" in page.content()  # é is kept apart from e
+    # expect() waits for the new page; page.content() read mid-navigation returns ''.
+    expect(page.get_by_text("Keine Akteure gefunden")).to_be_visible()  # é is kept apart from e
     page.get_by_label("Suchbegriff").fill("SPRACHCAFÉ")
     page.get_by_role("button", name="Suchen").click()
-    assert page.get_by_role("heading", level=3).first.inner_text() == published.name
+    expect(page.get_by_role("heading", level=3).first).to_have_text(published.name)
     assert axe_violations(page) == []
     page.screenshot(path="/tmp/ki-public-directory.png", full_page=True)
 
     page.get_by_role("link", name=published.name).click()
-    assert page.get_by_role("heading", level=1).inner_text() == published.name
-    assert "Erika Muster" in page.content()
+    expect(page.get_by_role("heading", level=1)).to_have_text(published.name)
+    expect(page.get_by_text("Erika Muster").first).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -65,7 +67,7 @@ def test_accessibility_statement_with_form_error_passes_axe(page, live_server, d
     page.goto(live_server.url + reverse("public:accessibility", args=[district.slug]))
     page.get_by_label("Ihre E-Mail-Adresse (freiwillig, für eine Antwort)").fill("keine-adresse")
     page.get_by_role("button", name="Nachricht senden").click()
-    assert "Bitte schreiben Sie uns eine Nachricht." in page.content()
+    expect(page.get_by_text("Bitte schreiben Sie uns eine Nachricht.").first).to_be_visible()
     assert page.get_by_role("alert").count() >= 1
     assert axe_violations(page) == []
     page.screenshot(path="/tmp/ki-public-barrierefreiheit.png", full_page=True)
@@ -73,5 +75,5 @@ def test_accessibility_statement_with_form_error_passes_axe(page, live_server, d
     page.get_by_label("Ihre Nachricht").fill("Die Tabelle ist mit dem Screenreader schwer lesbar.")
     page.get_by_label("Ihre E-Mail-Adresse (freiwillig, für eine Antwort)").fill("")
     page.get_by_role("button", name="Nachricht senden").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Vielen Dank für Ihre Nachricht"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vielen Dank für Ihre Nachricht")
     assert axe_violations(page) == []

@@ -1,6 +1,7 @@
 """A KI employee opens the start page, logs in and reaches the District's page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import axe_violations
 
@@ -17,7 +18,7 @@ def test_login_to_district_page_is_accessible(page, live_server, ki_staff, distr
     page.get_by_role("button", name="Anmelden").click()
 
     page.get_by_role("link", name=district.name).first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == district.name
+    expect(page.get_by_role("heading", level=1)).to_have_text(district.name)
     assert axe_violations(page) == []
     page.screenshot(path="/tmp/ki-district-home.png", full_page=True)
 
