@@ -133,6 +133,18 @@ DATABASES = {
 }
 # One request, one transaction: a form that fails half-way leaves nothing behind.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves the web server and `db_worker` side by side (issue 15): WAL
+    # lets readers go on while one writes, a write transaction takes the lock at BEGIN
+    # (IMMEDIATE) instead of failing half-way when it upgrades from reading, and a writer waits
+    # up to 20 s for the lock instead of answering "database is locked" (Django 5.1+ OPTIONS).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Long documents render in the background (django-tasks' database backend; `manage.py
