@@ -185,6 +185,31 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The client's address behind a reverse proxy (issue 15): without it every login comes from the
+# proxy, and five wrong passwords from anyone lock the account for everyone. TRUSTED_PROXY_COUNT
+# is the number of proxies in front of the app that append to X-Forwarded-For (nginx:
+# `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`); the client is the address the
+# outermost trusted proxy appended, counted from the right, so addresses a client puts into the
+# header itself are never believed. 0 (no proxy): only the connecting address counts.
+TRUSTED_PROXY_COUNT = _read("TRUSTED_PROXY_COUNT", env.int, 0)
+
+
+def proxy_settings(trusted_proxies: int) -> dict:
+    """django-axes' (django-ipware's) settings for ``trusted_proxies`` proxies in front."""
+    if not trusted_proxies:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",)}
+    # django-ipware counts the proxies whose addresses are in the header: all but the one that
+    # connects to the app. It takes the entry that many places from the right end and,
+    # non-strict, ignores whatever a client wrote in front of it.
+    return {
+        "AXES_IPWARE_PROXY_COUNT": trusted_proxies - 1,
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "IPWARE_STRICT": False,
+    }
+
+
+globals().update(proxy_settings(TRUSTED_PROXY_COUNT))
 
 # A working day, not weeks; the session ends with the browser.
 SESSION_COOKIE_AGE = _read("SESSION_COOKIE_AGE", env.int, 8 * 60 * 60)
