@@ -29,7 +29,7 @@ from .models import (
     WorkPeriod,
     WorkPriority,
 )
-from .rendering import upload_prefix
+from .rendering import check_images, upload_prefix
 from .versioning import version_contents
 
 Status = ConceptVersion.Status
@@ -430,6 +430,7 @@ def section_create(
     """A new section at the end of a draft version."""
     check_district(district, version)
     ensure_editable(version)
+    _check_body_images(body, district)
     order = (version.sections.aggregate(n=Max("order"))["n"] or 0) + 1
     return ConceptSection.objects.create(version=version, order=order, title=title, body=body)
 
@@ -442,10 +443,19 @@ def section_update(
     (``core.locking``)."""
     check_district(district, section)
     ensure_editable(section.version)
+    _check_body_images(body, district)
     section.title = title
     section.body = body
     section.save()
     return section
+
+
+def _check_body_images(body: str, district: District) -> None:
+    """Images only from the District's own uploads, refused next to the text field (issue 15)."""
+    try:
+        check_images(body, district)
+    except ValidationError as error:
+        raise ValidationError({"body": error.messages}) from error
 
 
 @transaction.atomic
