@@ -35,7 +35,7 @@ def upload_prefix(district) -> str:
 
 
 # Uploads are stored flat as bilder/<district-slug>/<name> (concepts.services.image_upload).
-_UPLOAD_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
+UPLOAD_NAME = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9._-]*$")
 
 
 def own_image_url(src: str, district) -> str | None:
@@ -62,7 +62,7 @@ def own_image_url(src: str, district) -> str | None:
     if not value.startswith(prefix) or posixpath.normpath(value) != value:
         return None
     name = value.removeprefix(prefix)
-    return value if _UPLOAD_NAME.match(name) else None
+    return value if UPLOAD_NAME.match(name) else None
 
 
 class _ImageSources(HTMLParser):

@@ -229,6 +229,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = _read("MEDIA_ROOT", env.path, BASE_DIR / "media")
+# Internal nginx location that serves MEDIA_ROOT after the app has checked the permission
+# (X-Accel-Redirect, README "Betrieb"); empty: the app sends the file itself.
+MEDIA_ACCEL_REDIRECT = _read("MEDIA_ACCEL_REDIRECT", env.str, "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
