@@ -1,6 +1,8 @@
 """Forms for council papers: the paper, its Beratungsfolge, results, attachments, settings."""
 
 import os
+import re
+import string
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.core.validators import MaxValueValidator
 from actors.models import Meeting
 from concepts.models import ConceptVersion
 from core.forms import DistrictFormMixin
+from core.uploads import content_matches
 from districts.models import District
 
 from .models import Attachment, Consultation, DecisionPaper
@@ -270,6 +273,11 @@ class AttachmentForm(forms.ModelForm):
             raise ValidationError("Dieser Dateityp ist als Anlage nicht erlaubt.")
         if upload.size > ATTACHMENT_MAX_BYTES:
             raise ValidationError("Die Datei ist größer als 20 MB.")
+        if not content_matches(upload, extension):
+            raise ValidationError(
+                f"Der Inhalt der Datei passt nicht zur Endung „{extension}“. Bitte laden Sie die "
+                "Datei so hoch, wie das Programm sie gespeichert hat."
+            )
         return upload
 
 
@@ -314,12 +322,27 @@ class PaperSettingsForm(forms.ModelForm):
         pattern = self.cleaned_data["paper_number_pattern"].strip()
         if "{nr" not in pattern:
             raise ValidationError("Das Muster braucht die laufende Nummer {nr} (z. B. {nr:03d}).")
+        # Issue 15: "{nr:,>300000000}" built a 300 MB string while being checked. Format
+        # widths stay below 100 and the number fits the Vorlagen-Nr. field.
         try:
-            pattern.format(amt="50", nr=1, jahr=2026)
-        except (KeyError, IndexError, ValueError):
+            specs = [spec or "" for _, _, spec, _ in string.Formatter().parse(pattern)]
+        except ValueError:
+            specs = None
+        if specs is None or any(re.search(r"\d{3,}|\{", spec) for spec in specs):
+            raise ValidationError(
+                "Das Muster ist ungültig. Erlaubt sind {amt}, {nr} (z. B. {nr:03d}) und {jahr}."
+            )
+        try:
+            example = pattern.format(amt="50", nr=1, jahr=2026)
+        except (KeyError, IndexError, ValueError, AttributeError):
             raise ValidationError(
                 "Das Muster ist ungültig. Erlaubt sind {amt}, {nr} (z. B. {nr:03d}) und {jahr}."
             ) from None
+        reference_length = DecisionPaper._meta.get_field("reference").max_length
+        if len(example) > reference_length:
+            raise ValidationError(
+                f"Eine Vorlagen-Nr. nach diesem Muster wäre länger als {reference_length} Zeichen."
+            )
         return pattern
 
     def clean_logo(self):
