@@ -1,6 +1,7 @@
 """Two people saving the same record (STYLE/brief: "the second gets a conflict message and
 nothing of the first is lost"): every edit page goes through ``core.locking`` (the ``modified``
-stamp, one message, the stored values above the kept input), and so does the history restore."""
+stamp, one message, each differing field marked with the stored value beside the kept input and
+a choice required before the next save), and so does the history restore."""
 
 import datetime
 import re
@@ -16,7 +17,7 @@ from django.views.generic.edit import FormMixin
 
 from accounts.models import Membership
 from actors.models import Actor
-from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, StaleEditGuard, stamp
+from core.locking import CHOICE_MISSING, CONFLICT_MESSAGE, SEEN_FIELD, StaleEditGuard, stamp
 from tests import factories
 from tests.reports.routes import make_report
 
@@ -248,9 +249,23 @@ def test_the_second_save_is_refused_and_keeps_both(client, district, make, visit
     record.refresh_from_db()
     assert getattr(record, field) == "Kollegin"
 
-    # Having compared, the second save goes through.
+    # The field is marked with the stored value beside the input.
+    conflicts = {conflict.name: conflict for conflict in response.context["form"].conflicts}
+    assert field in conflicts and conflicts[field].stored == "Kollegin"
+    assert f'id="{conflicts[field].html_id}"' in page
+
+    # Pressing "Speichern" again without choosing overwrites nothing.
     again = page_data(response.context)
     assert again[field] == "Meine"
+    refused = client.post(url, again)
+    assert refused.status_code == 200
+    assert CHOICE_MISSING in refused.content.decode()
+    record.refresh_from_db()
+    assert getattr(record, field) == "Kollegin"
+
+    # Having chosen for every differing field, the save goes through.
+    for conflict in conflicts.values():
+        again[conflict.choice_name] = "mine"
     assert client.post(url, again).status_code == 302
     record.refresh_from_db()
     assert getattr(record, field) == "Meine"
