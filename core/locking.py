@@ -160,7 +160,7 @@ class StaleEditGuard:
             return f"{prefix}-{name}" if prefix else name
 
         fields = data.get(key(PENDING_FIELD), "")
-        names = fields.split() if isinstance(fields, str) else []
+        names = list(dict.fromkeys(fields.split())) if isinstance(fields, str) else []
         if not names or data.get(key(SEEN_FIELD)) != stamp(instance):
             return names
         stored = form_class(**self._stored_form_kwargs)

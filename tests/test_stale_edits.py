@@ -459,7 +459,7 @@ def test_garbage_in_the_conflict_fields_changes_nothing(client, district, ki_sta
     client.force_login(ki_staff)
     mine = as_posted(client.get(url).context["form"])
     mine |= {
-        "conflict_fields": "__class__ name " + "x" * 5000,
+        "conflict_fields": "__class__ name name " + "x" * 5000,
         "conflict_since": "kein Datum",
         "conflict_choice-name": "<script>",
         "conflict_choice-__class__": "theirs",

@@ -101,6 +101,15 @@ def test_two_people_edit_one_measure_and_nothing_is_lost(
         bens.get_by_role("button", name="Speichern").click()
         expect(bens.get_by_role("heading", level=1)).to_have_text("Sprachcafé Nord")
         expect(bens.get_by_role("status").first).to_contain_text("gespeichert")
+
+        # The history shows Ben's whole goal against Anna's, the change marked.
+        bens.get_by_role("link", name="Verlauf").click()
+        newest = bens.get_by_role("row").nth(1)
+        expect(newest).to_contain_text("Ben Berg")
+        expect(newest.locator("del", has_text=re.compile("^entfernt: Anna$"))).to_have_count(1)
+        expect(newest.locator("ins", has_text=re.compile("^eingefügt: Ben$"))).to_have_count(1)
+        assert axe_violations(bens) == []
+        shot(bens, "conflict-history")
     finally:
         other.close()
 
