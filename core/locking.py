@@ -265,23 +265,35 @@ class StaleEditGuard:
             )
             conflicts.append(item)
             bound.conflict = item  # templates/bootstrap5/layout/help_text.html shows it
-            widget = form.fields[name].widget
-            if not getattr(widget, "allow_multiple_selected", False) and not isinstance(
-                widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                described = [item.html_id]
-                if bound.help_text and bound.auto_id:
-                    described.insert(0, f"{bound.auto_id}_helptext")
-                widget.attrs["aria-describedby"] = " ".join(described)
         form.conflicts = conflicts
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = context.get("form")
         if form is not None and getattr(form, "conflicts", None) is not None:
+            for conflict in form.conflicts:
+                _describe(form, conflict)
             context.setdefault("conflict_fields", form.conflicts)
             context.setdefault("conflict_shown", True)
         return context
+
+
+def _describe(form, conflict: FieldConflict) -> None:
+    """The input names the note beside it (the stored value) as its description, besides the
+    help text and the error Django would name (set here, so Django no longer adds them)."""
+    bound = form[conflict.name]
+    widget = form.fields[conflict.name].widget
+    if getattr(widget, "allow_multiple_selected", False) or isinstance(
+        widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+    ):
+        return  # one description per option would repeat it for each
+    described = []
+    if bound.auto_id and bound.help_text:
+        described.append(f"{bound.auto_id}_helptext")
+    if bound.auto_id and bound.errors:
+        described.append(f"{bound.auto_id}_error")
+    described.append(conflict.html_id)
+    widget.attrs["aria-describedby"] = " ".join(described)
 
 
 def differing_fields(form, stored) -> list[str]:

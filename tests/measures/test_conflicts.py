@@ -111,6 +111,9 @@ def test_second_save_marks_each_differing_field_and_needs_a_choice(district, mea
     assert no_choice.status_code == 200
     assert text(no_choice).count(CHOICE_MISSING) == 3
     assert no_choice.context["form"].errors["goal"] == [CHOICE_MISSING]
+    # The input names its error and the note with the stored value.
+    goal_note = by_name(no_choice)["goal"].html_id
+    assert f'aria-describedby="id_goal_error {goal_note}"' in no_choice.content.decode()
     measure.refresh_from_db()
     assert measure.goal == "Ziel von Anna" and measure.history.count() == 2
 
