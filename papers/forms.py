@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from actors.models import Committee, Meeting
 from concepts.models import ConceptVersion
-from core.forms import DistrictFormMixin
+from core.forms import DateInput, DistrictFormMixin
 from districts.models import District
 
 from .models import Attachment, Consultation, DecisionPaper
@@ -313,7 +313,7 @@ class HistoricDecisionForm(forms.Form):
     )
     decided_on = forms.DateField(
         label="Beschluss des Kreistags am",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     note = forms.CharField(
         label="Nachweis / Anmerkung",

@@ -86,9 +86,7 @@ def test_today_is_accepted_and_tomorrow_refused(client, district, version, kreis
     assert not Meeting.objects.filter(committee=kreistag).exists()
 
     today = timezone.localdate()
-    record(
-        client, district, version, committee=kreistag.pk, decided_on=today.isoformat(), note="x"
-    )
+    record(client, district, version, committee=kreistag.pk, decided_on=today.isoformat(), note="x")
     version.refresh_from_db()
     assert version.status == Status.ADOPTED and version.decided_on == today
 

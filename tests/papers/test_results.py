@@ -185,7 +185,9 @@ def test_correcting_the_decision_to_rejected_takes_the_fassung_back(
     page = client.post(url, {**data, "correction_reason": reason}, follow=True).content.decode()
 
     corrected = steps_of(paper)[2]
-    assert corrected.result == "abgelehnt" and corrected.votes_text == "Ja 20, Nein 34, Enthaltungen 0"
+    assert (
+        corrected.result == "abgelehnt" and corrected.votes_text == "Ja 20, Nein 34, Enthaltungen 0"
+    )
     version.refresh_from_db()
     in_force.refresh_from_db()
     assert version.status == Status.IN_DELIBERATION and version.decided_on is None
