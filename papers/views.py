@@ -155,6 +155,7 @@ class PaperDetailView(DistrictMixin, TemplateView):
             result_changes=[
                 (step, change) for step in consultations for change in step.result_changes.all()
             ],
+            after_postponement=results.AFTER_POSTPONEMENT,
             attachments=attachments,
             status=services.paper_status(paper, bool(releases)),
             internal=internal,
