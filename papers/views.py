@@ -5,6 +5,8 @@ members and the Land see released papers; municipal liaisons see released öffen
 (Scope.PUBLIC_ONLY); drafts are not found for anyone outside the KI.
 """
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -430,7 +432,9 @@ class ResultView(StaleEditGuard, DistrictMixin, FormView):
     def get_form_kwargs(self):
         return {
             **super().get_form_kwargs(),
-            "instance": self.consultation,
+            # A copy: validating the form changes its instance, and the page shows what is
+            # stored (the result being corrected) next to the form.
+            "instance": copy.copy(self.consultation),
             "correcting": self.correcting,
         }
 

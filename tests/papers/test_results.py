@@ -179,6 +179,7 @@ def test_correcting_the_decision_to_rejected_takes_the_fassung_back(
     page = client.post(url, data, follow=True).content.decode()
     reason_field = page.split('id="div_id_correction_reason"')[1].split("</textarea>")[1]
     assert "Dieses Feld ist zwingend erforderlich." in reason_field
+    assert "Erfasst ist: <strong>einstimmig beschlossen</strong>" in page  # what is stored
     assert steps_of(paper)[2].result == "einstimmig"
 
     reason = "Laut Niederschrift abgelehnt (20 Ja, 34 Nein)"
