@@ -66,10 +66,6 @@ class VersionCreateForm(forms.Form):
         return data
 
 
-class AdoptForm(forms.Form):
-    decided_on = forms.DateField(label="Beschluss des Kreistags am", widget=DateInput())
-
-
 class SubmitForm(forms.Form):
     submitted_on = forms.DateField(label="dem Land vorgelegt am", widget=DateInput())
 
