@@ -95,9 +95,7 @@ def paper_signatures(paper: DecisionPaper) -> list[dict]:
     what was signed; a returned or outdated round shows none.
     """
     signoff_round = (
-        SignOffRound.objects.filter(
-            paper=paper, revision=paper.revision, status=SignOffRound.Status.OPEN
-        )
+        paper.signoff_rounds.filter(revision=paper.revision, status=SignOffRound.Status.OPEN)
         .order_by("-requested_at", "-pk")
         .first()
     )

@@ -202,10 +202,11 @@ def signoff_request(
     )
 
 
-def signer_state(paper: DecisionPaper, user) -> SignOffState:
+def signer_state(paper: DecisionPaper, user, *, check_content: bool = True) -> SignOffState:
     """The state for a signer's action; PermissionDenied for anyone holding no step of it,
-    German ValidationError while it is not this holder's turn."""
-    state = signoff_state(paper)
+    German ValidationError while it is not this holder's turn (or the content has changed:
+    ``check_content``; a page that only shows a form may leave that to the action)."""
+    state = signoff_state(paper, check_content=check_content)
     if not state.holds_step(user):
         raise PermissionDenied("Sie zeichnen diese Vorlage nicht mit.")
     if state.is_changed:
@@ -267,10 +268,11 @@ def signoff_return(
         )
     paper = _locked(paper)
     state = signer_state(paper, user)
+    step = state.current.step
     signoff_round = state.round
     signoff_round.status = SignOffRound.Status.RETURNED
     signoff_round.returned_by = user
-    signoff_round.returned_function = state.current.step.function
+    signoff_round.returned_function = step.function
     signoff_round.returned_at = now or timezone.now()
     signoff_round.return_comment = comment
     signoff_round.save()
