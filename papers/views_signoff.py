@@ -198,6 +198,10 @@ class SignOffStepsView(DistrictMixin, FormView):
         context["steps"] = list(
             SignOffStep.objects.for_district(self.request.district).select_related("user")
         )
+        # A holder who left the KI blocks every paper at her step: the page says so.
+        context["active_signers"] = set(
+            signoff.signer_memberships(self.request.district).values_list("user_id", flat=True)
+        )
         return context
 
     def form_valid(self, form):

@@ -298,9 +298,13 @@ def test_the_papers_list_shows_what_waits_for_me(client, district, ki_lead, sign
     section = html.split("Zur Mitzeichnung bei Ihnen")[1].split("</section>")[0]
     assert paper.subject in section and "als Fachbereichsleitung" in section
     assert other.subject not in section
+    home = reverse("workspace:home", args=[district.slug])
+    assert "Zur Mitzeichnung bei Ihnen" in client.get(home).content.decode()
     signoff_sign(district=district, paper=paper, user=head)
+    assert "Zur Mitzeichnung bei Ihnen" not in client.get(home).content.decode()
     client.force_login(deputy)
     assert "als Dezernat" in client.get(listing).content.decode()
+    assert "als Dezernat" in client.get(home).content.decode()
 
 
 def test_the_pdf_shows_the_sign_offs(district, ki_lead, signers, paper):
@@ -347,3 +351,13 @@ def test_query_counts_do_not_grow_with_steps_and_rounds(client, district, ki_lea
     assert [_queries(client, detail), _queries(client, listing)] == small
     client.force_login(ki_lead)
     assert _queries(client, steps_url) == small_steps
+
+
+def test_the_steps_page_names_a_holder_who_left_the_ki(client, district, ki_lead, signers):
+    head, _treasury, _deputy = signers
+    head.memberships.update(is_active=False)
+    client.force_login(ki_lead)
+    html = client.get(reverse("papers:signoff_steps", args=[district.slug])).content.decode()
+    row = html.split("<td>Fachbereichsleitung</td>")[1].split("</tr>")[0]
+    assert "nicht mehr Mitglied der KI" in row
+    assert "nicht mehr Mitglied der KI" not in html.split("<td>Dezernat</td>")[1].split("</tr>")[0]
