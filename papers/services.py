@@ -191,6 +191,9 @@ def paper_release(
     in a web request) and the worker completes it (``paper_release_complete``); the paper
     page shows it as pending meanwhile. ``wait_for_anlagen`` sets them here instead
     (load_demo). Returns the request: done, with its ``release``, or pending.
+
+    Refused (German) until every applicable Mitzeichnung step has signed the current content
+    (issue 14, ``papers.signoff``); the view asks the KI-Leitung to confirm first.
     """
     check_district(district, paper)
     _check_releasable(paper)

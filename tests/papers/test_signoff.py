@@ -361,3 +361,12 @@ def test_the_steps_page_names_a_holder_who_left_the_ki(client, district, ki_lead
     row = html.split("<td>Fachbereichsleitung</td>")[1].split("</tr>")[0]
     assert "nicht mehr Mitglied der KI" in row
     assert "nicht mehr Mitglied der KI" not in html.split("<td>Dezernat</td>")[1].split("</tr>")[0]
+
+
+def test_staff_are_not_told_a_paper_waiting_for_sign_off_is_ready(
+    client, district, ki_staff, signers, paper
+):
+    client.force_login(ki_staff)
+    detail = page(client, district, paper)
+    assert "fehlt die Mitzeichnung" in detail
+    assert "Freigabereif." not in detail
