@@ -49,8 +49,14 @@ def test_a_returned_paper_goes_back_to_the_ki_and_is_released_after_both_sign(
     detail = f"/{district.slug}/vorlagen/{paper.pk}/"
     listing = f"/{district.slug}/vorlagen/"
 
+    # The KI-Leitung's steps page reads well.
+    log_in(page, live_server, ki_lead, f"/{district.slug}/vorlagen/mitzeichnung/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mitzeichnung der Vorlagen")
+    assert axe_violations(page) == []
+    keep(page, "steps")
+
     # The KI-Leitung cannot release yet; she gives the paper to the Mitzeichnung.
-    log_in(page, live_server, ki_lead, detail)
+    page.goto(live_server.url + detail)
     expect(page.get_by_role("link", name="Revision 1 prüfen und freigeben")).to_have_count(0)
     expect(
         page.get_by_text("Die Vorlage muss vor der Freigabe mitgezeichnet werden")
@@ -75,6 +81,7 @@ def test_a_returned_paper_goes_back_to_the_ki_and_is_released_after_both_sign(
     expect(
         second.get_by_text("Bitte begründen Sie, warum Sie die Vorlage zurückgeben.")
     ).to_be_visible()
+    assert axe_violations(second) == []
     second.get_by_label("Begründung der Rückgabe").fill(COMMENT)
     second.get_by_role("button", name="Zurückgeben").click()
     expect(second.get_by_role("status").first).to_contain_text("an die KI zurückgegeben")
