@@ -209,11 +209,13 @@ def test_a_release_waiting_for_its_concept_anlage_completes_by_itself(
     factories.AttachmentFactory(paper=paper, title="Integrationskonzept", concept_version=version)
 
     log_in(page, live_server, ki_lead, next_path=f"/{district.slug}/vorlagen/{paper.pk}/")
+    page.get_by_role("link", name="Revision 1 prüfen und freigeben").click()
+    page.get_by_label("Ich habe die Vorlage geprüft und gebe sie frei").check()
     page.get_by_role("button", name="Revision 1 freigeben").click()
     expect(page.get_by_role("status").first).to_contain_text("wird freigegeben, sobald")
     waiting = page.locator("#freigabe-status")
     expect(waiting).to_contain_text("Freigabe von Revision 1 läuft")
-    expect(page.get_by_role("button", name="Revision 1 freigeben")).to_have_count(0)
+    expect(page.get_by_role("link", name="Revision 1 prüfen und freigeben")).to_have_count(0)
     assert axe_violations(page) == []
     shot(page, "paper-release-waiting")
 
