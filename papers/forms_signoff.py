@@ -25,8 +25,8 @@ class SignOffStepForm(forms.Form):
     signer = SignerChoiceField(
         label="Person",
         queryset=User.objects.none(),
-        help_text="Mitglied der KI (Leitung oder Mitarbeit) dieses Kreises; es liest die "
-        "Vorlage im Entwurf.",
+        help_text="Mitglied der KI (Leitung oder Mitarbeit) dieses Kreises; die Person liest die "
+        "Vorlage schon als Entwurf.",
         error_messages={
             "required": "Bitte die Person auswählen, die diesen Schritt mitzeichnet.",
             "invalid_choice": "Diese Person ist kein aktives Mitglied der KI dieses Kreises.",
