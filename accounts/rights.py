@@ -32,6 +32,8 @@ class Capability(StrEnum):
     DECIDE = "decide"  # release papers, record decisions, adopt a round's result
     READ_PAPERS = "read_papers"  # released papers
     ANSWER_ROUND = "answer_round"
+    # sign off a paper (Mitzeichnung, issue 14): the view lets only the holder of the step act
+    SIGN_OFF = "sign_off"
 
 
 class Scope(StrEnum):
@@ -65,6 +67,7 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
         LAND: Scope.ALL,
         OPERATOR: Scope.ALL,
     },
+    Capability.SIGN_OFF: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
     Capability.ANSWER_ROUND: {
         Role.LEAD: Scope.ANY_MUNICIPALITY,
         Role.STAFF: Scope.ANY_MUNICIPALITY,

@@ -546,3 +546,147 @@ class ConsultationResultChange(models.Model):
         return f"{self.consultation}: {self.get_result_display()} (bis {self.changed_at:%d.%m.%Y})"
 
     votes_text = Consultation.votes_text
+
+
+class SignOffStep(TimeStampedModel):
+    """One step of the District's Mitzeichnung: a function and the member who holds it.
+
+    A paper passes the applicable steps in order before the KI-Leitung releases it (issue 14:
+    "Fachbereichsleitung, Dezernat, Kämmerei when 'Finanzielle Auswirkung: ja',
+    Landrat/Landrätin"). Seed 004 (Coesfeld) closes the paper with an Unterschrift block; the
+    sign-offs are what it shows.
+    """
+
+    class Condition(models.TextChoices):
+        ALWAYS = "immer", "immer"
+        FINANCIAL = "finanzen", "nur bei finanzieller Auswirkung „ja“"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="signoff_steps",
+        verbose_name="Kreis",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge")
+    function = models.CharField(
+        "Funktion",
+        max_length=120,
+        help_text="z. B. Fachbereichsleitung, Dezernat, Kämmerei, Landrat/Landrätin",
+    )
+    user = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.PROTECT,
+        related_name="signoff_steps",
+        verbose_name="zeichnet mit",
+    )
+    condition = models.CharField(
+        "gilt", max_length=10, choices=Condition.choices, default=Condition.ALWAYS
+    )
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Mitzeichnungsschritt"
+        verbose_name_plural = "Mitzeichnungsschritte"
+        ordering = ["district", "order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.function} ({self.user})"
+
+    def applies_to(self, paper: DecisionPaper) -> bool:
+        """Whether ``paper`` must pass this step (the Kämmerei only with financial impact)."""
+        if self.condition == self.Condition.FINANCIAL:
+            return paper.financial_impact == Impact.YES
+        return True
+
+
+class SignOffRound(models.Model):
+    """The KI asked for Mitzeichnung of one revision in one state of its content.
+
+    ``fingerprint`` is the paper as its draft PDF showed it when asked; a change afterwards
+    invalidates the round and its sign-offs (the signers signed that content, not another).
+    A returned round stays as it was returned; the KI asks again with a new round.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "laeuft", "läuft"
+        RETURNED = "zurueck", "zurückgegeben"
+        CHANGED = "geaendert", "nach Änderung ungültig"
+
+    paper = models.ForeignKey(
+        DecisionPaper,
+        on_delete=models.CASCADE,
+        related_name="signoff_rounds",
+        verbose_name="Vorlage",
+    )
+    revision = models.PositiveSmallIntegerField("Revision")
+    fingerprint = models.CharField("Stand der Vorlage", max_length=64)
+    status = models.CharField("Status", max_length=10, choices=Status.choices, default=Status.OPEN)
+    requested_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="angefordert von",
+    )
+    requested_at = models.DateTimeField("angefordert am")
+    returned_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="zurückgegeben von",
+    )
+    returned_function = models.CharField("zurückgegeben als", max_length=120, blank=True)
+    returned_at = models.DateTimeField("zurückgegeben am", null=True, blank=True)
+    return_comment = models.TextField("Begründung der Rückgabe", blank=True)
+
+    objects = district_queryset("paper__district").as_manager()
+
+    class Meta:
+        verbose_name = "Mitzeichnungsdurchlauf"
+        verbose_name_plural = "Mitzeichnungsdurchläufe"
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.paper.reference} Revision {self.revision}: {self.get_status_display()}"
+
+
+class SignOff(models.Model):
+    """A step's "mitgezeichnet": who, as which function, when, on which content."""
+
+    round = models.ForeignKey(
+        SignOffRound,
+        on_delete=models.CASCADE,
+        related_name="signoffs",
+        verbose_name="Durchlauf",
+    )
+    step = models.ForeignKey(
+        SignOffStep,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="Schritt",
+    )
+    # As signed: the step's function and holder may change later.
+    function = models.CharField("Funktion", max_length=120)
+    user = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="mitgezeichnet von",
+    )
+    signed_at = models.DateTimeField("mitgezeichnet am")
+    fingerprint = models.CharField("Stand der Vorlage", max_length=64)
+
+    objects = district_queryset("round__paper__district").as_manager()
+
+    class Meta:
+        verbose_name = "Mitzeichnung"
+        verbose_name_plural = "Mitzeichnungen"
+        ordering = ["round", "signed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.function}: {self.user} ({self.signed_at:%d.%m.%Y})"

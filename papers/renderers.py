@@ -4,12 +4,14 @@ Both are made from the same ``paper_context`` – the released revision (with it
 or the working copy marked as draft – and registered by kind in ``documents.renderers``.
 """
 
+from django.utils import timezone
+
 from concepts.rendering import render_markdown
 from documents import pdf
 from documents.renderers import DocumentRenderer, letterhead, register, renderer_for
 
 from .docx import PaperDocument
-from .models import DecisionPaper, Impact
+from .models import DecisionPaper, Impact, SignOffRound
 from .responses import paper_filename
 
 PAPER_PDF = "vorlage-pdf"
@@ -45,8 +47,11 @@ class PaperPdfRenderer(DocumentRenderer):
     model = DecisionPaper
     template_name = "papers/pdf/paper.html"
 
-    def context(self, obj, *, release=None, **options) -> dict:
-        return paper_context(obj, release)
+    def context(self, obj, *, release=None, with_signatures=True, **options) -> dict:
+        # ``with_signatures=False`` is the content the signers sign (``paper_fingerprint``):
+        # a sign-off must not change the content it was given on.
+        signatures = paper_signatures(obj) if with_signatures else []
+        return {**paper_context(obj, release), "signatures": signatures}
 
     def filename(self, obj, *, release=None, **options) -> str:
         if release is None:
@@ -74,6 +79,36 @@ class PaperDocxRenderer(PaperPdfRenderer):
 
     def content(self, obj, *, release=None, **options) -> bytes:
         return PaperDocument(self.context(obj, release=release)).render()
+
+
+def paper_fingerprint(paper: DecisionPaper) -> str:
+    """A hash of the working copy as its draft PDF shows it (Anlagen and Beratungsfolge too),
+    without the sign-offs: what the Mitzeichnung and a queued release compare."""
+    return renderer_for(PAPER_PDF).fingerprint(paper, with_signatures=False)
+
+
+def paper_signatures(paper: DecisionPaper) -> list[dict]:
+    """The sign-offs the PDF shows (issue 14: "the PDF shows the sign-offs where the layout
+    has them"), as ``{"function", "name", "date"}`` in the order they were given.
+
+    Only those of the revision's running Mitzeichnung and only while the paper still shows
+    what was signed; a returned or outdated round shows none.
+    """
+    signoff_round = (
+        paper.signoff_rounds.filter(revision=paper.revision, status=SignOffRound.Status.OPEN)
+        .order_by("-requested_at", "-pk")
+        .first()
+    )
+    if signoff_round is None or signoff_round.fingerprint != paper_fingerprint(paper):
+        return []
+    return [
+        {
+            "function": signoff.function,
+            "name": str(signoff.user) if signoff.user else "",
+            "date": timezone.localdate(signoff.signed_at),
+        }
+        for signoff in signoff_round.signoffs.select_related("user")
+    ]
 
 
 def paper_html(paper: DecisionPaper, release=None) -> str:

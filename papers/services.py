@@ -35,7 +35,8 @@ from .models import (
     ReleasedAttachment,
     ReleaseRequest,
 )
-from .renderers import PAPER_PDF
+from .renderers import PAPER_PDF, paper_fingerprint
+from .signoff import signoff_check_content, signoff_problems
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +143,7 @@ def paper_update(
     paper.save()
     if steps is not None:
         _save_consultations(paper, steps)
+    signoff_check_content(paper)
     return paper
 
 
@@ -187,6 +189,9 @@ def paper_release(
     in a web request) and the worker completes it (``paper_release_complete``); the paper
     page shows it as pending meanwhile. ``wait_for_anlagen`` sets them here instead
     (load_demo). Returns the request: done, with its ``release``, or pending.
+
+    Refused (German) until every applicable Mitzeichnung step has signed the current content
+    (issue 14, ``papers.signoff``); the view asks the KI-Leitung to confirm first.
     """
     check_district(district, paper)
     _check_releasable(paper)
@@ -217,11 +222,6 @@ def paper_release(
         step="freigegeben",
         release=release,
     )
-
-
-def paper_fingerprint(paper: DecisionPaper) -> str:
-    """A hash of the working copy as its draft PDF shows it (Anlagen and Beratungsfolge too)."""
-    return renderer_for(PAPER_PDF).fingerprint(paper)
 
 
 def _concept_anlagen(paper: DecisionPaper):
@@ -346,7 +346,7 @@ def paper_present_concept_version(*, paper: DecisionPaper) -> None:
 def _check_releasable(paper: DecisionPaper) -> None:
     if paper.is_released:
         raise ValidationError("Diese Revision ist bereits freigegeben.", code="released")
-    problems = release_problems(paper)
+    problems = release_problems(paper) + signoff_problems(paper)
     if problems:
         raise ValidationError(problems, code="incomplete")
 
@@ -493,13 +493,15 @@ def attachment_create(
                 f"Fassung {concept_version.number} ist bereits Anlage dieser Vorlage.",
                 code="duplicate",
             )
-    return Attachment.objects.create(
+    attachment = Attachment.objects.create(
         paper=paper,
         title=title,
         file=file,
         concept_version=concept_version,
         order=(paper.attachments.count() or 0) + 1,
     )
+    signoff_check_content(paper)
+    return attachment
 
 
 @transaction.atomic
@@ -509,6 +511,7 @@ def attachment_delete(*, district, attachment: Attachment, user) -> None:
     if attachment.file:
         attachment.file.delete(save=False)
     attachment.delete()
+    signoff_check_content(attachment.paper)
 
 
 PAPER_SETTINGS = ("paper_layout", "paper_number_pattern", "office_number", "logo")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_decisions, views_ical
+from . import views, views_decisions, views_ical, views_signoff
 
 app_name = "papers"
 
@@ -17,6 +17,21 @@ urlpatterns = [
     path("vorlagen/neu/", views.PaperFormView.as_view(), name="create"),
     path("vorlagen/einstellungen/", views.PaperSettingsView.as_view(), name="settings"),
     path(
+        "vorlagen/mitzeichnung/",
+        views_signoff.SignOffStepsView.as_view(),
+        name="signoff_steps",
+    ),
+    path(
+        "vorlagen/mitzeichnung/<int:step_pk>/entfernen/",
+        views_signoff.signoff_step_delete,
+        name="signoff_step_delete",
+    ),
+    path(
+        "vorlagen/mitzeichnung/<int:step_pk>/verschieben/",
+        views_signoff.signoff_step_move,
+        name="signoff_step_move",
+    ),
+    path(
         "vorlagen/aus-konzeptfassung/<int:version_pk>/",
         views.paper_from_concept_version,
         name="from_version",
@@ -29,7 +44,23 @@ urlpatterns = [
     ),
     path("vorlagen/<int:pk>/", views.PaperDetailView.as_view(), name="detail"),
     path("vorlagen/<int:pk>/bearbeiten/", views.PaperFormView.as_view(), name="update"),
-    path("vorlagen/<int:pk>/freigeben/", views.paper_release, name="release"),
+    path("vorlagen/<int:pk>/freigeben/", views_signoff.ReleaseView.as_view(), name="release"),
+    # Mitzeichnung (issue 14)
+    path(
+        "vorlagen/<int:pk>/mitzeichnung/anfordern/",
+        views_signoff.signoff_request,
+        name="signoff_request",
+    ),
+    path(
+        "vorlagen/<int:pk>/mitzeichnung/mitzeichnen/",
+        views_signoff.signoff_sign,
+        name="signoff_sign",
+    ),
+    path(
+        "vorlagen/<int:pk>/mitzeichnung/zurueckgeben/",
+        views_signoff.SignOffReturnView.as_view(),
+        name="signoff_return",
+    ),
     path("vorlagen/<int:pk>/neue-revision/", views.paper_new_revision, name="new_revision"),
     path("vorlagen/<int:pk>/pdf/", views.paper_pdf, name="pdf"),
     path(

@@ -26,7 +26,7 @@ from core.locking import StaleEditGuard
 from documents.renderers import renderer_for
 from documents.services import request_document
 
-from . import results, services
+from . import results, services, signoff
 from .filters import PaperFilter
 from .forms import (
     AttachmentForm,
@@ -44,7 +44,6 @@ from .models import (
     PaperRelease,
     PaperStatus,
     ReleasedAttachment,
-    ReleaseRequest,
 )
 from .prefill import concept_attachment_title, paper_from_version
 from .queries import show_as_released, visible_papers
@@ -93,6 +92,10 @@ class PaperListView(DistrictMixin, ListView):
         context.update(
             filter=self.filterset, query=query.urlencode(), status_choices=PaperStatus.choices
         )
+        if self.request.access.can(Capability.SIGN_OFF):
+            context["awaiting_signoff"] = signoff.awaiting_signoff(
+                self.request.district, self.request.user
+            )
         return context
 
 
@@ -164,6 +167,18 @@ class PaperDetailView(DistrictMixin, TemplateView):
             problems=services.release_problems(paper) if internal and not paper.is_released else [],
             release_request=paper.open_release_request() if internal else None,
         )
+        if internal:
+            # Mitzeichnung (issue 14): a released revision shows who signed it, unchecked.
+            state = signoff.signoff_state(paper, check_content=not paper.is_released)
+            context.update(
+                signoff=state,
+                signoff_problems=[]
+                if paper.is_released
+                else signoff.signoff_problems(paper, state),
+                is_current_signer=bool(
+                    state.current and state.current.step.user_id == self.request.user.pk
+                ),
+            )
         if internal and self.request.access.can_edit and not paper.is_released:
             context["concept_attachment_form"] = ConceptAttachmentForm(
                 district=self.request.district
@@ -317,34 +332,6 @@ def prefilled_paper_response(request, paper: DecisionPaper, notes: list[str], so
     for note in notes:
         messages.warning(request, note)
     return redirect("papers:update", district_slug=request.district.slug, pk=paper.pk)
-
-
-@district_view(Capability.DECIDE)
-@require_POST
-def paper_release(request, pk: int):
-    """One click: released now, or – while its concept Anlage is set – as soon as it is."""
-    paper = get_paper(request, pk)
-    try:
-        release_request = services.paper_release(
-            district=request.district, paper=paper, user=request.user
-        )
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        if release_request.status == ReleaseRequest.Status.DONE:
-            messages.success(
-                request,
-                f"Vorlage {paper.reference} (Revision {release_request.revision}) freigegeben. "
-                "Das PDF ist jetzt für den Kreistag abrufbar und bleibt unverändert.",
-            )
-        elif release_request.is_pending:
-            messages.info(
-                request,
-                f"Vorlage {paper.reference} wird freigegeben, sobald das Integrationskonzept "
-                "als Anlage gesetzt ist. Diese Seite zeigt, wann es so weit ist.",
-            )
-    return redirect("papers:detail", district_slug=request.district.slug, pk=paper.pk)
 
 
 @district_view(Capability.EDIT)

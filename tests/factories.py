@@ -38,6 +38,7 @@ from papers.models import (
     PaperRelease,
     ReleasedAttachment,
     ReleaseRequest,
+    SignOffStep,
 )
 from papers.services import paper_present_concept_version
 
@@ -422,3 +423,17 @@ class FeedbackMessageFactory(DjangoModelFactory):
 
     district = factory.SubFactory(DistrictFactory)
     message = "Die Schrift im Verzeichnis ist zu klein."
+
+
+class SignOffStepFactory(DjangoModelFactory):
+    """A Mitzeichnung step held by a KI-Mitarbeit member of the step's District."""
+
+    class Meta:
+        model = SignOffStep
+
+    district = factory.SubFactory(DistrictFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    function = "Dezernat"
+    user = factory.LazyAttribute(
+        lambda step: MembershipFactory(district=step.district, role=Role.STAFF).user
+    )

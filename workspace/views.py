@@ -25,6 +25,7 @@ from districts.forms import LandRequirementsForm, StaffPostForm
 from districts.models import LandRequirements, StaffPost
 from measures.models import Indicator, Measure
 from measures.queries import behind_target, with_latest_value
+from papers.signoff import awaiting_signoff
 
 from . import compliance
 from .compliance import checklist
@@ -158,6 +159,8 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         if access.can_read_internal:
             context["changes"] = recent_changes(district)
             context["rules"] = checklist(district, today=today)
+        if access.can(Capability.SIGN_OFF):
+            context["awaiting_signoff"] = awaiting_signoff(district, self.request.user)
         if access.is_liaison:
             context.update(liaison_overview(district, access, visible))
         return context

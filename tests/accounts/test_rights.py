@@ -42,6 +42,9 @@ EXPECTED = {
     },
     # Seed 003 (Rhein-Erft): each municipality picks its preferences; the KI may enter a
     # municipality's answer that came on paper.
+    # Issue 14 (Mitzeichnung): the holder of a sign-off step reads the draft she signs, so
+    # only KI members hold steps; the view lets only the step's holder act.
+    Capability.SIGN_OFF: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
     Capability.ANSWER_ROUND: {
         Role.LEAD: Scope.ANY_MUNICIPALITY,
         Role.STAFF: Scope.ANY_MUNICIPALITY,

@@ -203,6 +203,9 @@ def test_a_new_kreis_starts_in_the_browser(browser, page, live_server):
     save_paper_form(page)
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Beschlussvorlage {reference}")
     complete_if_needed(page)
+    # Issue 14: no release by a single click: the KI-Leitung confirms on the next page.
+    page.get_by_role("link", name="Revision 1 prüfen und freigeben").click()
+    page.get_by_label("Ich habe die Vorlage geprüft und gebe sie frei").check()
     page.get_by_role("button", name="Revision 1 freigeben").click()
     expect(page.get_by_role("status").first).to_contain_text("freigegeben")
     shot(page, "day-one-paper-released")

@@ -108,6 +108,10 @@ def test_lead_releases_a_paper_the_council_reads_and_downloads(
     complete_if_needed(page)
     shot(page, "paper-detail-draft")
     assert axe_violations(page) == []
+    # Issue 14: no release by a single click: the KI-Leitung confirms on the next page.
+    page.get_by_role("link", name="Revision 1 prüfen und freigeben").click()
+    page.get_by_label("Ich habe die Vorlage geprüft und gebe sie frei").check()
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Revision 1 freigeben").click()
     expect(page.get_by_role("status").first).to_contain_text(
         f"Vorlage {reference} (Revision 1) freigegeben."
@@ -145,7 +149,7 @@ def test_lead_releases_a_paper_the_council_reads_and_downloads(
     papers.get_by_role("link", name=reference, exact=True).click()
     expect(council.get_by_role("heading", level=1)).to_have_text(f"Beschlussvorlage {reference}")
     expect(council.get_by_role("link", name="Vorlage bearbeiten")).to_have_count(0)
-    expect(council.get_by_role("button", name="Revision 1 freigeben")).to_have_count(0)
+    expect(council.get_by_role("link", name="Revision 1 prüfen und freigeben")).to_have_count(0)
     expect(council.get_by_role("link", name="Entwurf als PDF")).to_have_count(0)
     download = council.get_by_role("link", name="PDF herunterladen (Revision 1)")
     response = council.request.get(live_server.url + download.get_attribute("href"))
@@ -205,11 +209,13 @@ def test_a_release_waiting_for_its_concept_anlage_completes_by_itself(
     factories.AttachmentFactory(paper=paper, title="Integrationskonzept", concept_version=version)
 
     log_in(page, live_server, ki_lead, next_path=f"/{district.slug}/vorlagen/{paper.pk}/")
+    page.get_by_role("link", name="Revision 1 prüfen und freigeben").click()
+    page.get_by_label("Ich habe die Vorlage geprüft und gebe sie frei").check()
     page.get_by_role("button", name="Revision 1 freigeben").click()
     expect(page.get_by_role("status").first).to_contain_text("wird freigegeben, sobald")
     waiting = page.locator("#freigabe-status")
     expect(waiting).to_contain_text("Freigabe von Revision 1 läuft")
-    expect(page.get_by_role("button", name="Revision 1 freigeben")).to_have_count(0)
+    expect(page.get_by_role("link", name="Revision 1 prüfen und freigeben")).to_have_count(0)
     assert axe_violations(page) == []
     shot(page, "paper-release-waiting")
 

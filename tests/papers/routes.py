@@ -2,6 +2,9 @@
 
 from django.core.files.base import ContentFile
 
+from accounts.models import Membership
+from accounts.rights import Role
+from papers.signoff import signoff_request
 from tests import factories
 from tests.routes import Route
 
@@ -45,6 +48,41 @@ def draft_version(district):
     return {"version_pk": factories.ConceptVersionFactory(concept=district.concept).pk}
 
 
+def _signers(district):
+    """Mitzeichnung steps held by the District's KI-Leitung (step 1) and KI-Mitarbeit
+    (step 2), so that the walker's lead is at the turn and its staff member waits for her."""
+    holders = [
+        membership.user
+        for role in (Role.LEAD, Role.STAFF)
+        for membership in Membership.objects.filter(district=district, role=role, is_active=True)
+    ]
+    if not holders:
+        return [factories.SignOffStepFactory(district=district)]
+    return [
+        factories.SignOffStepFactory(
+            district=district, user=user, function=f"Schritt {order}", order=order
+        )
+        for order, user in enumerate(holders, start=1)
+    ]
+
+
+def with_step(district):
+    _signers(district)
+    return {"pk": factories.releasable_paper(district).pk}
+
+
+def asked(district):
+    steps = _signers(district)
+    paper = factories.releasable_paper(district)
+    signoff_request(district=district, paper=paper, user=steps[0].user)
+    return {"pk": paper.pk}
+
+
+def step(district):
+    # After the steps of ``_signers``, so that the walker's KI-Leitung stays at the turn.
+    return {"step_pk": factories.SignOffStepFactory(district=district, order=100).pk}
+
+
 ROUTES = {
     # The meetings feed lists the papers on each agenda (moved from actors in issue 12).
     "papers:meetings_ical": Route(has_objects=False),
@@ -55,7 +93,7 @@ ROUTES = {
     "papers:historic_decision": Route(kwargs=draft_version),
     "papers:detail": Route(kwargs=released),
     "papers:update": Route(kwargs=draft),
-    "papers:release": Route(kwargs=draft, method="post"),
+    "papers:release": Route(kwargs=draft),
     "papers:new_revision": Route(kwargs=released, method="post"),
     "papers:pdf": Route(kwargs=released),
     "papers:revision_pdf": Route(kwargs=released_revision),
@@ -67,4 +105,11 @@ ROUTES = {
     "papers:attachment": Route(kwargs=with_file),
     "papers:released_attachment": Route(kwargs=released_attachment),
     "papers:attachment_delete": Route(kwargs=draft_attachment, method="post"),
+    # Mitzeichnung (issue 14)
+    "papers:signoff_steps": Route(has_objects=False),
+    "papers:signoff_step_delete": Route(kwargs=step, method="post"),
+    "papers:signoff_step_move": Route(kwargs=step, method="post"),
+    "papers:signoff_request": Route(kwargs=with_step, method="post"),
+    "papers:signoff_sign": Route(kwargs=asked, method="post"),
+    "papers:signoff_return": Route(kwargs=asked),
 }

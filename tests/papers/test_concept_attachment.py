@@ -16,6 +16,9 @@ from tests import factories
 
 from .test_workflow import form_data
 
+# The release asks "Ich habe die Vorlage geprüft und gebe sie frei" (issue 14).
+CONFIRM = {"confirm": "on"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -74,7 +77,7 @@ def test_attaching_makes_the_same_anlage_as_the_prefilled_paper(
 
 def test_the_release_sets_the_concept_pdf_as_anlage(client, district, hand_made, version):
     attach(client, district, hand_made, version)
-    client.post(reverse("papers:release", args=[district.slug, hand_made.pk]))
+    client.post(reverse("papers:release", args=[district.slug, hand_made.pk]), CONFIRM)
     released = hand_made.releases.get().attachments.get()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(released.file.read())).pages)
     assert "Fortschreibung 2026" in text and "Sport" in text

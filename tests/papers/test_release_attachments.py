@@ -19,6 +19,9 @@ from tests import factories
 
 from .test_workflow import form_data
 
+# The release asks "Ich habe die Vorlage geprüft und gebe sie frei" (issue 14).
+CONFIRM = {"confirm": "on"}
+
 pytestmark = pytest.mark.django_db
 
 
@@ -48,7 +51,7 @@ def test_release_freezes_uploads_and_renders_the_concept_version(
     client, district, ki_lead, council_member, paper_with_anlagen
 ):
     paper, version = paper_with_anlagen
-    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]))
+    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM)
     assert response.status_code == 302
     release = paper.releases.get()
     upload, concept = release.attachments.order_by("order")
@@ -90,7 +93,7 @@ def test_a_new_revision_does_not_change_the_released_anlagen(
     client, district, ki_lead, council_member, paper_with_anlagen
 ):
     paper, _version = paper_with_anlagen
-    client.post(reverse("papers:release", args=[district.slug, paper.pk]))
+    client.post(reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM)
     first = paper.releases.get()
     frozen = {a.title: a.file.read() for a in first.attachments.all()}
 
@@ -121,7 +124,9 @@ def test_a_missing_file_stops_the_release_with_a_message(
     paper, _version = paper_with_anlagen
     upload = paper.attachments.get(order=1)
     upload.file.storage.delete(upload.file.name)
-    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]), follow=True)
+    response = client.post(
+        reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM, follow=True
+    )
     assert "Die Datei der Anlage „Beteiligungsbericht“ fehlt auf dem Server" in (
         response.content.decode()
     )
@@ -149,7 +154,7 @@ def test_one_click_releases_a_paper_whose_concept_anlage_is_not_yet_set(
     paper, version = paper_with_anlagen
     assert current_document(version) is None
     url = reverse("papers:release", args=[district.slug, paper.pk])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, CONFIRM, follow=True).content.decode()
     assert "(Revision 1) freigegeben" in page
     paper.refresh_from_db()
     assert paper.is_released
@@ -172,11 +177,11 @@ def test_a_queued_release_shows_as_pending_and_the_worker_completes_it(
     paper, version = paper_with_anlagen
     detail = reverse("papers:detail", args=[district.slug, paper.pk])
     url = reverse("papers:release", args=[district.slug, paper.pk])
-    page = client.post(url, follow=True).content.decode()
+    page = client.post(url, CONFIRM, follow=True).content.decode()
     assert "wird freigegeben, sobald das Integrationskonzept als Anlage gesetzt ist" in page
     assert "Freigabe von Revision 1 läuft" in page
     assert f'hx-get="{detail}?freigabe=status"' in page
-    assert "Revision 1 freigeben</button>" not in page  # no second button while it waits
+    assert f'href="{url}"' not in page  # no second release while it waits
     paper.refresh_from_db()
     assert not paper.is_released and not paper.releases.exists()
     request = paper.release_requests.get()
@@ -213,7 +218,7 @@ def test_a_paper_changed_after_the_click_is_not_released(
     client, district, ki_lead, paper_with_anlagen, worker_backend
 ):
     paper, _version = paper_with_anlagen
-    client.post(reverse("papers:release", args=[district.slug, paper.pk]))
+    client.post(reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM)
     request = paper.release_requests.get()
     DecisionPaper.objects.filter(pk=paper.pk).update(subject="Ein anderer Betreff")
 
@@ -225,7 +230,7 @@ def test_a_paper_changed_after_the_click_is_not_released(
     page = client.get(reverse("papers:detail", args=[district.slug, paper.pk])).content.decode()
     assert "ist nicht erfolgt" in page
     assert "Die Vorlage wurde geändert, nachdem sie zur Freigabe gegeben wurde" in page
-    assert "Revision 1 freigeben</button>" in page  # and can be released again
+    assert "Revision 1 prüfen und freigeben</a>" in page  # and can be released again
 
 
 def test_the_pdf_is_rendered_before_the_lock_and_a_change_meanwhile_refuses(

@@ -11,6 +11,9 @@ from papers.models import Consultation, DecisionPaper, PaperStatus
 from papers.services import suggest_reference
 from tests import factories
 
+# The release asks "Ich habe die Vorlage geprüft und gebe sie frei" (issue 14).
+CONFIRM = {"confirm": "on"}
+
 
 def form_data(paper=None, meetings=(), **overrides):
     data = {
@@ -132,7 +135,7 @@ def test_release_freezes_the_paper_and_a_new_revision_keeps_the_released_pdf(
     paper = DecisionPaper.objects.get(district=district)
     detail = reverse("papers:detail", args=[district.slug, paper.pk])
 
-    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]))
+    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM)
     assert response.status_code == 302
     paper.refresh_from_db()
     assert paper.is_released and paper.released_by == ki_lead
@@ -160,7 +163,9 @@ def test_release_freezes_the_paper_and_a_new_revision_keeps_the_released_pdf(
     listing = DecisionPaper.objects.released().get(pk=paper.pk)
     assert listing.released_subject == "Fortschreibung des Integrationskonzepts"
 
-    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]), follow=True)
+    response = client.post(
+        reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM, follow=True
+    )
     assert paper.releases.count() == 2, response.content.decode()[-4000:]
     newest = client.get(reverse("papers:pdf", args=[district.slug, paper.pk])).content
     assert newest != released_pdf
@@ -171,7 +176,9 @@ def test_release_freezes_the_paper_and_a_new_revision_keeps_the_released_pdf(
 def test_an_incomplete_paper_cannot_be_released(client, district, ki_lead):
     paper = factories.DecisionPaperFactory(district=district, proposal="")
     client.force_login(ki_lead)
-    response = client.post(reverse("papers:release", args=[district.slug, paper.pk]), follow=True)
+    response = client.post(
+        reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM, follow=True
+    )
     page = response.content.decode()
     assert "Eine Beschlussvorlage braucht einen Beschlussvorschlag." in page
     assert "Die Beratungsfolge ist leer" in page
@@ -187,7 +194,10 @@ def test_staff_may_prepare_but_only_the_lead_releases(client, district, ki_staff
     client.force_login(ki_staff)
     page = client.get(reverse("papers:detail", args=[district.slug, paper.pk])).content
     assert "Die Freigabe erteilt die KI-Leitung" in page.decode()
-    assert client.post(reverse("papers:release", args=[district.slug, paper.pk])).status_code == 403
+    assert (
+        client.post(reverse("papers:release", args=[district.slug, paper.pk]), CONFIRM).status_code
+        == 403
+    )
 
 
 def test_recording_the_kreistag_decision_adopts_the_concept_version(client, district, ki_lead):
