@@ -12,6 +12,9 @@ from .models import (
     PaperRelease,
     ReleasedAttachment,
     ReleaseRequest,
+    SignOff,
+    SignOffRound,
+    SignOffStep,
 )
 
 
@@ -218,4 +221,44 @@ class ConsultationResultChangeAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SignOffStep)
+class SignOffStepAdmin(admin.ModelAdmin):
+    """The District's Mitzeichnung steps (issue 14); the KI-Leitung keeps them in the app."""
+
+    list_display = ["district", "order", "function", "user", "condition"]
+    list_filter = [district_filter("district")]
+    list_select_related = ["district", "user"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(SignOffRound)
+class SignOffRoundAdmin(admin.ModelAdmin):
+    """Requests for Mitzeichnung and what became of them: a record, shown and never changed."""
+
+    list_display = ["paper", "revision", "status", "requested_at", "requested_by"]
+    list_filter = [district_filter("paper__district"), "status"]
+    list_select_related = ["paper", "requested_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SignOff)
+class SignOffAdmin(admin.ModelAdmin):
+    """Who signed which state of a paper: a record, shown and never changed."""
+
+    list_display = ["round", "function", "user", "signed_at"]
+    list_filter = [district_filter("round__paper__district")]
+    list_select_related = ["round__paper", "user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

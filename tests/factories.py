@@ -437,3 +437,29 @@ class SignOffStepFactory(DjangoModelFactory):
     user = factory.LazyAttribute(
         lambda step: MembershipFactory(district=step.district, role=Role.STAFF).user
     )
+
+
+class SignOffRoundFactory(DjangoModelFactory):
+    """The KI asked for Mitzeichnung of a paper's current revision."""
+
+    class Meta:
+        model = "papers.SignOffRound"
+
+    paper = factory.SubFactory(DecisionPaperFactory)
+    revision = factory.LazyAttribute(lambda signoff_round: signoff_round.paper.revision)
+    fingerprint = "0" * 64
+    requested_at = factory.LazyFunction(timezone.now)
+
+
+class SignOffFactory(DjangoModelFactory):
+    """One step's sign-off within a round."""
+
+    class Meta:
+        model = "papers.SignOff"
+
+    round = factory.SubFactory(SignOffRoundFactory)
+    step = factory.LazyAttribute(lambda s: SignOffStepFactory(district=s.round.paper.district))
+    function = "Dezernat"
+    user = factory.LazyAttribute(lambda s: s.step.user)
+    signed_at = factory.LazyFunction(timezone.now)
+    fingerprint = "0" * 64

@@ -48,6 +48,9 @@ from papers.models import (
     PaperRelease,
     ReleasedAttachment,
     ReleaseRequest,
+    SignOff,
+    SignOffRound,
+    SignOffStep,
 )
 from tests import factories
 
@@ -103,6 +106,9 @@ MAKERS: dict[type, Callable[[], object]] = {
     PaperRelease: factories.PaperReleaseFactory,
     ReleasedAttachment: factories.ReleasedAttachmentFactory,
     ReleaseRequest: factories.ReleaseRequestFactory,
+    SignOffStep: factories.SignOffStepFactory,
+    SignOffRound: factories.SignOffRoundFactory,
+    SignOff: factories.SignOffFactory,
     PriorityRound: factories.PriorityRoundFactory,
     PriorityAdoption: factories.PriorityAdoptionFactory,
     RoundOption: factories.RoundOptionFactory,
