@@ -32,7 +32,8 @@ def post_data(**overrides) -> dict:
         "holder": "Leyla Kaya",
         "profession": P.EDUCATION,
         "fte": "0,5",
-        "funding": StaffPost.Funding.KREIS,
+        "employer": StaffPost.Employer.KREIS,
+        "funding": StaffPost.Funding.LAND,
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not False}
@@ -47,7 +48,7 @@ def test_totals_per_profession_are_compared_with_the_land_requirements(client, d
     factories.StaffPostFactory(district=district, title="Lehrkraft B", fte=Decimal("0.5"))
     for title in ("Fachkraft A", "Fachkraft B"):
         factories.StaffPostFactory(
-            district=district, title=title, profession=P.EDUCATION, funding="kreis"
+            district=district, title=title, profession=P.EDUCATION, employer="kreis"
         )
     factories.StaffPostFactory(
         district=district, title="Assistenz", profession=P.ASSISTANCE, fte=Decimal("0.75")
