@@ -1,0 +1,68 @@
+"""One meaning of "in force" (issue 14): the latest adoption on or before today, never a draft,
+never a decision dated later; the draft is the newest version not adopted."""
+
+import datetime
+
+import pytest
+
+from concepts.models import ConceptVersion
+from concepts.queries import draft_in_progress, version_in_force
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+S = ConceptVersion.Status
+TODAY = datetime.date(2026, 12, 6)
+
+
+def version(district, number, status, decided_on=None, **kwargs):
+    return factories.ConceptVersionFactory(
+        concept=district.concept, number=number, status=status, decided_on=decided_on, **kwargs
+    )
+
+
+def test_nothing_in_force_without_an_adoption(district):
+    assert version_in_force(district.concept, TODAY) is None
+    draft = version(district, 1, S.DRAFT)
+    assert version_in_force(district.concept, TODAY) is None
+    assert draft_in_progress(district.concept) == draft
+    assert version_in_force(None) is None and draft_in_progress(None) is None
+
+
+def test_the_latest_adoption_is_in_force_and_the_newest_draft_is_prepared(district):
+    version(district, 1, S.SUPERSEDED, datetime.date(2007, 12, 17))
+    adopted = version(district, 2, S.ADOPTED, datetime.date(2015, 6, 22))
+    version(district, 3, S.IN_CONSULTATION)
+    newest = version(district, 4, S.IN_DELIBERATION)
+    assert version_in_force(district.concept, TODAY) == adopted
+    assert draft_in_progress(district.concept) == newest
+
+
+def test_a_decision_dated_later_takes_effect_on_its_day(district):
+    old = version(district, 1, S.SUPERSEDED, datetime.date(2015, 6, 22))
+    new = version(district, 2, S.ADOPTED, datetime.date(2027, 3, 25))
+    assert version_in_force(district.concept, TODAY) == old
+    assert version_in_force(district.concept, datetime.date(2027, 3, 24)) == old
+    assert version_in_force(district.concept, datetime.date(2027, 3, 25)) == new
+    # Adopted (even for a later day) is no draft.
+    assert draft_in_progress(district.concept) is None
+
+
+def test_a_superseded_version_without_a_successor_is_not_in_force(district):
+    version(district, 1, S.SUPERSEDED, datetime.date(2015, 6, 22))
+    assert version_in_force(district.concept, TODAY) is None
+
+
+def test_two_adopted_versions_the_later_decision_counts(district):
+    # A historic decision recorded after a newer one: the newer decision is in force.
+    newer = version(district, 1, S.ADOPTED, datetime.date(2020, 5, 1))
+    version(district, 2, S.ADOPTED, datetime.date(2015, 6, 22))
+    assert version_in_force(district.concept, TODAY) == newer
+
+
+def test_one_query(district, django_assert_num_queries):
+    for number in range(1, 6):
+        version(district, number, S.SUPERSEDED, datetime.date(2010 + number, 1, 1))
+    concept = district.concept
+    with django_assert_num_queries(1):
+        version_in_force(concept, TODAY)
