@@ -32,7 +32,7 @@ from .forms_editor import (
     VersionForm,
 )
 from .models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
-from .queries import visible_versions
+from .queries import version_in_force, visible_versions
 from .rendering import render_markdown
 
 
@@ -78,6 +78,8 @@ class VersionListView(DistrictMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["diff_form"] = DiffForm(versions=visible_versions(self.request))
+        # Which one is in force today (issue 14: one meaning of "in force").
+        context["in_force"] = version_in_force(self.request.district.concept)
         if self.request.access.can_edit:
             context["create_form"] = VersionCreateForm(
                 versions=self.request.district.concept.versions.order_by("-number"),

@@ -4,6 +4,7 @@ never a decision dated later; the draft is the newest version not adopted."""
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from concepts.models import ConceptVersion
 from concepts.queries import draft_in_progress, version_in_force
@@ -66,3 +67,13 @@ def test_one_query(district, django_assert_num_queries):
     concept = district.concept
     with django_assert_num_queries(1):
         version_in_force(concept, TODAY)
+
+
+def test_the_list_of_versions_marks_the_one_in_force(client, district, ki_staff):
+    version(district, 1, S.SUPERSEDED, datetime.date(2007, 12, 17), title="Rahmenkonzept 2007")
+    version(district, 2, S.ADOPTED, datetime.date(2015, 6, 22), title="Konzept 2015")
+    version(district, 3, S.DRAFT, title="Fortschreibung")
+    client.force_login(ki_staff)
+    html = client.get(reverse("concepts:versions", args=[district.slug])).content.decode()
+    rows = [row for row in html.split("<tr>") if "in Kraft" in row]
+    assert len(rows) == 1 and "Konzept 2015" in rows[0]

@@ -336,3 +336,13 @@ def test_each_requirement_names_the_source_of_its_default(client, district, ki_s
     district.land_requirements.save()
     html = staffing(client, ki_staff, district)
     assert "Konzept höchstens so alt 5 Jahre Im Kreis abweichend eingestellt." in html
+
+
+def test_the_requirements_form_names_each_defaults_source(client, district, ki_lead):
+    client.force_login(ki_lead)
+    response = client.get(reverse("workspace:land_requirements_update", args=[district.slug]))
+    html = text(response.content.decode())
+    assert "Vorgabe: 3 Jahre – Landesweite Koordinierungsstelle (LaKI)" in html
+    assert "Vorgabe: 2 VZÄ – Eckpunktepapier" in html and "(Stand: 29.02.2012)" in html
+    assert "Vorgabe: 0,5 VZÄ – Eckpunktepapier" in html
+    assert "Keine Vorgabe: einzutragen, wenn das Land eine Frist setzt." in html
