@@ -226,14 +226,13 @@ ECKPUNKTEPAPIER = (
     "Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der "
     "Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“"
 )
-SOURCE_TEACHERS = (
-    f"{ECKPUNKTEPAPIER}: „auf 2 Vollzeitstellen jeweils mindestens 2 vom Land frei gestellte "
-    "Lehrkräfte“"
+QUOTE_TEACHERS = "„auf 2 Vollzeitstellen jeweils mindestens 2 vom Land frei gestellte Lehrkräfte“"
+QUOTE_MUNICIPAL = (
+    "„bis zu 3,5 vom Land geförderten Stellen kommunalen Bedienstete (2 außerschulische "
+    "pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“"
 )
-SOURCE_MUNICIPAL = (
-    f"{ECKPUNKTEPAPIER}: „bis zu 3,5 vom Land geförderten Stellen kommunale Bedienstete "
-    "(2 außerschulische pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“"
-)
+SOURCE_TEACHERS = f"{ECKPUNKTEPAPIER}: {QUOTE_TEACHERS}"
+SOURCE_MUNICIPAL = f"{ECKPUNKTEPAPIER}: {QUOTE_MUNICIPAL}"
 SOURCE_REVIEW_INTERVAL = (
     "Landesweite Koordinierungsstelle (LaKI), Seite „Rahmenbedingungen“ "
     "(kommunale-integrationszentren-nrw.de) zur Förderrichtlinie 2012 (MBl. NRW. 2012 Nr. 19): "

@@ -22,7 +22,13 @@ from concepts.deadlines import district_deadline
 from concepts.queries import district_concept, draft_in_progress, version_in_force
 from core.dates import add_years
 from core.text import counted
-from districts.models import ECKPUNKTEPAPIER, REQUIREMENT_SOURCES, LandRequirements
+from districts.models import (
+    ECKPUNKTEPAPIER,
+    QUOTE_MUNICIPAL,
+    QUOTE_TEACHERS,
+    REQUIREMENT_SOURCES,
+    LandRequirements,
+)
 
 # The Eckpunktepapier's date and title, for the rules it drives (seed 002).
 ECKPUNKTE = (
@@ -162,8 +168,7 @@ def check_staffing(district) -> Rule:
     rule = Rule(
         "personal",
         "Stellenplan entspricht den Vorgaben des Landes (gezählt: vom Land geförderte Stellen)",
-        f"{_staffing_source(requirements)}; Leitung und Stellvertretung aus verschiedenen "
-        f"Professionen ({ECKPUNKTEPAPIER})",
+        _staffing_source(requirements),
     )
     url = _url("workspace:staffing", district)
     posts = list(district.staff_posts.all())
@@ -357,11 +362,12 @@ def _staffing_source(requirements) -> str:
         getattr(requirements, n) != LandRequirements._meta.get_field(n).default for n in names
     )
     sources = (
-        f"{REQUIREMENT_SOURCES['teacher_fte_required']}; {REQUIREMENT_SOURCES['max_fte_education']}"
+        f"{ECKPUNKTEPAPIER}: {QUOTE_TEACHERS}, {QUOTE_MUNICIPAL}; Leitung und Stellvertretung "
+        "aus verschiedenen Professionen"
     )
     if changed:
         guideline = requirements.guideline or "Förderrichtlinie"
-        return f"{guideline} (im Kreis eingestellt; Vorgabe: {sources})"
+        return f"{guideline}, im Kreis eingestellt (Vorgabe: {sources})"
     return sources
 
 

@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
             field=models.DecimalField(
                 decimal_places=2,
                 default=Decimal("1.00"),
-                help_text="Vorgabe: 1 VZÄ – Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“: „bis zu 3,5 vom Land geförderten Stellen kommunale Bedienstete (2 außerschulische pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“",
+                help_text="Vorgabe: 1 VZÄ – Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“: „bis zu 3,5 vom Land geförderten Stellen kommunalen Bedienstete (2 außerschulische pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“",
                 max_digits=4,
                 validators=[django.core.validators.MinValueValidator(0)],
                 verbose_name="höchstens Stellen Verwaltungsfachkraft (VZÄ)",
@@ -91,7 +91,7 @@ class Migration(migrations.Migration):
             field=models.DecimalField(
                 decimal_places=2,
                 default=Decimal("0.50"),
-                help_text="Vorgabe: 0,5 VZÄ – Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“: „bis zu 3,5 vom Land geförderten Stellen kommunale Bedienstete (2 außerschulische pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“",
+                help_text="Vorgabe: 0,5 VZÄ – Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“: „bis zu 3,5 vom Land geförderten Stellen kommunalen Bedienstete (2 außerschulische pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“",
                 max_digits=4,
                 validators=[django.core.validators.MinValueValidator(0)],
                 verbose_name="höchstens Stellen Assistenzkraft (VZÄ)",
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
             field=models.DecimalField(
                 decimal_places=2,
                 default=Decimal("2.00"),
-                help_text="Vorgabe: 2 VZÄ – Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“: „bis zu 3,5 vom Land geförderten Stellen kommunale Bedienstete (2 außerschulische pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“",
+                help_text="Vorgabe: 2 VZÄ – Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“: „bis zu 3,5 vom Land geförderten Stellen kommunalen Bedienstete (2 außerschulische pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“",
                 max_digits=4,
                 validators=[django.core.validators.MinValueValidator(0)],
                 verbose_name="höchstens Stellen pädagogische Fachkräfte (VZÄ)",

@@ -161,6 +161,10 @@ def test_the_requirements_are_data(district):
     _post(district, StaffPost.Profession.TEACHER, "1.0", is_head=True)
     _post(district, StaffPost.Profession.EDUCATION, "1.0", is_deputy=True)
     assert rule(district, "personal").passed
+    # The rule says the value is the District's own, and still names the default's source.
+    assert rule(district, "personal").source.startswith(
+        "Eckpunktepapier (TIntG 2012), im Kreis eingestellt (Vorgabe: Eckpunktepapier zur "
+    )
 
 
 def _version(district, **kwargs):
