@@ -273,6 +273,7 @@ class LandRequirements(TimeStampedModel):
         related_name="land_requirements",
         verbose_name="Kreis",
     )
+    # The document the defaults below come from (seed 002, Stand 29.02.2012).
     guideline = models.CharField(
         "Förderrichtlinie", max_length=120, blank=True, default="Eckpunktepapier (TIntG 2012)"
     )
