@@ -240,7 +240,7 @@ SOURCE_REVIEW_INTERVAL = (
     "als 3 Jahre sein sollte“"
 )
 SOURCE_WORK_PERIOD = (
-    "Integrationskonzept eines Kreises (Kreistagsbeschluss 2012): Arbeitsschwerpunkte werden im "
+    "Integrationskonzept eines Kreises (Beschluss des Kreistags vom 31.10.2012): Arbeitsschwerpunkte werden im "
     "Benehmen mit den örtlichen Partnern für zwei Jahre festgelegt"
 )
 REQUIREMENT_SOURCES = {

@@ -36,7 +36,7 @@ ECKPUNKTE = (
 )
 # Seed 000, a Kreis's concept; the source names no other Kreis, the checklist is shown to every
 # District.
-MUSTER = "Integrationskonzept eines Kreises (Kreistagsbeschluss 2012)"
+MUSTER = "Integrationskonzept eines Kreises (Beschluss des Kreistags vom 31.10.2012)"
 
 
 @dataclass

@@ -145,7 +145,7 @@ class Migration(migrations.Migration):
             name="work_period_years",
             field=models.PositiveSmallIntegerField(
                 default=2,
-                help_text="Vorgabe: 2 Jahre – Integrationskonzept eines Kreises (Kreistagsbeschluss 2012): Arbeitsschwerpunkte werden im Benehmen mit den örtlichen Partnern für zwei Jahre festgelegt",
+                help_text="Vorgabe: 2 Jahre – Integrationskonzept eines Kreises (Beschluss des Kreistags vom 31.10.2012): Arbeitsschwerpunkte werden im Benehmen mit den örtlichen Partnern für zwei Jahre festgelegt",
                 verbose_name="Dauer einer Arbeitsperiode (Jahre)",
             ),
         ),
