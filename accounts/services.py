@@ -212,9 +212,13 @@ def member_deactivate(*, district: District, membership: Membership, user: User)
 
 @transaction.atomic
 def member_reactivate(*, district: District, membership: Membership, user: User) -> Membership:
-    """Give a deactivated member of ``district`` their access back, with their former role."""
+    """Give a deactivated member of ``district`` their access back, with their former role.
+
+    The calendar link they had before is not revived (issue 15): a link handed on while they
+    were gone must stay dead, so the key moves on and the member takes a new link."""
     if membership.district_id != district.pk:
         raise ValidationError("Diese Mitgliedschaft gehört nicht zu diesem Kreis.")
     membership.is_active = True
-    membership.save(update_fields=["is_active", "modified"])
+    membership.calendar_key += 1
+    membership.save(update_fields=["is_active", "calendar_key", "modified"])
     return membership

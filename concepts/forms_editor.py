@@ -1,10 +1,14 @@
 """Forms of the concept editor."""
 
+import os
+
 from django import forms
+from django.core.files.images import get_image_dimensions
 from django.core.validators import FileExtensionValidator
 from django.db.models import Q
 
 from core.forms import DateInput
+from core.uploads import content_matches
 
 from .models import ConceptSection, ConceptVersion, WorkPriority
 
@@ -62,10 +66,6 @@ class VersionCreateForm(forms.Form):
         return data
 
 
-class AdoptForm(forms.Form):
-    decided_on = forms.DateField(label="Beschluss des Kreistags am", widget=DateInput())
-
-
 class SubmitForm(forms.Form):
     submitted_on = forms.DateField(label="dem Land vorgelegt am", widget=DateInput())
 
@@ -102,6 +102,9 @@ class DiffForm(forms.Form):
         self.fields["new"].queryset = versions
 
 
+IMAGE_MAX_PIXELS = 3000
+
+
 class ImageForm(forms.Form):
     image = forms.ImageField(
         label="Bild (PNG oder JPEG, höchstens 2 MB)",
@@ -112,6 +115,21 @@ class ImageForm(forms.Form):
         image = self.cleaned_data["image"]
         if image.size > 2 * 1024 * 1024:
             raise forms.ValidationError("Das Bild ist größer als 2 MB.")
+        # Issue 15: a 144-megapixel image cost the PDF worker about 240 MB; the same bound as
+        # for logos (papers.forms.LOGO_MAX_PIXELS; concepts may not import papers).
+        width, height = get_image_dimensions(image)
+        if not width or not height:
+            raise forms.ValidationError("Die Datei konnte nicht als Bild gelesen werden.")
+        if max(width, height) > IMAGE_MAX_PIXELS:
+            raise forms.ValidationError(
+                f"Das Bild ist {width} × {height} Pixel groß; höchstens {IMAGE_MAX_PIXELS} Pixel "
+                "Breite und Höhe sind erlaubt. Bitte verkleinern Sie es."
+            )
+        extension = os.path.splitext(image.name)[1].lower()
+        if not content_matches(image, extension):
+            raise forms.ValidationError(
+                f"Der Inhalt der Datei passt nicht zur Endung „{extension}“ (PNG oder JPEG)."
+            )
         return image
 
 

@@ -188,6 +188,13 @@ class ConceptVersion(TimeStampedModel):
         related_name="updates",
         verbose_name="fortgeschrieben aus",
     )
+    # Issue 14: a decision taken before the product was used is recorded without a paper, with
+    # the body and a note, and marked as such; a decision through a paper leaves these empty.
+    decision_recorded_without_paper = models.BooleanField(
+        "Beschluss nachträglich erfasst, ohne Vorlage", default=False, editable=False
+    )
+    decision_body = models.CharField("beschlossen von", max_length=200, blank=True, editable=False)
+    decision_note = models.TextField("Anmerkung zum Beschluss", blank=True, editable=False)
     # What the version said about its measures when the Kreistag adopted it, so reading or
     # printing it later shows what was decided even after the measures changed.
     adopted_snapshot = models.JSONField(

@@ -29,7 +29,7 @@ from .models import (
     WorkPeriod,
     WorkPriority,
 )
-from .rendering import upload_prefix
+from .rendering import check_images, upload_prefix
 from .versioning import version_contents
 
 Status = ConceptVersion.Status
@@ -374,20 +374,107 @@ def version_set_status(
 
 @transaction.atomic
 def version_adopt(
-    *, district: District, version: ConceptVersion, decided_on: datetime.date, user
+    *,
+    district: District,
+    version: ConceptVersion,
+    decided_on: datetime.date,
+    user,
+    without_paper: bool = False,
+    body: str = "",
+    note: str = "",
 ) -> ConceptVersion:
     """Record the Kreistag's decision: freeze what the version says about its measures and
-    supersede the previously adopted version(s)."""
+    supersede the previously adopted version(s).
+
+    The caller checks that the decision was taken (papers: the deciding step's result; or a
+    historic decision recorded ``without_paper``, with the ``body`` that decided and a ``note``,
+    issue 14).
+    """
     check_district(district, version)
     ensure_editable(version)
     version.adopted_snapshot = None  # compute from live data
     version.adopted_snapshot = version_contents(version)
     version.status = Status.ADOPTED
     version.decided_on = decided_on
-    version.save(update_fields=["adopted_snapshot", "status", "decided_on", "modified"])
-    version.concept.versions.filter(status=Status.ADOPTED).exclude(pk=version.pk).filter(
-        decided_on__lte=decided_on
-    ).update(status=Status.SUPERSEDED)
+    version.decision_recorded_without_paper = without_paper
+    version.decision_body = body
+    version.decision_note = note
+    version.save(
+        update_fields=[
+            "adopted_snapshot",
+            "status",
+            "decided_on",
+            "decision_recorded_without_paper",
+            "decision_body",
+            "decision_note",
+            "modified",
+        ]
+    )
+    # The adopted version with the latest decision is in force; the others are abgelöst (a
+    # historic decision recorded later may be older than the one in force).
+    _restore_in_force(version.concept)
+    version.refresh_from_db(fields=["status"])
+    return version
+
+
+def _restore_in_force(concept) -> None:
+    """After a decision was withdrawn or moved: the adopted version with the latest decision is
+    in force (beschlossen), every other adopted one is abgelöst — what ``version_adopt`` would
+    have left had the decisions been recorded right the first time."""
+    adopted = list(
+        concept.versions.filter(status__in=[Status.ADOPTED, Status.SUPERSEDED]).order_by(
+            "-decided_on", "-number"
+        )
+    )
+    for index, other in enumerate(adopted):
+        wanted = Status.ADOPTED if index == 0 else Status.SUPERSEDED
+        if other.status != wanted:
+            concept.versions.filter(pk=other.pk).update(status=wanted)
+
+
+@transaction.atomic
+def version_unadopt(*, district: District, version: ConceptVersion, user) -> ConceptVersion:
+    """Undo ``version_adopt`` because the decision is corrected away (papers, issue 14): the
+    version goes back to "in Beratung" without its decision date and frozen contents, and the
+    version it had superseded is in force again."""
+    check_district(district, version)
+    version = ConceptVersion.objects.select_for_update().get(pk=version.pk)
+    if not version.is_adopted:
+        return version
+    version.status = Status.IN_DELIBERATION
+    version.decided_on = None
+    version.adopted_snapshot = None
+    version.decision_recorded_without_paper = False
+    version.decision_body = ""
+    version.decision_note = ""
+    version.save(
+        update_fields=[
+            "status",
+            "decided_on",
+            "adopted_snapshot",
+            "decision_recorded_without_paper",
+            "decision_body",
+            "decision_note",
+            "modified",
+        ]
+    )
+    _restore_in_force(version.concept)
+    return version
+
+
+@transaction.atomic
+def version_redate(
+    *, district: District, version: ConceptVersion, decided_on: datetime.date, user
+) -> ConceptVersion:
+    """The decision adopting ``version`` is corrected to another date (papers, issue 14); which
+    adopted version is in force follows the dates."""
+    check_district(district, version)
+    if not version.is_adopted:
+        raise ValidationError("Diese Fassung ist nicht beschlossen.", code="not_adopted")
+    version.decided_on = decided_on
+    version.save(update_fields=["decided_on", "modified"])
+    _restore_in_force(version.concept)
+    version.refresh_from_db()
     return version
 
 
@@ -430,6 +517,7 @@ def section_create(
     """A new section at the end of a draft version."""
     check_district(district, version)
     ensure_editable(version)
+    _check_body_images(body, district)
     order = (version.sections.aggregate(n=Max("order"))["n"] or 0) + 1
     return ConceptSection.objects.create(version=version, order=order, title=title, body=body)
 
@@ -442,10 +530,19 @@ def section_update(
     (``core.locking``)."""
     check_district(district, section)
     ensure_editable(section.version)
+    _check_body_images(body, district)
     section.title = title
     section.body = body
     section.save()
     return section
+
+
+def _check_body_images(body: str, district: District) -> None:
+    """Images only from the District's own uploads, refused next to the text field (issue 15)."""
+    try:
+        check_images(body, district)
+    except ValidationError as error:
+        raise ValidationError({"body": error.messages}) from error
 
 
 @transaction.atomic

@@ -14,7 +14,6 @@ urlpatterns = [
     path("konzept/<int:pk>/fortschreiben/", views.version_continue, name="version_continue"),
     path("konzept/<int:pk>/inhalt/", views.version_choose_contents, name="version_contents"),
     path("konzept/<int:pk>/status/", views.version_status, name="version_status"),
-    path("konzept/<int:pk>/beschluss/", views.version_adopt, name="version_adopt"),
     path("konzept/<int:pk>/vorgelegt/", views.version_submit, name="version_submit"),
     path(
         "konzept/<int:pk>/abschnitte/neu/", views.SectionCreateView.as_view(), name="section_create"

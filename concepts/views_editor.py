@@ -20,7 +20,6 @@ from . import services, versioning
 from .deadlines import district_deadline
 from .diff import diff_versions
 from .forms_editor import (
-    AdoptForm,
     ContinueForm,
     DiffForm,
     ImageForm,
@@ -148,7 +147,6 @@ class VersionDetailView(DistrictMixin, DetailView):
             initial={"title": f"Fortschreibung {version.title}"}
         )
         context["status_form"] = StatusForm(initial={"status": version.status})
-        context["adopt_form"] = AdoptForm()
         context["submit_form"] = SubmitForm(initial={"submitted_on": version.submitted_on})
         context["status_moves"] = services.STATUS_MOVES.get(version.status, set())
         return context
@@ -297,31 +295,6 @@ def version_status(request, pk):
                 user=request.user,
             )
             messages.success(request, f"Status: {version.get_status_display()}.")
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-    else:
-        _form_errors(request, form)
-    return _to_version(version)
-
-
-@require_POST
-@district_view(Capability.DECIDE)
-def version_adopt(request, pk):
-    version = _version(request, pk)
-    form = AdoptForm(request.POST)
-    if form.is_valid():
-        try:
-            services.version_adopt(
-                district=request.district,
-                version=version,
-                decided_on=form.cleaned_data["decided_on"],
-                user=request.user,
-            )
-            messages.success(
-                request,
-                f"Beschluss des Kreistags vom {version.decided_on:%d.%m.%Y} erfasst; "
-                "die Fassung ist jetzt eingefroren.",
-            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     else:

@@ -13,6 +13,7 @@ refuses every other URL, whatever its scheme.
 import hashlib
 import logging
 import mimetypes
+import os
 import posixpath
 from urllib.parse import unquote, urlsplit
 
@@ -53,7 +54,7 @@ class LocalOnlyFetcher(URLFetcher):
         path = posixpath.normpath(unquote(parts.path))
         for prefix, resolve in (
             (settings.STATIC_URL, _static_file),
-            (settings.MEDIA_URL, _media_file),
+            (settings.MEDIA_URL, embeddable_media_file),
         ):
             if path.startswith(prefix) and len(path) > len(prefix):
                 found = resolve(path.removeprefix(prefix))
@@ -81,10 +82,22 @@ def _static_file(relative: str) -> str | None:
         return None
 
 
-def _media_file(relative: str) -> str | None:
+# What a PDF may embed from MEDIA_ROOT: concept images and logos. Never Anlagen or released
+# files (issue 15: an unreleased nichtöffentlich paper's Anlage was pulled into a concept PDF).
+EMBEDDABLE_MEDIA = ("bilder", "logos")
+
+
+def embeddable_media_file(relative: str) -> str | None:
+    folder = relative.split("/", 1)[0]
+    if folder not in EMBEDDABLE_MEDIA:
+        return None
     try:
         path = safe_join(str(settings.MEDIA_ROOT), relative)
     except Exception:
+        return None
+    # A symlink inside the folder must not lead out of it.
+    allowed = os.path.realpath(os.path.join(settings.MEDIA_ROOT, folder))
+    if os.path.commonpath([os.path.realpath(path), allowed]) != allowed:
         return None
     try:
         with open(path, "rb"):

@@ -7,6 +7,7 @@ from districts.admin import district_filter
 from .models import (
     Attachment,
     Consultation,
+    ConsultationResultChange,
     DecisionPaper,
     PaperRelease,
     ReleasedAttachment,
@@ -27,6 +28,8 @@ class ConsultationInline(admin.TabularInline):
         "votes_abstain",
     ]
     autocomplete_fields = ["meeting"]
+    # Results change through the result page only, which keeps the earlier state (issue 14).
+    readonly_fields = ["result", "votes_yes", "votes_no", "votes_abstain"]
     extra = 0
 
 
@@ -119,7 +122,20 @@ class ConsultationAdmin(admin.ModelAdmin):
     list_select_related = ["paper", "meeting__committee"]
     search_fields = ["paper__reference", "paper__subject", "meeting__committee__name"]
     autocomplete_fields = ["paper", "meeting"]
-    readonly_fields = ["created", "modified"]
+    # Results change through the result page only, which keeps the earlier state (issue 14).
+    readonly_fields = [
+        "created",
+        "modified",
+        "result",
+        "votes_yes",
+        "votes_no",
+        "votes_abstain",
+        "result_note",
+        "without_preliminary",
+        "without_preliminary_reason",
+        "result_recorded_at",
+        "result_recorded_by",
+    ]
 
 
 class ReleasedAttachmentInline(admin.TabularInline):
@@ -184,4 +200,22 @@ class ReleaseRequestAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConsultationResultChange)
+class ConsultationResultChangeAdmin(admin.ModelAdmin):
+    """Earlier states of results (issue 14): a record, shown and never changed."""
+
+    list_display = ["consultation", "result", "changed_at", "changed_by"]
+    list_filter = [district_filter("consultation__paper__district")]
+    list_select_related = ["consultation__paper", "consultation__meeting__committee", "changed_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -14,11 +14,12 @@ from urllib.parse import unquote
 import lxml.html
 from django.conf import settings
 from django.utils import dateformat, timezone
-from django.utils._os import safe_join
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, RGBColor, Twips
+
+from documents.pdf import embeddable_media_file
 
 logger = logging.getLogger(__name__)
 
@@ -59,14 +60,12 @@ def format_value(value, pattern: str) -> str:
 
 
 def _media_path(url: str) -> str | None:
-    """The file below ``MEDIA_ROOT`` for a ``/media/…`` URL; ``None`` for anything else."""
+    """The embeddable file below ``MEDIA_ROOT`` for a ``/media/…`` URL (concept images and
+    logos, as for the PDF); ``None`` for anything else."""
     if not url or not url.startswith(settings.MEDIA_URL):
         return None
     relative = posixpath.normpath(unquote(url.removeprefix(settings.MEDIA_URL)))
-    try:
-        return safe_join(str(settings.MEDIA_ROOT), relative)
-    except Exception:  # SuspiciousFileOperation for ../ tricks
-        return None
+    return embeddable_media_file(relative)
 
 
 def add_picture(run, url: str, *, max_width, max_height, description: str) -> bool:

@@ -1,15 +1,19 @@
 """Forms for council papers: the paper, its Beratungsfolge, results, attachments, settings."""
 
 import os
+import re
+import string
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
 from django.core.validators import MaxValueValidator
+from django.utils import timezone
 
-from actors.models import Meeting
+from actors.models import Committee, Meeting
 from concepts.models import ConceptVersion
-from core.forms import DistrictFormMixin
+from core.forms import DateInput, DistrictFormMixin
+from core.uploads import content_matches
 from districts.models import District
 
 from .models import Attachment, Consultation, DecisionPaper
@@ -216,16 +220,60 @@ def step_initial(paper) -> list[dict]:
 
 
 class ResultForm(forms.ModelForm):
-    """What a body decided, with the votes as council papers record them."""
+    """What a body decided, with the votes as council papers record them.
+
+    For a step that already has a result (other than vertagt) the form corrects it and asks for
+    the reason (issue 14: corrections keep the history).
+    """
+
+    correction_reason = forms.CharField(
+        label="Grund der Berichtigung",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="z. B. „Stimmenzahl laut Niederschrift vom …“; das bisherige Ergebnis bleibt "
+        "im Verlauf sichtbar.",
+    )
 
     class Meta:
         model = Consultation
-        fields = ["result", "votes_yes", "votes_no", "votes_abstain", "result_note"]
-        widgets = {"result_note": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"result_note": "z. B. die beschlossenen Änderungen"}
+        fields = [
+            "meeting",
+            "result",
+            "votes_yes",
+            "votes_no",
+            "votes_abstain",
+            "result_note",
+            "without_preliminary",
+            "without_preliminary_reason",
+        ]
+        widgets = {
+            "result_note": forms.Textarea(attrs={"rows": 3}),
+            "without_preliminary_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+        labels = {
+            "without_preliminary": "ohne Vorberatung entschieden",
+            "without_preliminary_reason": "Grund für die Entscheidung ohne Vorberatung",
+        }
+        help_texts = {
+            "result_note": "z. B. die beschlossenen Änderungen",
+            "meeting": "Die Sitzung, in der beraten wurde (bei Vertagung die spätere Sitzung).",
+            "without_preliminary": "Nur wenn ein früherer Schritt der Beratungsfolge noch kein "
+            "Ergebnis hat, das Gremium aber trotzdem entschieden hat (z. B. Dringlichkeit).",
+        }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, correcting: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.correcting = correcting
+        if not correcting:
+            del self.fields["correction_reason"]
+        self.fields["meeting"].queryset = (
+            Meeting.objects.for_district(self.instance.paper.district_id)
+            .filter(committee=self.instance.meeting.committee_id, cancelled=False)
+            .select_related("committee")
+            .order_by("start")
+        )
+        self.fields["meeting"].label_from_instance = lambda meeting: meeting.start.astimezone(
+            timezone.get_current_timezone()
+        ).strftime("%d.%m.%Y")
         self.fields["result"].required = True
         self.fields["result"].choices = [
             choice for choice in Consultation.Result.choices if choice[0]
@@ -246,7 +294,42 @@ class ResultForm(forms.ModelForm):
             )
         if result == Consultation.Result.REJECTED and yes is not None and yes > (no or 0):
             self.add_error("votes_no", "Abgelehnt, obwohl mehr Ja- als Nein-Stimmen?")
+        if (
+            data.get("without_preliminary")
+            and not data.get("without_preliminary_reason", "").strip()
+        ):
+            self.add_error(
+                "without_preliminary_reason",
+                "Geben Sie an, warum ohne Vorberatung entschieden wurde (z. B. Dringlichkeit).",
+            )
         return data
+
+
+class HistoricDecisionForm(forms.Form):
+    """A Kreistag decision on a Fassung taken before this system was used (issue 14)."""
+
+    committee = forms.ModelChoiceField(
+        label="Gremium",
+        queryset=Committee.objects.none(),
+        help_text="Das Gremium der Art „Kreistag“. Gibt es an diesem Tag schon eine Sitzung, "
+        "wird sie verwendet, sonst angelegt.",
+    )
+    decided_on = forms.DateField(
+        label="Beschluss des Kreistags am",
+        widget=DateInput(),
+    )
+    note = forms.CharField(
+        label="Nachweis / Anmerkung",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Worauf stützt sich die Angabe? z. B. „Niederschrift der Kreistagssitzung, "
+        "TOP 7, Drucksache …“",
+    )
+
+    def __init__(self, *args, committees, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees
+        if len(committees) == 1:
+            self.fields["committee"].initial = committees[0].pk
 
 
 ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".odt", ".ods", ".png", ".jpg", ".jpeg"}
@@ -270,6 +353,11 @@ class AttachmentForm(forms.ModelForm):
             raise ValidationError("Dieser Dateityp ist als Anlage nicht erlaubt.")
         if upload.size > ATTACHMENT_MAX_BYTES:
             raise ValidationError("Die Datei ist größer als 20 MB.")
+        if not content_matches(upload, extension):
+            raise ValidationError(
+                f"Der Inhalt der Datei passt nicht zur Endung „{extension}“. Bitte laden Sie die "
+                "Datei so hoch, wie das Programm sie gespeichert hat."
+            )
         return upload
 
 
@@ -314,12 +402,27 @@ class PaperSettingsForm(forms.ModelForm):
         pattern = self.cleaned_data["paper_number_pattern"].strip()
         if "{nr" not in pattern:
             raise ValidationError("Das Muster braucht die laufende Nummer {nr} (z. B. {nr:03d}).")
+        # Issue 15: "{nr:,>300000000}" built a 300 MB string while being checked. Format
+        # widths stay below 100 and the number fits the Vorlagen-Nr. field.
         try:
-            pattern.format(amt="50", nr=1, jahr=2026)
-        except (KeyError, IndexError, ValueError):
+            specs = [spec or "" for _, _, spec, _ in string.Formatter().parse(pattern)]
+        except ValueError:
+            specs = None
+        if specs is None or any(re.search(r"\d{3,}|\{", spec) for spec in specs):
+            raise ValidationError(
+                "Das Muster ist ungültig. Erlaubt sind {amt}, {nr} (z. B. {nr:03d}) und {jahr}."
+            )
+        try:
+            example = pattern.format(amt="50", nr=1, jahr=2026)
+        except (KeyError, IndexError, ValueError, AttributeError):
             raise ValidationError(
                 "Das Muster ist ungültig. Erlaubt sind {amt}, {nr} (z. B. {nr:03d}) und {jahr}."
             ) from None
+        reference_length = DecisionPaper._meta.get_field("reference").max_length
+        if len(example) > reference_length:
+            raise ValidationError(
+                f"Eine Vorlagen-Nr. nach diesem Muster wäre länger als {reference_length} Zeichen."
+            )
         return pattern
 
     def clean_logo(self):

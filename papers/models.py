@@ -439,6 +439,10 @@ class Consultation(TimeStampedModel):
     votes_no = models.PositiveSmallIntegerField("Nein", null=True, blank=True)
     votes_abstain = models.PositiveSmallIntegerField("Enthaltungen", null=True, blank=True)
     result_note = models.TextField("Anmerkung zum Ergebnis", blank=True)
+    # Issue 14: a step is decided only after the earlier steps of the Beratungsfolge, unless the
+    # body decided without them (e.g. urgency, GO NRW § 60 / KrO NRW § 50) and says why.
+    without_preliminary = models.BooleanField("ohne Vorberatung", default=False)
+    without_preliminary_reason = models.TextField("Grund: ohne Vorberatung", blank=True)
     result_recorded_at = models.DateTimeField("Ergebnis erfasst am", null=True, blank=True)
     result_recorded_by = models.ForeignKey(
         "accounts.User",
@@ -467,6 +471,11 @@ class Consultation(TimeStampedModel):
         return f"{self.meeting} – {self.get_role_display()}"
 
     @property
+    def is_settled(self) -> bool:
+        """The body has dealt with the paper; a postponement (vertagt) is no result yet."""
+        return bool(self.result) and self.result != self.Result.POSTPONED
+
+    @property
     def is_held(self) -> bool:
         return bool(self.result)
 
@@ -479,3 +488,61 @@ class Consultation(TimeStampedModel):
             f"Ja {self.votes_yes or 0}, Nein {self.votes_no or 0}, "
             f"Enthaltungen {self.votes_abstain or 0}"
         )
+
+
+class ConsultationResultChange(models.Model):
+    """An earlier state of a step's result, kept when it was corrected or replaced (issue 14).
+
+    Every field of the result as it stood before the change, with who changed it, when and why;
+    the paper page lists them, newest first.
+    """
+
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="result_changes",
+        verbose_name="Beratung",
+    )
+    changed_at = models.DateTimeField("geändert am")
+    changed_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="geändert von",
+    )
+    reason = models.TextField("Grund der Änderung")
+    # The state before the change.
+    meeting = models.ForeignKey(
+        "actors.Meeting", on_delete=models.PROTECT, related_name="+", verbose_name="Sitzung"
+    )
+    result = models.CharField(
+        "Ergebnis", max_length=14, choices=Consultation.Result.choices, blank=True
+    )
+    votes_yes = models.PositiveSmallIntegerField("Ja", null=True, blank=True)
+    votes_no = models.PositiveSmallIntegerField("Nein", null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField("Enthaltungen", null=True, blank=True)
+    result_note = models.TextField("Anmerkung zum Ergebnis", blank=True)
+    without_preliminary = models.BooleanField("ohne Vorberatung", default=False)
+    without_preliminary_reason = models.TextField("Grund: ohne Vorberatung", blank=True)
+    result_recorded_at = models.DateTimeField("Ergebnis erfasst am", null=True, blank=True)
+    result_recorded_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Ergebnis erfasst von",
+    )
+
+    objects = district_queryset("consultation__paper__district").as_manager()
+
+    class Meta:
+        verbose_name = "frühere Fassung eines Ergebnisses"
+        verbose_name_plural = "Verlauf der Ergebnisse"
+        ordering = ["consultation", "-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.consultation}: {self.get_result_display()} (bis {self.changed_at:%d.%m.%Y})"
+
+    votes_text = Consultation.votes_text

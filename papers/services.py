@@ -3,9 +3,7 @@
 Seed 001 (Mettmann 50/020/2015) shows the paper as it goes to the bodies; once signed off its
 content must not change under the councillors' eyes, so a release freezes the working copy and
 stores the PDF byte for byte (``PaperRelease``). Results of the Beratungsfolge are recorded later
-and live on the consultations, outside the frozen content. The authoritative body's decision on
-a paper that adopts a concept version adopts that version (TIntG NRW § 8: the Kreistag decides
-the Integrationskonzept).
+and live on the consultations, outside the frozen content (``papers.results``).
 """
 
 import datetime
@@ -446,49 +444,6 @@ def paper_new_revision(*, district, paper: DecisionPaper, user) -> DecisionPaper
     paper.released_by = None
     paper.save(update_fields=["revision", "released_at", "released_by", "modified"])
     return paper
-
-
-@transaction.atomic
-def consultation_record(
-    *,
-    district,
-    consultation: Consultation,
-    result: str,
-    votes_yes: int | None,
-    votes_no: int | None,
-    votes_abstain: int | None,
-    note: str,
-    user,
-) -> Consultation:
-    """Record what a body decided; the authoritative decision adopts the concept version."""
-    check_district(district, consultation)
-    paper = consultation.paper
-    if not paper.releases.exists():
-        raise ValidationError(
-            "Ergebnisse können erst erfasst werden, wenn die Vorlage freigegeben ist.",
-            code="not_released",
-        )
-    consultation.result = result
-    consultation.votes_yes = votes_yes
-    consultation.votes_no = votes_no
-    consultation.votes_abstain = votes_abstain
-    consultation.result_note = note
-    consultation.result_recorded_at = timezone.now()
-    consultation.result_recorded_by = user
-    consultation.save()
-    version = paper.concept_version
-    if (
-        consultation.authoritative
-        and result in Consultation.DECIDED
-        and version is not None
-        and paper.paper_type == DecisionPaper.PaperType.DECISION
-        and not version.is_adopted
-    ):
-        decided_on = timezone.localdate(consultation.meeting.start)
-        concept_services.version_adopt(
-            district=district, version=version, decided_on=decided_on, user=user
-        )
-    return consultation
 
 
 def paper_status(paper: DecisionPaper, has_release: bool) -> str:

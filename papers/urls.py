@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_ical
+from . import views, views_decisions, views_ical
 
 app_name = "papers"
 
@@ -20,6 +20,12 @@ urlpatterns = [
         "vorlagen/aus-konzeptfassung/<int:version_pk>/",
         views.paper_from_concept_version,
         name="from_version",
+    ),
+    # A decision without a paper of this system (issue 14); its page belongs to the Fassung.
+    path(
+        "konzept/<int:version_pk>/frueherer-beschluss/",
+        views_decisions.HistoricDecisionView.as_view(),
+        name="historic_decision",
     ),
     path("vorlagen/<int:pk>/", views.PaperDetailView.as_view(), name="detail"),
     path("vorlagen/<int:pk>/bearbeiten/", views.PaperFormView.as_view(), name="update"),

@@ -5,6 +5,8 @@ members and the Land see released papers; municipal liaisons see released öffen
 (Scope.PUBLIC_ONLY); drafts are not found for anyone outside the KI.
 """
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,7 +26,7 @@ from core.locking import StaleEditGuard
 from documents.renderers import renderer_for
 from documents.services import request_document
 
-from . import services
+from . import results, services
 from .filters import PaperFilter
 from .forms import (
     AttachmentForm,
@@ -37,6 +39,7 @@ from .forms import (
 )
 from .models import (
     Consultation,
+    ConsultationResultChange,
     DecisionPaper,
     PaperRelease,
     PaperStatus,
@@ -130,7 +133,16 @@ class PaperDetailView(DistrictMixin, TemplateView):
         )
         internal = self.request.access.can(Capability.READ_INTERNAL)
         consultations = list(
-            paper.consultations.select_related("meeting__committee", "result_recorded_by")
+            paper.consultations.select_related(
+                "meeting__committee", "result_recorded_by"
+            ).prefetch_related(
+                Prefetch(
+                    "result_changes",
+                    queryset=ConsultationResultChange.objects.select_related(
+                        "meeting__committee", "changed_by"
+                    ),
+                )
+            )
         )
         if internal:
             attachments = list(paper.attachments.select_related("concept_version"))
@@ -142,6 +154,10 @@ class PaperDetailView(DistrictMixin, TemplateView):
             releases=releases,
             release=releases[0] if releases else None,
             consultations=consultations,
+            result_changes=[
+                (step, change) for step in consultations for change in step.result_changes.all()
+            ],
+            after_postponement=results.AFTER_POSTPONEMENT,
             attachments=attachments,
             status=services.paper_status(paper, bool(releases)),
             internal=internal,
@@ -390,7 +406,8 @@ def paper_docx_export(request, pk: int):
 
 
 class ResultView(StaleEditGuard, DistrictMixin, FormView):
-    """Record the result of one step of the Beratungsfolge, after release."""
+    """Record the result of one step of the Beratungsfolge after release, or correct it with a
+    reason (issue 14); the KI-Leitung records decisions (``Capability.DECIDE``)."""
 
     capability = Capability.DECIDE
     template_name = "papers/result_form.html"
@@ -402,6 +419,7 @@ class ResultView(StaleEditGuard, DistrictMixin, FormView):
             self.paper.consultations.select_related("meeting__committee"),
             pk=self.kwargs["consultation_pk"],
         )
+        self.correcting = self.consultation.is_settled
 
     def get(self, request, *args, **kwargs):
         self.setup_objects()
@@ -412,11 +430,26 @@ class ResultView(StaleEditGuard, DistrictMixin, FormView):
         return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.consultation}
+        return {
+            **super().get_form_kwargs(),
+            # A copy: validating the form changes its instance, and the page shows what is
+            # stored (the result being corrected) next to the form.
+            "instance": copy.copy(self.consultation),
+            "correcting": self.correcting,
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(paper=self.paper, consultation=self.consultation)
+        context.update(
+            paper=self.paper,
+            consultation=self.consultation,
+            correcting=self.correcting,
+            earlier_steps=list(
+                self.paper.consultations.filter(order__lt=self.consultation.order)
+                .select_related("meeting__committee")
+                .order_by("order")
+            ),
+        )
         return context
 
     def form_valid(self, form):
@@ -425,23 +458,33 @@ class ResultView(StaleEditGuard, DistrictMixin, FormView):
         data = form.cleaned_data
         version = self.paper.concept_version
         was_adopted = version.is_adopted if version else False
+        common = {
+            "district": self.request.district,
+            "consultation": self.consultation,
+            "meeting": data["meeting"],
+            "result": data["result"],
+            "votes_yes": data["votes_yes"],
+            "votes_no": data["votes_no"],
+            "votes_abstain": data["votes_abstain"],
+            "note": data["result_note"],
+            "without_preliminary": data["without_preliminary"],
+            "without_preliminary_reason": data["without_preliminary_reason"],
+            "user": self.request.user,
+        }
         try:
-            services.consultation_record(
-                district=self.request.district,
-                consultation=self.consultation,
-                result=data["result"],
-                votes_yes=data["votes_yes"],
-                votes_no=data["votes_no"],
-                votes_abstain=data["votes_abstain"],
-                note=data["result_note"],
-                user=self.request.user,
-            )
+            if self.correcting:
+                results.consultation_correct(**common, reason=data["correction_reason"])
+            else:
+                results.consultation_record(**common)
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
+        committee = self.consultation.meeting.committee.name
         messages.success(
             self.request,
-            f"Ergebnis für {self.consultation.meeting.committee.name} gespeichert.",
+            f"Ergebnis für {committee} berichtigt; das bisherige steht im Verlauf."
+            if self.correcting
+            else f"Ergebnis für {committee} gespeichert.",
         )
         if version is not None:
             version.refresh_from_db()
@@ -450,6 +493,12 @@ class ResultView(StaleEditGuard, DistrictMixin, FormView):
                     self.request,
                     f"Fassung {version.number} des Integrationskonzepts ist jetzt beschlossen "
                     f"(am {version.decided_on:%d.%m.%Y}).",
+                )
+            elif was_adopted and not version.is_adopted:
+                messages.warning(
+                    self.request,
+                    f"Fassung {version.number} des Integrationskonzepts ist nicht mehr "
+                    f"beschlossen; sie steht wieder auf „{version.get_status_display()}“.",
                 )
         return redirect("papers:detail", district_slug=self.request.district.slug, pk=self.paper.pk)
 

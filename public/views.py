@@ -7,11 +7,13 @@ their consent, and the concept is shown only in its current adopted version.
 
 import datetime
 
+from axes.helpers import get_client_ip_address
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView, ListView, TemplateView
+from django_ratelimit.core import is_ratelimited
 
 from actors.views.glossary import glossary_context
 from concepts import versioning
@@ -128,6 +130,30 @@ class ConceptView(PublicMixin, TemplateView):
         return context
 
 
+# Public forms: per sender address (behind the trusted proxy, as for the login lockout) and per
+# District, counted in the cache (django-ratelimit; CACHE_URL shared by all workers).
+FEEDBACK_RATES = {"ip": "5/10m", "district": "60/h"}
+RATE_LIMIT_MESSAGE = (
+    "Es sind gerade sehr viele Nachrichten eingegangen. Bitte versuchen Sie es in einigen "
+    "Minuten noch einmal – Ihre Eingabe ist unten erhalten."
+)
+
+
+def feedback_limited(request, district: District) -> bool:
+    """Count this post; ``True`` once a sender or the District has sent too many."""
+    limited = False
+    for key, rate in FEEDBACK_RATES.items():
+        value = (
+            (lambda group, req: get_client_ip_address(req) or "unbekannt")
+            if key == "ip"
+            else (lambda group, req: district.slug)
+        )
+        limited |= is_ratelimited(
+            request, group=f"feedback-{key}", key=value, rate=rate, method="POST", increment=True
+        )
+    return limited
+
+
 class AccessibilityView(PublicMixin, FormView):
     """Erklärung zur Barrierefreiheit with the feedback form (BITV NRW, EU 2016/2102)."""
 
@@ -141,6 +167,17 @@ class AccessibilityView(PublicMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["statement_date"] = STATEMENT_DATE
         return context
+
+    def post(self, request, *args, **kwargs):
+        # Issue 15: 30 posts in 3 s sent 30 mails. Every post counts, valid or not.
+        if feedback_limited(request, self.district):
+            form = self.get_form()
+            form.is_valid()
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         # A filled honeypot is a bot: answer as if all went well, store nothing.

@@ -1,7 +1,9 @@
 """The form of a Sachstandsbericht: title, reporting period, introduction and remarks."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
+from concepts.rendering import check_images
 from core.forms import DistrictFormMixin
 
 from .models import ProgressReport
@@ -27,6 +29,11 @@ class ProgressReportForm(DistrictFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("introduction", "remarks"):
+            try:
+                check_images(cleaned.get(name, ""), self.district)
+            except ValidationError as error:
+                self.add_error(name, error)
         start, end = cleaned.get("period_start"), cleaned.get("period_end")
         if start and end and end < start:
             self.add_error(

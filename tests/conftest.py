@@ -12,6 +12,15 @@ def media_root(settings, tmp_path_factory):
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate limit counts and cached PDFs of one test
+    never reach the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def district(db):
     return factories.DistrictFactory(name="Kreis Beispiel", slug="kreis-beispiel")

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from accounts.models import Membership, User
@@ -302,6 +303,20 @@ class ConsultationFactory(DjangoModelFactory):
     )
     order = factory.Sequence(lambda n: n + 1)
     role = Consultation.Role.PRELIMINARY
+
+
+class ConsultationResultChangeFactory(DjangoModelFactory):
+    """An earlier state of a step's result, kept by a correction (issue 14)."""
+
+    class Meta:
+        model = "papers.ConsultationResultChange"
+
+    consultation = factory.SubFactory(ConsultationFactory, result=Consultation.Result.MAJORITY)
+    changed_at = factory.LazyFunction(timezone.now)
+    reason = "Stimmenzahl laut Niederschrift"
+    meeting = factory.SelfAttribute("consultation.meeting")
+    result = Consultation.Result.UNANIMOUS
+    votes_yes = 12
 
 
 class PaperReleaseFactory(DjangoModelFactory):

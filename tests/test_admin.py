@@ -43,6 +43,7 @@ from measures.models import Indicator, Measure, Measurement
 from papers.models import (
     Attachment,
     Consultation,
+    ConsultationResultChange,
     DecisionPaper,
     PaperRelease,
     ReleasedAttachment,
@@ -98,6 +99,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     DecisionPaper: factories.DecisionPaperFactory,
     Attachment: _attachment,
     Consultation: factories.ConsultationFactory,
+    ConsultationResultChange: factories.ConsultationResultChangeFactory,
     PaperRelease: factories.PaperReleaseFactory,
     ReleasedAttachment: factories.ReleasedAttachmentFactory,
     ReleaseRequest: factories.ReleaseRequestFactory,

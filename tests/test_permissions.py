@@ -44,6 +44,10 @@ PUBLIC = {
     # A member's calendar subscription: the signed link stands in for the login, any other
     # link is 404, and the member's role decides the content (tests/actors/test_subscription.py)
     "papers:meetings_subscription": "personal iCal subscription link of a member",
+    # Concept images (issue 15): public when a version the public may read shows the image,
+    # else only to members who may read a version showing it; 404 for everyone else and for
+    # every other file under /media/ (tests/concept_editor/test_media.py)
+    "media:concept_image": "an uploaded concept image, checked like the page that shows it",
 }
 # Whole namespaces that are public on purpose.
 PUBLIC_NAMESPACES = {

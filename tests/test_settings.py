@@ -117,3 +117,15 @@ def test_numbers_and_dates_are_written_the_german_way():
 def test_ordinary_boolean_words_are_still_understood(monkeypatch, word, value):
     monkeypatch.setenv("KI_TEST_FLAG", word)
     assert base.env.bool("KI_TEST_FLAG", default=not value) is value
+
+
+def test_a_csrf_failure_is_explained_in_german(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/konto/anmelden/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert '<html lang="de">' in page
+    assert "Das Formular konnte nicht gesendet werden" in page
+    assert "CSRF verification failed" not in page

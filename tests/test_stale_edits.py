@@ -1,6 +1,7 @@
 """Two people saving the same record (STYLE/brief: "the second gets a conflict message and
 nothing of the first is lost"): every edit page goes through ``core.locking`` (the ``modified``
-stamp, one message, the stored values above the kept input), and so does the history restore."""
+stamp, one message, each differing field marked with the stored value beside the kept input and
+a choice required before the next save), and so does the history restore."""
 
 import datetime
 import re
@@ -16,7 +17,14 @@ from django.views.generic.edit import FormMixin
 
 from accounts.models import Membership
 from actors.models import Actor
-from core.locking import CONFLICT_MESSAGE, SEEN_FIELD, StaleEditGuard, stamp
+from core.locking import (
+    CHANGED_MEANWHILE,
+    CHOICE_MISSING,
+    CONFLICT_MESSAGE,
+    SEEN_FIELD,
+    StaleEditGuard,
+    stamp,
+)
 from tests import factories
 from tests.reports.routes import make_report
 
@@ -248,9 +256,23 @@ def test_the_second_save_is_refused_and_keeps_both(client, district, make, visit
     record.refresh_from_db()
     assert getattr(record, field) == "Kollegin"
 
-    # Having compared, the second save goes through.
+    # The field is marked with the stored value beside the input.
+    conflicts = {conflict.name: conflict for conflict in response.context["form"].conflicts}
+    assert field in conflicts and conflicts[field].stored == "Kollegin"
+    assert f'id="{conflicts[field].html_id}"' in page
+
+    # Pressing "Speichern" again without choosing overwrites nothing.
     again = page_data(response.context)
     assert again[field] == "Meine"
+    refused = client.post(url, again)
+    assert refused.status_code == 200
+    assert CHOICE_MISSING in refused.content.decode()
+    record.refresh_from_db()
+    assert getattr(record, field) == "Kollegin"
+
+    # Having chosen for every differing field, the save goes through.
+    for conflict in conflicts.values():
+        again[conflict.choice_name] = "mine"
     assert client.post(url, again).status_code == 302
     record.refresh_from_db()
     assert getattr(record, field) == "Meine"
@@ -395,3 +417,56 @@ def test_a_restore_from_an_up_to_date_page_goes_through(client, district, ki_sta
     actor.refresh_from_db()
     assert actor.name == "Erster Name"
     assert actor.history.first().history_change_reason.startswith("Wiederhergestellt")
+
+
+def test_without_history_the_note_says_changed_meanwhile(client, district, ki_staff):
+    """Committees keep no history: the page cannot name who changed a field."""
+    committee = factories.CommitteeFactory(district=district, name="Integrationsrat")
+    url = reverse("actors:committee_update", args=[district.slug, committee.pk])
+    client.force_login(ki_staff)
+    mine = as_posted(client.get(url).context["form"])
+    committee.name = "Integrationsausschuss"
+    committee.save()
+    response = client.post(url, mine)
+    (conflict,) = response.context["form"].conflicts
+    assert conflict.name == "name" and conflict.changed == CHANGED_MEANWHILE
+    assert CHANGED_MEANWHILE in response.content.decode()
+
+
+def test_a_save_meanwhile_that_changed_nothing_in_the_form_is_refused_once(
+    client, district, ki_staff
+):
+    """Nothing differs field by field (the colleague changed something this form does not
+    show): refused once as before, no choice needed, then the input is saved."""
+    actor = factories.ActorFactory(district=district, name="Jobcenter")
+    url = reverse("actors:update", args=[district.slug, actor.pk])
+    client.force_login(ki_staff)
+    mine = as_posted(client.get(url).context["form"])
+    actor.save()  # a colleague saved without changing a field of this form
+    response = client.post(url, mine | {"name": "Jobcenter"})
+    assert response.status_code == 200
+    assert response.context["form"].conflicts == []
+    assert "stimmen mit der gespeicherten Fassung überein" in response.content.decode()
+    again = page_data(response.context)
+    assert client.post(url, again | {"name": "Jobcenter Kreis"}).status_code == 302
+    actor.refresh_from_db()
+    assert actor.name == "Jobcenter Kreis"
+
+
+def test_garbage_in_the_conflict_fields_changes_nothing(client, district, ki_staff):
+    actor = factories.ActorFactory(district=district, name="Jobcenter")
+    url = reverse("actors:update", args=[district.slug, actor.pk])
+    client.force_login(ki_staff)
+    mine = as_posted(client.get(url).context["form"])
+    mine |= {
+        "conflict_fields": "__class__ name name " + "x" * 5000,
+        "conflict_since": "kein Datum",
+        "conflict_choice-name": "<script>",
+        "conflict_choice-__class__": "theirs",
+    }
+    response = client.post(url, mine)
+    assert response.status_code == 200  # a choice for "name" is missing: nothing saved
+    assert [c.name for c in response.context["form"].conflicts] == ["name"]
+    assert "<script>" not in response.content.decode()
+    actor.refresh_from_db()
+    assert actor.name == "Jobcenter"

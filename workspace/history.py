@@ -5,6 +5,8 @@ measures, indicators and actors. Reading the history shows names of colleagues, 
 internal-read right; restoring is an edit.
 """
 
+import difflib
+import re
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -13,6 +15,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
@@ -45,6 +49,73 @@ KINDS = {
 }
 CHANGE_TYPES = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
 HIDDEN_FIELDS = {"search_text", "modified", "created"}
+_WORDS = re.compile(r"\S+|\s+")
+
+
+def _marked(tokens, tag: str, said: str) -> str:
+    text = "".join(tokens)
+    words = text.strip()
+    if not words:
+        return escape(text)
+    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+    # Not by colour alone: struck through / underlined (app.css), and said to screen readers.
+    return format_html(
+        '{}<{}><span class="visually-hidden">{} </span>{}</{}>{}',
+        lead,
+        tag,
+        said,
+        words,
+        tag,
+        trail,
+    )
+
+
+def text_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
+    """The whole old and the whole new text, HTML-escaped, the words removed from the old one
+    in <del> and those added to the new one in <ins> (issue 14: a sentence added at the end of
+    a long text must be visible, so nothing is cut)."""
+    a, b = _WORDS.findall(old or ""), _WORDS.findall(new or "")
+    # (changed?, old tokens, new tokens); a mere space between two changes joins them, so a
+    # replaced sentence reads as one marked piece, not word by word.
+    runs: list[tuple[bool, list, list]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        changed = op != "equal"
+        if changed and len(runs) >= 2 and runs[-2][0] and not "".join(runs[-1][1]).strip():
+            _, space, _ = runs.pop()
+            runs[-1][1].extend(space + a[i1:i2])
+            runs[-1][2].extend(space + b[j1:j2])
+        elif changed and runs and runs[-1][0]:
+            runs[-1][1].extend(a[i1:i2])
+            runs[-1][2].extend(b[j1:j2])
+        else:
+            runs.append((changed, list(a[i1:i2]), list(b[j1:j2])))
+    before, after = [], []
+    for changed, old_tokens, new_tokens in runs:
+        if not changed:
+            before.append(escape("".join(old_tokens)))
+            after.append(escape("".join(new_tokens)))
+            continue
+        if old_tokens:
+            before.append(_marked(old_tokens, "del", "entfernt:"))
+        if new_tokens:
+            after.append(_marked(new_tokens, "ins", "eingefügt:"))
+    return mark_safe("".join(before)), mark_safe("".join(after))  # noqa: S308 — escaped above
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    old: object
+    new: object
+    before: SafeString | None = None  # whole texts with the words marked, for text fields
+    after: SafeString | None = None
+
+
+def _change(label, old, new) -> Change:
+    if isinstance(old, str | None) and isinstance(new, str | None):
+        before, after = text_diff(old or "", new or "")
+        return Change(label, old, new, before, after)
+    return Change(label, old, new)
 
 
 def _object(request, kind_key: str, pk: int):
@@ -79,7 +150,7 @@ class HistoryView(DistrictMixin, TemplateView):
                 delta = newer.diff_against(older, excluded_fields=HIDDEN_FIELDS)
                 for change in delta.changes:
                     field = kind.model._meta.get_field(change.field)
-                    changes.append((field.verbose_name, change.old, change.new))
+                    changes.append(_change(field.verbose_name, change.old, change.new))
             entries.append({"record": newer, "changes": changes})
         context.update(
             kind=kind,

@@ -133,6 +133,18 @@ DATABASES = {
 }
 # One request, one transaction: a form that fails half-way leaves nothing behind.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves the web server and `db_worker` side by side (issue 15): WAL
+    # lets readers go on while one writes, a write transaction takes the lock at BEGIN
+    # (IMMEDIATE) instead of failing half-way when it upgrades from reading, and a writer waits
+    # up to 20 s for the lock instead of answering "database is locked" (Django 5.1+ OPTIONS).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Long documents render in the background (django-tasks' database backend; `manage.py
@@ -173,6 +185,31 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# The client's address behind a reverse proxy (issue 15): without it every login comes from the
+# proxy, and five wrong passwords from anyone lock the account for everyone. TRUSTED_PROXY_COUNT
+# is the number of proxies in front of the app that append to X-Forwarded-For (nginx:
+# `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`); the client is the address the
+# outermost trusted proxy appended, counted from the right, so addresses a client puts into the
+# header itself are never believed. 0 (no proxy): only the connecting address counts.
+TRUSTED_PROXY_COUNT = _read("TRUSTED_PROXY_COUNT", env.int, 0)
+
+
+def proxy_settings(trusted_proxies: int) -> dict:
+    """django-axes' (django-ipware's) settings for ``trusted_proxies`` proxies in front."""
+    if not trusted_proxies:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",)}
+    # django-ipware counts the proxies whose addresses are in the header: all but the one that
+    # connects to the app. It takes the entry that many places from the right end and,
+    # non-strict, ignores whatever a client wrote in front of it.
+    return {
+        "AXES_IPWARE_PROXY_COUNT": trusted_proxies - 1,
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "IPWARE_STRICT": False,
+    }
+
+
+globals().update(proxy_settings(TRUSTED_PROXY_COUNT))
 
 # A working day, not weeks; the session ends with the browser.
 SESSION_COOKIE_AGE = _read("SESSION_COOKIE_AGE", env.int, 8 * 60 * 60)
@@ -192,6 +229,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = _read("MEDIA_ROOT", env.path, BASE_DIR / "media")
+# Internal nginx location that serves MEDIA_ROOT after the app has checked the permission
+# (X-Accel-Redirect, README "Betrieb"); empty: the app sends the file itself.
+MEDIA_ACCEL_REDIRECT = _read("MEDIA_ACCEL_REDIRECT", env.str, "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

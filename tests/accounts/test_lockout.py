@@ -6,7 +6,9 @@ as a browser would.
 
 import pytest
 from django.core import mail
+from django.test import Client
 
+from kreisintegration.settings import base
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +69,62 @@ def test_setting_a_new_password_by_mail_lifts_the_lock(client, person):
     new = "Rucksack-Kita-2026-neu"
     client.post(form_url, {"new_password1": new, "new_password2": new})
     assert attempt(client, new).status_code == 302
+
+
+# Behind the README's nginx (issue 15): every request connects from the proxy's address; nginx
+# appends the client's address to X-Forwarded-For, after whatever the client sent itself.
+PROXY = "10.0.0.2"
+OWNER = "203.0.113.7"
+ATTACKER = "198.51.100.66"
+
+
+def via_proxy(client, password, client_address, header_sent_by_client=""):
+    forwarded = (
+        f"{header_sent_by_client}, {client_address}" if header_sent_by_client else client_address
+    )
+    return client.post(
+        "/konto/anmelden/",
+        {"username": "erika", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    for name, value in base.proxy_settings(1).items():
+        setattr(settings, name, value)
+
+
+def test_behind_a_proxy_an_attacker_does_not_lock_out_the_owner(client, person, behind_one_proxy):
+    # The attacker even claims to be the owner in the header he sends; nginx appends his address.
+    for _ in range(5):
+        via_proxy(client, "falsch", ATTACKER, header_sent_by_client=OWNER)
+    assert via_proxy(client, PASSWORD, ATTACKER).status_code == 429  # he is locked out
+    owner = Client()
+    response = via_proxy(owner, PASSWORD, OWNER)
+    assert response.status_code == 302
+    assert owner.session["_auth_user_id"] == str(person.pk)
+
+
+def test_behind_a_proxy_a_forged_header_does_not_escape_the_lock(client, person, behind_one_proxy):
+    for number in range(5):
+        via_proxy(client, "falsch", ATTACKER, header_sent_by_client=f"192.0.2.{number}")
+    assert (
+        via_proxy(client, PASSWORD, ATTACKER, header_sent_by_client="192.0.2.99").status_code == 429
+    )
+
+
+def test_without_a_configured_proxy_the_header_is_not_believed(client, person):
+    for number in range(5):
+        client.post(
+            "/konto/anmelden/",
+            {"username": "erika", "password": "falsch"},
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        )
+    response = client.post(
+        "/konto/anmelden/",
+        {"username": "erika", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="192.0.2.99",
+    )
+    assert response.status_code == 429

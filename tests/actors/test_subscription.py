@@ -111,3 +111,24 @@ def test_a_liaison_gets_a_link_too(client, district, liaison, meetings):
     client.logout()
     _calendar, events = feed(client, url)
     assert summaries(events) == ["Kreistag: Sitzung"]
+
+
+def test_reactivating_a_member_does_not_revive_the_old_link(
+    client, district, ki_lead, ki_staff, meetings
+):
+    # Issue 15: a link handed on while the member was gone must stay dead.
+    membership = Membership.objects.get(user=ki_staff, district=district)
+    old = reverse(
+        "papers:meetings_subscription", args=[district.slug, subscription_token(membership)]
+    )
+    client.force_login(ki_lead)
+    client.post(reverse("accounts:member_deactivate", args=[district.slug, membership.pk]))
+    client.post(reverse("accounts:member_reactivate", args=[district.slug, membership.pk]))
+    membership.refresh_from_db()
+    assert membership.is_active
+    client.logout()
+    assert client.get(old).status_code == 404
+    new = reverse(
+        "papers:meetings_subscription", args=[district.slug, subscription_token(membership)]
+    )
+    assert client.get(new).status_code == 200

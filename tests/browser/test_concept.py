@@ -33,6 +33,7 @@ def test_adopt_continue_change_and_compare(browser, page, live_server, district,
     measure = factories.MeasureFactory(district=district, title="Rucksack KiTa")
     measure.concept_versions.add(version)
     factories.IndicatorFactory(measure=measure, name="Teilnehmende Familien")
+    factories.CommitteeFactory(district=district, name="Kreistag", kind="kreistag")
 
     # The KI employee works on the draft.
     log_in(page, live_server, ki_staff)
@@ -46,18 +47,23 @@ def test_adopt_continue_change_and_compare(browser, page, live_server, district,
         "Im Kreis leben 32.000 Zugewanderte."
     )
     expect(page.locator(".concept-text strong").first).to_have_text("32.000")  # Markdown
-    expect(page.get_by_role("button", name="Beschluss erfassen")).to_have_count(0)  # Leitung only
+    # Leitung only
+    expect(page.get_by_role("link", name="Früheren Beschluss nachtragen")).to_have_count(0)
     version_url = page.url
 
-    # The KI-Leitung records the Kreistag's decision.
+    # The KI-Leitung records the Kreistag's decision of 2025, taken before the product was used
+    # (issue 14: a decision without a paper is its own action, marked as such).
     lead_context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")
     lead = lead_context.new_page()
     log_in(lead, live_server, ki_lead, next_path=version_url.removeprefix(live_server.url))
+    lead.get_by_role("link", name="Früheren Beschluss nachtragen").click()
     lead.get_by_label("Beschluss des Kreistags am").fill("2025-03-20")
-    lead.get_by_role("button", name="Beschluss erfassen").click()
+    lead.get_by_label("Nachweis / Anmerkung").fill("Niederschrift der Sitzung, TOP 5")
+    lead.get_by_role("button", name="Beschluss nachtragen").click()
     expect(lead.get_by_role("status").first).to_contain_text(
-        "Beschluss des Kreistags vom 20.03.2025 erfasst"
+        "Beschluss vom 20.03.2025 nachträglich erfasst"
     )
+    expect(lead.get_by_text("Beschluss nachträglich erfasst, ohne Vorlage")).to_be_visible()
     expect(lead.get_by_text("beschlossen", exact=True)).to_be_visible()
     lead_context.close()
 

@@ -39,7 +39,6 @@ ROUTES = {
     "concepts:version_continue": Route(kwargs=_version, method="post"),
     "concepts:version_contents": Route(kwargs=_draft_version, method="post"),
     "concepts:version_status": Route(kwargs=_draft_version, method="post"),
-    "concepts:version_adopt": Route(kwargs=_draft_version, method="post"),
     "concepts:version_submit": Route(kwargs=_draft_version, method="post"),
     "concepts:section_create": Route(kwargs=_draft_version),
     "concepts:section_update": Route(kwargs=_section),

@@ -87,7 +87,11 @@ def test_fortschreibung_copies_everything_and_shares_the_measures(
 
 def test_adopted_version_shows_the_measure_as_adopted(client, district, version, measure, ki_lead):
     client.force_login(ki_lead)
-    client.post(url("version_adopt", district, pk=version.pk), {"decided_on": "2015-06-22"})
+    kreistag = factories.CommitteeFactory(district=district, kind="kreistag", name="Kreistag")
+    client.post(
+        reverse("papers:historic_decision", args=[district.slug, version.pk]),
+        {"committee": kreistag.pk, "decided_on": "2015-06-22", "note": "Niederschrift TOP 7"},
+    )
     version.refresh_from_db()
     assert version.status == Status.ADOPTED and version.decided_on == datetime.date(2015, 6, 22)
     new = services.version_continue(
@@ -151,10 +155,14 @@ def test_status_moves_follow_the_lifecycle(client, district, version, ki_staff):
 
 def test_only_ki_lead_records_the_decision(client, district, version, ki_staff):
     client.force_login(ki_staff)
+    kreistag = factories.CommitteeFactory(district=district, kind="kreistag", name="Kreistag")
     response = client.post(
-        url("version_adopt", district, pk=version.pk), {"decided_on": "2026-06-22"}
+        reverse("papers:historic_decision", args=[district.slug, version.pk]),
+        {"committee": kreistag.pk, "decided_on": "2026-06-22", "note": "Niederschrift"},
     )
     assert response.status_code == 403
+    version.refresh_from_db()
+    assert version.status == Status.DRAFT
 
 
 def test_diff_shows_sections_and_measures_side_by_side(

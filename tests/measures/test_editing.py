@@ -241,6 +241,8 @@ def test_interleaved_saves_of_a_measure_keep_both_inputs(client, district, ki_st
 
     again = second.context["form"][SEEN_FIELD].value()
     assert again == stamp(measure)
+    # A client that sends only the fields and the new stamp (not the page's conflict fields) is
+    # checked by the stamp alone; the page's own choice per field: tests/measures/test_conflicts.
     third = client.post(url, form_data(choices, title="Griffbereit (Ben)", **{SEEN_FIELD: again}))
     assert third.status_code == 302
     measure.refresh_from_db()

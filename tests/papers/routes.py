@@ -52,6 +52,7 @@ ROUTES = {
     "papers:create": Route(has_objects=False),
     "papers:settings": Route(has_objects=False),
     "papers:from_version": Route(kwargs=draft_version, method="post"),
+    "papers:historic_decision": Route(kwargs=draft_version),
     "papers:detail": Route(kwargs=released),
     "papers:update": Route(kwargs=draft),
     "papers:release": Route(kwargs=draft, method="post"),

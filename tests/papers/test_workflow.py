@@ -198,9 +198,10 @@ def test_recording_the_kreistag_decision_adopts_the_concept_version(client, dist
 
     def record(step, **data):
         url = reverse("papers:result", args=[district.slug, paper.pk, step.pk])
-        return client.post(url, data, follow=True)
+        return client.post(url, {"meeting": step.meeting.pk, **data}, follow=True)
 
     record(steps[0], result="empfohlen", votes_yes="11", votes_no="2", votes_abstain="1")
+    record(steps[1], result="empfohlen", votes_yes="15", votes_no="0")
     version.refresh_from_db()
     assert version.status == ConceptVersion.Status.DRAFT
 
@@ -220,7 +221,7 @@ def test_result_needs_a_release_and_sensible_votes(client, district, ki_lead):
     step = factories.ConsultationFactory(paper=draft, authoritative=True)
     client.force_login(ki_lead)
     url = reverse("papers:result", args=[district.slug, draft.pk, step.pk])
-    page = client.post(url, {"result": "einstimmig"}).content.decode()
+    page = client.post(url, {"result": "einstimmig", "meeting": step.meeting.pk}).content.decode()
     assert "erst erfasst werden, wenn die Vorlage freigegeben ist" in page
     step.refresh_from_db()
     assert step.result == ""
@@ -228,11 +229,16 @@ def test_result_needs_a_release_and_sensible_votes(client, district, ki_lead):
     paper = factories.released_paper(district)
     step = paper.consultations.last()
     url = reverse("papers:result", args=[district.slug, paper.pk, step.pk])
-    page = client.post(url, {"result": "einstimmig", "votes_no": "3"}).content.decode()
+    meeting = step.meeting.pk
+    page = client.post(
+        url, {"result": "einstimmig", "votes_no": "3", "meeting": meeting}
+    ).content.decode()
     assert "Einstimmig beschlossen heißt: keine Nein-Stimmen." in page
-    page = client.post(url, {"result": "einstimmig", "votes_yes": "-1"}).content.decode()
+    page = client.post(
+        url, {"result": "einstimmig", "votes_yes": "-1", "meeting": meeting}
+    ).content.decode()
     assert "größer oder gleich 0" in page
-    page = client.post(url, {"result": ""}).content.decode()
+    page = client.post(url, {"result": "", "meeting": meeting}).content.decode()
     assert "Dieses Feld ist zwingend erforderlich." in page
     step.refresh_from_db()
     assert step.result == ""

@@ -103,3 +103,33 @@ def test_council_cannot_read_feedback_and_other_district_sees_none(
     client.force_login(other_member)
     html = client.get(reverse("public:feedback", args=[other_district.slug])).content.decode()
     assert "Nur für Kreis Beispiel" not in html
+
+
+def _post(client, district, number, address="192.0.2.10"):
+    return client.post(
+        url(district),
+        {"message": f"Nachricht {number}: die Tabelle ist schwer lesbar.", "email": ""},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_a_flood_of_feedback_is_stopped_after_five_posts_per_sender(client, district, ki_lead):
+    # Issue 15: 30 posts in 3 s were 30 stored messages and 30 mails.
+    answers = [_post(client, district, number).status_code for number in range(30)]
+    assert answers == [302] * 5 + [429] * 25
+    assert FeedbackMessage.objects.filter(district=district).count() == 5
+    assert len(mail.outbox) == 5
+    page = _post(client, district, 31).content.decode()
+    assert "Bitte versuchen Sie es in einigen Minuten noch einmal" in page
+    assert "Nachricht 31: die Tabelle ist schwer lesbar." in page  # the input is kept
+    # Another sender is not blocked by the first one.
+    assert _post(client, district, 32, address="192.0.2.11").status_code == 302
+
+
+def test_many_senders_together_are_stopped_per_district(client, district):
+    answers = [
+        _post(client, district, number, address=f"198.51.100.{number % 250}").status_code
+        for number in range(65)
+    ]
+    assert answers.count(302) == 60
+    assert FeedbackMessage.objects.filter(district=district).count() == 60
