@@ -141,6 +141,8 @@ class VersionDetailView(DistrictMixin, DetailView):
         context["empty_notes"] = versioning.empty_notes(district, contents)
         context["editable"] = self.request.access.can_edit and not version.is_adopted
         context["deadline"] = district_deadline(district, version, timezone.localdate())
+        # Issue 14: whether this is the concept in force today, said in words.
+        context["is_in_force"] = version_in_force(district.concept) == version
         if context["editable"]:
             context.update(contents_choices(district, version))
         context["continue_form"] = ContinueForm(

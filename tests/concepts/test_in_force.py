@@ -77,3 +77,15 @@ def test_the_list_of_versions_marks_the_one_in_force(client, district, ki_staff)
     html = client.get(reverse("concepts:versions", args=[district.slug])).content.decode()
     rows = [row for row in html.split("<tr>") if "in Kraft" in row]
     assert len(rows) == 1 and "Konzept 2015" in rows[0]
+
+
+def test_the_fassung_page_says_whether_it_is_in_force(client, district, ki_staff):
+    old = version(district, 1, S.ADOPTED, datetime.date(2015, 6, 22), title="Konzept 2015")
+    draft = version(district, 2, S.DRAFT, title="Fortschreibung")
+    client.force_login(ki_staff)
+
+    def page(v):
+        return client.get(reverse("concepts:version_detail", args=[district.slug, v.pk]))
+
+    assert 'id="in-kraft"' in page(old).content.decode()
+    assert 'id="in-kraft"' not in page(draft).content.decode()
