@@ -292,3 +292,26 @@ def test_every_rule_is_listed_once(district):
         "aktualitaet",
     ]
     assert FocusArea.objects.count() == 2
+
+
+def test_submission_is_checked_on_the_version_it_concerns(district):
+    in_force = _version(
+        district,
+        number=1,
+        title="Integrationskonzept 2015",
+        status=ConceptVersion.Status.ADOPTED,
+        decided_on=datetime.date(2015, 6, 22),
+        submitted_on=datetime.date(2015, 6, 30),
+    )
+    draft = _version(district, number=2, title="Fortschreibung", status=ConceptVersion.Status.DRAFT)
+    # A draft without a deadline of its own: the version in force (submitted) is what counts.
+    assert compliance.submission_version(compliance.concept_state(district, TODAY)) == in_force
+    assert rule(district, "vorlage_land").passed
+
+    # A draft with a deadline is on its way to the Land: it is checked against that deadline.
+    draft.deadline = datetime.date(2026, 6, 30)
+    draft.save()
+    assert compliance.submission_version(compliance.concept_state(district, TODAY)) == draft
+    assert labels(rule(district, "vorlage_land")) == [
+        "Fortschreibung: nicht vorgelegt (Frist 30.06.2026)"
+    ]
