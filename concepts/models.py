@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.deletion import ProtectedError
 from simple_history.models import HistoricalRecords
 
+from core.dates import add_years
 from core.models import TimeStampedModel, district_queryset
 
 
@@ -258,10 +259,6 @@ class ConceptSection(TimeStampedModel):
         return self.title
 
 
-def _years_later(day: datetime.date, years: int) -> datetime.date:
-    return day.replace(year=day.year + years)
-
-
 class WorkPeriod(TimeStampedModel):
     """Two consecutive calendar or school years for which Arbeitsschwerpunkte are fixed.
 
@@ -309,7 +306,7 @@ class WorkPeriod(TimeStampedModel):
     ) -> tuple[datetime.date, datetime.date]:
         """Start and end of a period of ``years`` years beginning in ``start_year``."""
         first = datetime.date(start_year, 1 if kind == cls.Kind.CALENDAR else 8, 1)
-        return first, _years_later(first, years) - datetime.timedelta(days=1)
+        return first, add_years(first, years) - datetime.timedelta(days=1)
 
     @property
     def label(self) -> str:
@@ -326,7 +323,7 @@ class WorkPeriod(TimeStampedModel):
         if hasattr(self.district, "land_requirements"):
             years = self.district.land_requirements.work_period_years
         start_month = 1 if self.kind == self.Kind.CALENDAR else 8
-        expected_end = _years_later(self.start, years) - datetime.timedelta(days=1)
+        expected_end = add_years(self.start, years) - datetime.timedelta(days=1)
         if (self.start.day, self.start.month) != (1, start_month) or self.end != expected_end:
             kind = "Kalenderjahre (1.1.–31.12.)" if start_month == 1 else "Schuljahre (1.8.–31.7.)"
             raise ValidationError(

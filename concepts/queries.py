@@ -1,7 +1,10 @@
 """Reads about concept versions that pages of several apps share (the concept editor, the
-whole-concept document in documents)."""
+whole-concept document in documents, the checklist, the dashboard and the public pages)."""
+
+import datetime
 
 from django.db.models import Q
+from django.utils import timezone
 
 from accounts.rights import Capability, Scope
 
@@ -28,3 +31,51 @@ def visible_versions(request):
             put_before_them = Q(presented_to_council_on__isnull=False)
         versions = versions.filter(Q(status__in=ADOPTED) | put_before_them)
     return versions
+
+
+# --- The concept in force and the draft being prepared (issue 14: one meaning of "in force") ---
+#
+# Every rule of the Förderfähigkeit checklist, the dashboard and the public pages ask these two
+# functions, so "the concept" means the same everywhere:
+# - in force: adopted by the Kreistag on a day that has come (decided_on ≤ today), and not
+#   superseded by a later adoption that has come too. A decision dated in the future never puts
+#   a version in force, and the version it will replace stays in force until that day.
+# - the draft: the newest version not (yet) adopted – the Fortschreibung being prepared.
+
+
+def version_in_force(concept, today: datetime.date | None = None) -> ConceptVersion | None:
+    """The version the Kreistag adopted last on or before ``today``; None if there is none.
+
+    Status "abgelöst" counts only when the version replacing it is decided after ``today``
+    (an adoption recorded with a future date supersedes the old version at once in the data,
+    but not in fact); a version superseded without a successor in force is in force no more.
+    """
+    if concept is None:
+        return None
+    today = today or timezone.localdate()
+    adopted = sorted(
+        (v for v in concept.versions.all() if v.status in ADOPTED and v.decided_on),
+        key=lambda v: (v.decided_on, v.number),
+        reverse=True,
+    )
+    for position, version in enumerate(adopted):
+        if version.decided_on > today:
+            continue
+        if version.status == ConceptVersion.Status.SUPERSEDED:
+            replaced_later = any(v.decided_on > today for v in adopted[:position])
+            return version if replaced_later else None
+        return version
+    return None
+
+
+def draft_in_progress(concept) -> ConceptVersion | None:
+    """The newest version not adopted: the draft or Fortschreibung being prepared."""
+    if concept is None:
+        return None
+    drafts = [v for v in concept.versions.all() if v.status not in ADOPTED]
+    return max(drafts, key=lambda v: v.number, default=None)
+
+
+def district_concept(district):
+    """The District's concept, or None before it has one."""
+    return getattr(district, "concept", None)

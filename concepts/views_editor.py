@@ -31,7 +31,7 @@ from .forms_editor import (
     VersionForm,
 )
 from .models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
-from .queries import visible_versions
+from .queries import version_in_force, visible_versions
 from .rendering import render_markdown
 
 
@@ -77,6 +77,8 @@ class VersionListView(DistrictMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["diff_form"] = DiffForm(versions=visible_versions(self.request))
+        # Which one is in force today (issue 14: one meaning of "in force").
+        context["in_force"] = version_in_force(self.request.district.concept)
         if self.request.access.can_edit:
             context["create_form"] = VersionCreateForm(
                 versions=self.request.district.concept.versions.order_by("-number"),
@@ -139,6 +141,8 @@ class VersionDetailView(DistrictMixin, DetailView):
         context["empty_notes"] = versioning.empty_notes(district, contents)
         context["editable"] = self.request.access.can_edit and not version.is_adopted
         context["deadline"] = district_deadline(district, version, timezone.localdate())
+        # Issue 14: whether this is the concept in force today, said in words.
+        context["is_in_force"] = version_in_force(district.concept) == version
         if context["editable"]:
             context.update(contents_choices(district, version))
         context["continue_form"] = ContinueForm(

@@ -562,6 +562,8 @@ class _Loader:
                 holder=s.get("holder", ""),
                 profession=s["profession"],
                 fte=_dec(s["fte"]),
+                employer=s["employer"],
+                employer_name=s.get("employer_name", ""),
                 funding=s["funding"],
                 is_head=bool(s.get("head", False)),
                 is_deputy=bool(s.get("deputy", False)),

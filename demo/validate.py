@@ -131,6 +131,8 @@ SCHEMA = {
             "holder?": TEXT,
             "profession": tuple(StaffPost.Profession.values),
             "fte": "number",
+            "employer": tuple(StaffPost.Employer.values),
+            "employer_name?": TEXT,
             "funding": tuple(StaffPost.Funding.values),
             "head?": "bool",
             "deputy?": "bool",

@@ -27,7 +27,17 @@ class MunicipalityInline(admin.TabularInline):
 
 class StaffPostInline(admin.TabularInline):
     model = StaffPost
-    fields = ["title", "holder", "profession", "fte", "funding", "is_head", "is_deputy"]
+    fields = [
+        "title",
+        "holder",
+        "profession",
+        "fte",
+        "employer",
+        "employer_name",
+        "funding",
+        "is_head",
+        "is_deputy",
+    ]
     extra = 0
 
 
@@ -101,11 +111,12 @@ class StaffPostAdmin(admin.ModelAdmin):
         "holder",
         "profession",
         "fte",
+        "employer",
         "funding",
         "is_head",
         "is_deputy",
     ]
-    list_filter = [district_filter(), "profession", "funding", "is_head", "is_deputy"]
+    list_filter = [district_filter(), "profession", "employer", "funding", "is_head", "is_deputy"]
     list_select_related = ["district"]
     search_fields = ["title", "holder", "district__name"]
     autocomplete_fields = ["district"]

@@ -93,7 +93,17 @@ class StaffPostForm(DistrictFormMixin, forms.ModelForm):
 
     class Meta:
         model = StaffPost
-        fields = ["title", "holder", "profession", "fte", "funding", "is_head", "is_deputy"]
+        fields = [
+            "title",
+            "holder",
+            "profession",
+            "fte",
+            "employer",
+            "employer_name",
+            "funding",
+            "is_head",
+            "is_deputy",
+        ]
         help_texts = {"fte": "z. B. 1,0 für eine volle Stelle oder 0,5 für eine halbe"}
 
     def __init__(self, *args, **kwargs):
@@ -151,13 +161,8 @@ class LandRequirementsForm(DistrictFormMixin, forms.ModelForm):
             "review_interval_years",
             "work_period_years",
         ]
-        # The model's help text cites seed 000 by its Kreis; a District's page names no other
-        # Kreis (issue 13). (The model keeps it until a districts migration can carry the change.)
-        help_texts = {
-            "work_period_years": "Arbeitsschwerpunkte werden im Benehmen mit den örtlichen "
-            "Partnern für zwei Jahre festgelegt (Integrationskonzept eines Kreises, "
-            "Kreistagsbeschluss 2012).",
-        }
+        # The fields' help texts name the source of each default (districts.models
+        # REQUIREMENT_SOURCES, issue 14); a District's page names no other Kreis (issue 13).
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

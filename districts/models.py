@@ -219,12 +219,52 @@ class Municipality(TimeStampedModel):
         )
 
 
+# Where each default value of LandRequirements comes from (issue 14: "each default value of a
+# requirement names its source (document and date) next to it; a default without a source is
+# not shipped"). Shown as the fields' help text and on the staffing page next to the values.
+ECKPUNKTEPAPIER = (
+    "Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes: Konzept der "
+    "Kommunalen Integrationszentren (Stand: 29.02.2012), „Personal“"
+)
+QUOTE_TEACHERS = "„auf 2 Vollzeitstellen jeweils mindestens 2 vom Land frei gestellte Lehrkräfte“"
+QUOTE_MUNICIPAL = (
+    "„bis zu 3,5 vom Land geförderten Stellen kommunalen Bedienstete (2 außerschulische "
+    "pädagogische Fachkräfte, 1 Verwaltungsfachkraft, ½ Assistenzkraft)“"
+)
+SOURCE_TEACHERS = f"{ECKPUNKTEPAPIER}: {QUOTE_TEACHERS}"
+SOURCE_MUNICIPAL = f"{ECKPUNKTEPAPIER}: {QUOTE_MUNICIPAL}"
+SOURCE_REVIEW_INTERVAL = (
+    "Landesweite Koordinierungsstelle (LaKI), Seite „Rahmenbedingungen“ "
+    "(kommunale-integrationszentren-nrw.de) zur Förderrichtlinie 2012 (MBl. NRW. 2012 Nr. 19): "
+    "„ein vom Rat der Stadt bzw. Kreistag beschlossenes Integrationskonzept, das nicht älter "
+    "als 3 Jahre sein sollte“"
+)
+SOURCE_WORK_PERIOD = (
+    "Integrationskonzept eines Kreises (Beschluss des Kreistags vom 31.10.2012): Arbeitsschwerpunkte werden im "
+    "Benehmen mit den örtlichen Partnern für zwei Jahre festgelegt"
+)
+REQUIREMENT_SOURCES = {
+    "teacher_fte_required": SOURCE_TEACHERS,
+    "max_fte_education": SOURCE_MUNICIPAL,
+    "max_fte_administration": SOURCE_MUNICIPAL,
+    "max_fte_assistance": SOURCE_MUNICIPAL,
+    "review_interval_years": SOURCE_REVIEW_INTERVAL,
+    "work_period_years": SOURCE_WORK_PERIOD,
+}
+
+
 class LandRequirements(TimeStampedModel):
     """What the Land checks a concept against; data, because the Förderrichtlinie changes.
 
-    Defaults are the seeds' values (Eckpunktepapier, seed 002): 2 teacher FTE, up to 3.5
-    municipal FTE (2 pädagogische Fachkräfte, 1 Verwaltung, 0.5 Assistenz); Arbeitsschwerpunkte
-    for two years (seed 000).
+    Every default names its source (``REQUIREMENT_SOURCES``): 2 teacher FTE and up to 3.5
+    Land-funded municipal FTE (2 pädagogische Fachkräfte, 1 Verwaltung, 0.5 Assistenz) from the
+    Eckpunktepapier of 29.02.2012 (seed 002); a concept not older than 3 years from the LaKI's
+    page on the Förderrichtlinie 2012; Arbeitsschwerpunkte for two years (seed 000). No source
+    gives a submission deadline, so none is shipped.
+
+    Later additions of the Land (e.g. further funded posts after 2017) are changes of these
+    caps, which the KI enters here; no field for them exists because no source for them has been
+    found (DOMAIN.md: quote the sources, do not invent others).
     """
 
     district = models.OneToOneField(
@@ -233,6 +273,7 @@ class LandRequirements(TimeStampedModel):
         related_name="land_requirements",
         verbose_name="Kreis",
     )
+    # The document the defaults below come from (seed 002, Stand 29.02.2012).
     guideline = models.CharField(
         "Förderrichtlinie", max_length=120, blank=True, default="Eckpunktepapier (TIntG 2012)"
     )
@@ -240,39 +281,53 @@ class LandRequirements(TimeStampedModel):
         "geforderte Stellen Lehrkräfte (VZÄ)",
         max_digits=4,
         decimal_places=2,
-        default=Decimal("2.00"),
+        default=Decimal("2.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
         validators=[MinValueValidator(0)],
+        help_text=f"Vorgabe: 2 VZÄ – {SOURCE_TEACHERS}",
     )
     max_fte_education = models.DecimalField(
         "höchstens Stellen pädagogische Fachkräfte (VZÄ)",
         max_digits=4,
         decimal_places=2,
-        default=Decimal("2.00"),
+        default=Decimal("2.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
         validators=[MinValueValidator(0)],
+        help_text=f"Vorgabe: 2 VZÄ – {SOURCE_MUNICIPAL}",
     )
     max_fte_administration = models.DecimalField(
         "höchstens Stellen Verwaltungsfachkraft (VZÄ)",
         max_digits=4,
         decimal_places=2,
-        default=Decimal("1.00"),
+        default=Decimal("1.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
         validators=[MinValueValidator(0)],
+        help_text=f"Vorgabe: 1 VZÄ – {SOURCE_MUNICIPAL}",
     )
     max_fte_assistance = models.DecimalField(
         "höchstens Stellen Assistenzkraft (VZÄ)",
         max_digits=4,
         decimal_places=2,
-        default=Decimal("0.50"),
+        default=Decimal("0.50"),  # Eckpunktepapier 29.02.2012 (seed 002)
         validators=[MinValueValidator(0)],
+        help_text=f"Vorgabe: 0,5 VZÄ – {SOURCE_MUNICIPAL}",
     )
-    submission_deadline = models.DateField("Frist für die Vorlage beim Land", null=True, blank=True)
+    # No source names a date by which a concept is due at the Land: no default.
+    submission_deadline = models.DateField(
+        "Frist für die Vorlage beim Land",
+        null=True,
+        blank=True,
+        help_text="Keine Vorgabe: einzutragen, wenn das Land eine Frist setzt.",
+    )
     review_interval_years = models.PositiveSmallIntegerField(
-        "Konzept höchstens so viele Jahre alt", default=5
+        "Konzept höchstens so viele Jahre alt",
+        # LaKI "Rahmenbedingungen" on the Förderrichtlinie 2012 (MBl. NRW. 2012 Nr. 19): "nicht
+        # älter als 3 Jahre". (Until issue 14 the default was 5, with no source.)
+        default=3,
+        help_text=f"Vorgabe: 3 Jahre – {SOURCE_REVIEW_INTERVAL}",
     )
     work_period_years = models.PositiveSmallIntegerField(
         "Dauer einer Arbeitsperiode (Jahre)",
         # Seed 000: "im Benehmen mit den örtlichen Partnern jeweils für 2 Jahre festgelegt".
         default=2,
-        help_text="Arbeitsschwerpunkte werden jeweils für zwei Jahre festgelegt.",
+        help_text=f"Vorgabe: 2 Jahre – {SOURCE_WORK_PERIOD}",
     )
 
     class Meta:
@@ -296,9 +351,18 @@ class StaffPost(TimeStampedModel):
         ADMINISTRATION = "verwaltung", "Verwaltungsfachkraft"
         ASSISTANCE = "assistenz", "Assistenzkraft"
 
-    class Funding(models.TextChoices):
-        LAND = "land", "Land (abgeordnete Lehrkraft)"
+    # Employer and funding source are different facts (DOMAIN.md, issue 14): a teacher is
+    # employed by the Land and seconded (Eckpunktepapier: "vom MSW abgeordnet"); a Kreis may
+    # employ more than the Land funds, at its own cost or from another programme.
+    class Employer(models.TextChoices):
+        LAND = "land", "Land NRW (abgeordnete Lehrkraft)"
         KREIS = "kreis", "Kreis / kreisfreie Stadt"
+        OTHER = "andere", "anderer Arbeitgeber"
+
+    class Funding(models.TextChoices):
+        LAND = "land", "vom Land gefördert"
+        OWN = "eigen", "Eigenmittel"
+        PROGRAMME = "programm", "anderes Förderprogramm"
 
     district = models.ForeignKey(
         District, on_delete=models.CASCADE, related_name="staff_posts", verbose_name="Kreis"
@@ -312,7 +376,21 @@ class StaffPost(TimeStampedModel):
         decimal_places=2,
         validators=[MinValueValidator(Decimal("0.05"))],
     )
-    funding = models.CharField("Finanzierung", max_length=6, choices=Funding.choices)
+    employer = models.CharField("Arbeitgeber", max_length=6, choices=Employer.choices)
+    employer_name = models.CharField(
+        "Arbeitgeber (Name)",
+        max_length=120,
+        blank=True,
+        help_text="freiwillig, z. B. bei einem anderen Arbeitgeber",
+    )
+    # Only Land-funded posts count against the Land's caps (Eckpunktepapier: "bis zu 3,5 vom
+    # Land geförderten Stellen"; the teachers are "vom Land frei gestellt").
+    funding = models.CharField(
+        "Finanzierung",
+        max_length=8,
+        choices=Funding.choices,
+        help_text="Nur vom Land geförderte Stellen zählen für die Vorgaben des Landes.",
+    )
     is_head = models.BooleanField("Leitung", default=False)
     is_deputy = models.BooleanField("Stellvertretung", default=False)
 
@@ -349,3 +427,8 @@ class StaffPost(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.get_profession_display()}, {self.fte} VZÄ)"
+
+    @property
+    def is_land_funded(self) -> bool:
+        """Whether the post counts against the Land's caps (Eckpunktepapier, seed 002)."""
+        return self.funding == self.Funding.LAND

@@ -32,6 +32,20 @@ class MeasureQuerySet(district_queryset("district")):
         """Measures not archived: what the catalogue, the dashboard and the counts show."""
         return self.filter(is_archived=False)
 
+    def running(self, today) -> "MeasureQuerySet":
+        """Measures under way on ``today``: not archived, status "laufend", started (no start
+        or a start on or before ``today``) and not ended (no end or an end on or after it).
+
+        Planned, completed, discontinued and Regelangebot measures are not running, whatever
+        their dates say; a "laufend" measure past its end date is not either (issue 14: the
+        dashboard's indicators behind target list only running measures).
+        """
+        return self.current().filter(
+            models.Q(start__isnull=True) | models.Q(start__lte=today),
+            models.Q(end__isnull=True) | models.Q(end__gte=today),
+            status=Measure.Status.RUNNING,
+        )
+
     def visible_to(self, access) -> "MeasureQuerySet":
         """The measures ``access`` may read: a liaison sees their municipality's and kreisweit ones.
 

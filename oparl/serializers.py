@@ -13,11 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actors.models import Committee, Meeting
+from concepts.queries import district_concept, version_in_force
 from districts.models import District
 from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 from papers.responses import paper_filename
 
 OPARL_VERSION = "https://schema.oparl.org/1.1/"
+# OParl 1.1, "Herstellerspezifische Erweiterungen": properties beyond the schema carry a vendor
+# prefix (without "@").
+VENDOR = "kreisintegration"
 
 
 def object_type(name: str) -> str:
@@ -83,6 +87,16 @@ class Serializer:
             modified=date_time(district.modified),
             web=self.absolute(reverse("public:start", args=[slug])),
         )
+        # The concept in force (issue 14: OParl names the same concept as the public page):
+        # adopted by the Kreistag on a day that has come, never a draft. Left out if none.
+        version = version_in_force(district_concept(district))
+        if version is not None:
+            data[f"{VENDOR}:integrationskonzept"] = {
+                "name": version.title,
+                "fassung": version.number,
+                "beschlossenAm": version.decided_on.isoformat(),
+                "web": self.absolute(reverse("public:concept", args=[slug])),
+            }
         return data
 
     # -- Organization and Meeting

@@ -83,7 +83,9 @@ class SystemView(OParlView):
 class BodyListView(OParlView):
     def get(self, request):
         serializer = Serializer(request)
-        data = lists.object_list(request, District.objects.order_by("pk"), serializer.body)
+        # The concept in force of each Body in two queries, however many Bodies (issue 14).
+        bodies = District.objects.select_related("concept").prefetch_related("concept__versions")
+        data = lists.object_list(request, bodies.order_by("pk"), serializer.body)
         return json_response(data)
 
 

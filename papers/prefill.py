@@ -20,6 +20,7 @@ from actors.models import Committee, ParticipationEvent
 from concepts.deadlines import district_deadline
 from concepts.models import ConceptVersion, FocusArea, WorkPeriod, WorkPriority
 from concepts.versioning import empty_note, version_contents
+from core.dates import add_years
 from core.models import check_district
 from core.text import counted, number_de
 from districts.models import District
@@ -399,7 +400,7 @@ def _outlook(version, district, today: datetime.date, decision_day) -> str:
             "zu überprüfen und fortzuschreiben"
         )
         if decision_day:
-            due = _years_later(decision_day, years)
+            due = add_years(decision_day, years)
             sentence += f", bei einem Beschluss am {decision_day:%d.%m.%Y} also bis {due:%d.%m.%Y}"
         parts.append(sentence + ".")
     return " ".join(parts)
@@ -427,7 +428,7 @@ def _period_to_agree(district, day: datetime.date, requirements) -> WorkPeriod |
 def _after(period: WorkPeriod, years: int) -> WorkPeriod:
     """The (unsaved) period that follows ``period``: only for its label."""
     start = period.end + datetime.timedelta(days=1)
-    end = _years_later(start, years) - datetime.timedelta(days=1)
+    end = add_years(start, years) - datetime.timedelta(days=1)
     return WorkPeriod(kind=period.kind, start=start, end=end)
 
 
@@ -493,13 +494,6 @@ def _genitive(district) -> str:
             adjectives = [w[:-2] + "en" if w.endswith("er") else w for w in words[:i]]
             return " ".join(["des", *adjectives, f"{word}es", *words[i + 1 :]])
     return f"des Kreises {name}"
-
-
-def _years_later(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def german_list(items: list[str]) -> str:

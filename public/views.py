@@ -18,6 +18,7 @@ from django_ratelimit.core import is_ratelimited
 from actors.views.glossary import glossary_context
 from concepts import versioning
 from concepts.models import ConceptVersion
+from concepts.queries import district_concept, version_in_force
 from concepts.rendering import render_markdown
 from districts.models import District
 from papers.models import Consultation, DecisionPaper
@@ -34,14 +35,9 @@ STATEMENT_DATE = datetime.date(2026, 11, 23)
 
 
 def adopted_version(district: District) -> ConceptVersion | None:
-    """The current adopted version: the newest with status "beschlossen" — never a draft and
-    never a superseded one."""
-    return (
-        ConceptVersion.objects.for_district(district)
-        .filter(status=ConceptVersion.Status.ADOPTED)
-        .order_by("-number")
-        .first()
-    )
+    """The concept in force (concepts.queries.version_in_force): adopted by the Kreistag on a
+    day that has come — never a draft, never a superseded one, never a decision dated later."""
+    return version_in_force(district_concept(district))
 
 
 class PublicMixin:

@@ -208,6 +208,7 @@ class StaffPostFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Stelle {n}")
     profession = StaffPost.Profession.TEACHER
     fte = Decimal("1.00")
+    employer = StaffPost.Employer.LAND
     funding = StaffPost.Funding.LAND
 
 

@@ -1,8 +1,13 @@
-"""The compliance checklist ("Förderfähigkeit"): the current concept against the Land's rules.
+"""The compliance checklist ("Förderfähigkeit"): the concept against the Land's rules.
 
 One service computes every rule; each rule names the objects that fail it, with a link to fix
-each. The thresholds come from ``district.land_requirements`` (data the KI adjusts when the
-Förderrichtlinie changes), never from constants here.
+each, and its source (document and date). The thresholds come from
+``district.land_requirements`` (data the KI adjusts when the Förderrichtlinie changes), never
+from constants here.
+
+"The concept" has one meaning (issue 14, concepts.queries): the rules on the Kreistag's decision
+and on the concept's age ask about the version in force; the draft being prepared is what the
+KI works on (measures, submission while a Fortschreibung is on its way).
 """
 
 import datetime
@@ -14,7 +19,24 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from concepts.deadlines import district_deadline
+from concepts.queries import district_concept, draft_in_progress, version_in_force
+from core.dates import add_years
 from core.text import counted
+from districts.models import (
+    ECKPUNKTEPAPIER,
+    QUOTE_MUNICIPAL,
+    QUOTE_TEACHERS,
+    REQUIREMENT_SOURCES,
+    LandRequirements,
+)
+
+# The Eckpunktepapier's date and title, for the rules it drives (seed 002).
+ECKPUNKTE = (
+    "Eckpunktepapier zur Umsetzung des Teilhabe- und Integrationsgesetzes (Stand: 29.02.2012)"
+)
+# Seed 000, a Kreis's concept; the source names no other Kreis, the checklist is shown to every
+# District.
+MUSTER = "Integrationskonzept eines Kreises (Beschluss des Kreistags vom 31.10.2012)"
 
 
 @dataclass
@@ -44,13 +66,22 @@ def _url(name: str, district, **kwargs) -> str:
         return ""
 
 
-def current_version(district):
-    """The newest version that is not superseded: the one the checklist is about."""
-    return (
-        district.concept.versions.exclude(status="abgeloest").order_by("-number").first()
-        if hasattr(district, "concept")
-        else None
-    )
+@dataclass
+class ConceptState:
+    """The concept in force and the draft being prepared, as of one day."""
+
+    in_force: object = None
+    draft: object = None
+
+    @property
+    def worked_on(self):
+        """The version the KI works on: the draft if there is one, else the one in force."""
+        return self.draft or self.in_force
+
+
+def concept_state(district, today: datetime.date) -> ConceptState:
+    concept = district_concept(district)
+    return ConceptState(version_in_force(concept, today), draft_in_progress(concept))
 
 
 def current_period(district, today: datetime.date):
@@ -63,7 +94,7 @@ def check_focus_areas_have_priorities(district, period) -> Rule:
     rule = Rule(
         "schwerpunkte",
         "Beide Schwerpunkte haben Arbeitsschwerpunkte in der aktuellen Arbeitsperiode",
-        "Eckpunktepapier: beide Schwerpunkte sind Pflicht; Arbeitsschwerpunkte für zwei Jahre",
+        f"{ECKPUNKTE}: beide Schwerpunkte sind Pflicht; {REQUIREMENT_SOURCES['work_period_years']}",
     )
     url = _url("concepts:periods", district)
     if period is None:
@@ -80,9 +111,7 @@ def check_priorities_have_measures(district, period) -> Rule:
     rule = Rule(
         "prioritaeten",
         "Jeder Arbeitsschwerpunkt hat Maßnahmen",
-        # Seed 000; the source names no other Kreis, the checklist is shown to every District.
-        "Aufbau eines Integrationskonzepts (Kreistagsbeschluss von 2012 als Muster): Maßnahmen "
-        "konkretisieren die Schwerpunkte",
+        f"{MUSTER}: Maßnahmen konkretisieren die Schwerpunkte",
     )
     if period is None:
         return rule
@@ -102,9 +131,7 @@ def check_measures_have_indicators(district, version) -> Rule:
     rule = Rule(
         "kennzahlen",
         "Jede Maßnahme hat mindestens eine Kennzahl mit Zielwert",
-        # Seed 000 (see above).
-        "Aufbau eines Integrationskonzepts (Kreistagsbeschluss von 2012 als Muster): strategische "
-        "Ziele mit messbaren Kennzahlen",
+        f"{MUSTER}: strategische Ziele mit messbaren Kennzahlen",
     )
     measures = district.measures.filter(is_archived=False)
     if version is not None and version.measures.exists():
@@ -124,7 +151,7 @@ def check_mandatory_actors(district) -> Rule:
     rule = Rule(
         "kooperationsgebot",
         "Alle Pflicht-Akteure sind beteiligt",
-        "Eckpunktepapier, Kooperationsgebot: Schulaufsicht, Schulverwaltung, Jugendhilfe, "
+        f"{ECKPUNKTE}, Kooperationsgebot: Schulaufsicht, Schulverwaltung, Jugendhilfe, "
         "Wohlfahrtsverbände, Integrationsrat, landesgeförderte Strukturen, MSO",
     )
     present = district.actors.filter(type=OuterRef("pk"))
@@ -140,21 +167,25 @@ def check_staffing(district) -> Rule:
     requirements = district.land_requirements
     rule = Rule(
         "personal",
-        "Stellenplan entspricht den Vorgaben des Landes",
-        f"{requirements.guideline or 'Förderrichtlinie'}: Lehrkräfte und kommunale Stellen; "
-        "Leitung und Stellvertretung aus verschiedenen Professionen",
+        "Stellenplan entspricht den Vorgaben des Landes (gezählt: vom Land geförderte Stellen)",
+        _staffing_source(requirements),
     )
     url = _url("workspace:staffing", district)
     posts = list(district.staff_posts.all())
     totals: dict[str, Decimal] = {}
+    # Only Land-funded posts count against the Land's requirement and caps (Eckpunktepapier:
+    # "vom Land frei gestellte Lehrkräfte", "bis zu 3,5 vom Land geförderten Stellen"); a Kreis
+    # may employ more at its own cost or from another programme.
     for post in posts:
-        totals[post.profession] = totals.get(post.profession, Decimal(0)) + post.fte
+        if post.is_land_funded:
+            totals[post.profession] = totals.get(post.profession, Decimal(0)) + post.fte
     P = StaffPost.Profession
     teachers = totals.get(P.TEACHER, Decimal(0))
     if teachers < requirements.teacher_fte_required:
         rule.failures.append(
             Failure(
-                f"Lehrkräfte: {_de(teachers)} statt {_de(requirements.teacher_fte_required)} VZÄ",
+                f"Lehrkräfte (vom Land frei gestellt): {_de(teachers)} statt "
+                f"{_de(requirements.teacher_fte_required)} VZÄ",
                 url,
             )
         )
@@ -168,7 +199,8 @@ def check_staffing(district) -> Rule:
         if total > limit:
             rule.failures.append(
                 Failure(
-                    f"{P(profession).label}: {_de(total)} VZÄ, höchstens {_de(limit)} gefördert",
+                    f"{P(profession).label}: {_de(total)} VZÄ vom Land gefördert, höchstens "
+                    f"{_de(limit)}",
                     url,
                 )
             )
@@ -188,29 +220,60 @@ def check_staffing(district) -> Rule:
     return rule
 
 
-def check_adopted(district, version) -> Rule:
+def check_adopted(district, state: ConceptState, today: datetime.date) -> Rule:
+    """§ 8 asks whether the District has a concept – one in force. A Fortschreibung being
+    prepared does not take that away (issue 14: Kreis Mettmann, 2015 concept in force)."""
     rule = Rule(
         "beschluss",
-        "Beschluss des Kreistags ist erfasst",
-        "TIntG NRW § 8: gefördert wird, wer über ein Integrationskonzept verfügt",
+        "Ein vom Kreistag beschlossenes Konzept ist in Kraft",
+        "Teilhabe- und Integrationsgesetz NRW vom 25.11.2021, § 8: gefördert wird, wer „über ein "
+        f"Integrationskonzept verfügt“; {ECKPUNKTE}: ein durch den Kreistag in Abstimmung mit "
+        "den kreisangehörigen Gemeinden verabschiedetes Integrationskonzept",
+    )
+    if state.in_force is not None:
+        return rule
+    # Nothing in force: name the draft, or a version whose recorded decision lies ahead.
+    concept = district_concept(district)
+    version = state.draft or (
+        concept.versions.order_by("-number").first() if concept is not None else None
     )
     if version is None:
         rule.failures.append(
             Failure("Es gibt noch keine Konzeptfassung", _url("concepts:versions", district))
         )
-    elif not version.decided_on:
-        rule.failures.append(Failure(version.title, _version_url(district, version)))
+        return rule
+    text = f"{version.title}: noch nicht beschlossen"
+    if version.decided_on and version.decided_on > today:
+        text = f"{version.title}: Beschluss erst am {version.decided_on:%d.%m.%Y}"
+    rule.failures.append(Failure(text, _version_url(district, version)))
     return rule
 
 
-def check_submitted(district, version, today: datetime.date) -> Rule:
+def submission_version(state: ConceptState):
+    """The version the submission rule is about.
+
+    A draft on its way with its own deadline is what the Land awaits (seeds 003/004: a draft may
+    go to the ministry before the Kreistag decides), so it is checked against that deadline.
+    Without such a draft the version in force is checked (against the deadline of the Land's
+    requirements, ``deadline_for``); a draft without a deadline only when nothing is in force.
+    """
+    if state.draft is not None and (state.draft.deadline or state.in_force is None):
+        return state.draft
+    return state.in_force
+
+
+def check_submitted(district, state: ConceptState, today: datetime.date) -> Rule:
+    version = submission_version(state)
     deadline = district_deadline(district, version, today)
     rule = Rule(
         "vorlage_land",
         "Dem Land fristgerecht vorgelegt"
         + (f" (Frist beim Land: {deadline.date:%d.%m.%Y})" if deadline else ""),
-        "Frist aus dem Förderverfahren des Landes (Anforderungen des Landes oder Frist der "
-        "Fassung); ein Entwurf darf vor dem Beschluss an das Ministerium gehen",
+        # Seed 001 (a Kreistagsvorlage of 2015): the draft went to the MAIS in December 2014 "zur
+        # Wahrung der Frist", the Kreistag's decision followed; the Kreis is not named here.
+        "Frist der Fassung oder aus den Anforderungen des Landes (keine Frist voreingestellt: "
+        "keine Quelle nennt eine); ein Entwurf darf vor dem Beschluss an das Ministerium gehen "
+        "zur Wahrung der Frist (mit dem MAIS NRW vereinbartes Verfahren, Kreistagsvorlage 2015)",
     )
     if version is None:
         rule.failures.append(
@@ -234,22 +297,18 @@ def check_submitted(district, version, today: datetime.date) -> Rule:
     return rule
 
 
-def check_not_outdated(district, today: datetime.date) -> Rule:
+def check_not_outdated(district, state: ConceptState, today: datetime.date) -> Rule:
     years = district.land_requirements.review_interval_years
     rule = Rule(
         "aktualitaet",
-        f"Beschlossenes Konzept ist höchstens {counted(years, 'Jahr', 'Jahre')} alt",
-        "Anforderungen des Landes: Überprüfungsintervall (im Kreis einstellbar)",
+        f"Das geltende Konzept ist höchstens {counted(years, 'Jahr', 'Jahre')} alt",
+        _requirement_source("review_interval_years", years),
     )
-    adopted = (
-        district.concept.versions.filter(decided_on__isnull=False).order_by("-decided_on").first()
-    )
+    adopted = state.in_force
     if adopted is None:
-        rule.failures.append(
-            Failure("Kein beschlossenes Konzept", _url("concepts:versions", district))
-        )
+        rule.failures.append(Failure("Kein Konzept in Kraft", _url("concepts:versions", district)))
         return rule
-    limit = adopted.decided_on.replace(year=adopted.decided_on.year + years)
+    limit = add_years(adopted.decided_on, years)
     if limit < today:
         rule.failures.append(
             Failure(
@@ -264,17 +323,19 @@ def check_not_outdated(district, today: datetime.date) -> Rule:
 def checklist(district, today: datetime.date | None = None) -> list[Rule]:
     """Every rule for the District's current concept version, in the order of the checklist."""
     today = today or timezone.localdate()
-    version = current_version(district)
+    state = concept_state(district, today)
     period = current_period(district, today)
     return [
         check_focus_areas_have_priorities(district, period),
         check_priorities_have_measures(district, period),
-        check_measures_have_indicators(district, version),
+        # The measures the KI works on: those of the draft being prepared, else of the version
+        # in force.
+        check_measures_have_indicators(district, state.worked_on),
         check_mandatory_actors(district),
         check_staffing(district),
-        check_adopted(district, version),
-        check_submitted(district, version, today),
-        check_not_outdated(district, today),
+        check_adopted(district, state, today),
+        check_submitted(district, state, today),
+        check_not_outdated(district, state, today),
     ]
 
 
@@ -282,6 +343,32 @@ def _version_url(district, version) -> str:
     return _url("concepts:version_detail", district, pk=version.pk) or _url(
         "concepts:versions", district
     )
+
+
+def _requirement_source(name: str, value) -> str:
+    """The source of a requirement's default, or that the District set its own value."""
+    default = LandRequirements._meta.get_field(name).default
+    if value != default:
+        return (
+            f"Anforderungen des Landes, im Kreis eingestellt (Vorgabe: {REQUIREMENT_SOURCES[name]})"
+        )
+    return REQUIREMENT_SOURCES[name]
+
+
+def _staffing_source(requirements) -> str:
+    names = ("teacher_fte_required", "max_fte_education", "max_fte_administration")
+    names += ("max_fte_assistance",)
+    changed = any(
+        getattr(requirements, n) != LandRequirements._meta.get_field(n).default for n in names
+    )
+    sources = (
+        f"{ECKPUNKTEPAPIER}: {QUOTE_TEACHERS}, {QUOTE_MUNICIPAL}; Leitung und Stellvertretung "
+        "aus verschiedenen Professionen"
+    )
+    if changed:
+        guideline = requirements.guideline or "Förderrichtlinie"
+        return f"{guideline}, im Kreis eingestellt (Vorgabe: {sources})"
+    return sources
 
 
 def _de(value: Decimal) -> str:

@@ -19,10 +19,11 @@ from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPrior
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
 from core.locking import StaleEditGuard
+from core.text import counted
 from core.views import ConfirmDeleteView
 from districts import services
 from districts.forms import LandRequirementsForm, StaffPostForm
-from districts.models import LandRequirements, StaffPost
+from districts.models import REQUIREMENT_SOURCES, LandRequirements, StaffPost
 from measures.models import Indicator, Measure
 from measures.queries import behind_target, with_latest_value
 from papers.signoff import awaiting_signoff
@@ -56,14 +57,14 @@ VERSION_BADGES = {
 HISTORY_ACTIONS = {"+": "angelegt", "~": "geändert", "-": "gelöscht"}
 
 
-def current_version(district, access) -> ConceptVersion | None:
-    """The newest version that is not superseded; roles without READ_INTERNAL see only adopted."""
-    versions = ConceptVersion.objects.for_district(district).exclude(
-        status=ConceptVersion.Status.SUPERSEDED
-    )
+def dashboard_concept(district, access, today) -> compliance.ConceptState:
+    """The concept in force and – for roles with READ_INTERNAL – the draft being prepared
+    (concepts.queries: one meaning of "in force" for the checklist, dashboard and public pages).
+    """
+    state = compliance.concept_state(district, today)
     if not access.can_read_internal:
-        versions = versions.filter(status=ConceptVersion.Status.ADOPTED)
-    return versions.order_by("-number").first()
+        state.draft = None
+    return state
 
 
 def recent_changes(district, limit: int = RECENT_CHANGES) -> list[dict]:
@@ -112,11 +113,18 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         district, access = self.request.district, self.request.access
         today = timezone.localdate()
 
-        version = current_version(district, access)
-        context["version"] = version
-        if version is not None:
-            context["version_badge"] = VERSION_BADGES.get(version.status, "text-bg-secondary")
-        context["deadline"] = district_deadline(district, version, today)
+        state = dashboard_concept(district, access, today)
+        context["in_force"], context["draft"] = state.in_force, state.draft
+        if state.in_force is not None:
+            # In force today, whatever a decision recorded for a later day says about it.
+            state.in_force.badge = VERSION_BADGES[ConceptVersion.Status.ADOPTED]
+            state.in_force.status_label = "beschlossen, in Kraft"
+        if state.draft is not None:
+            state.draft.badge = VERSION_BADGES.get(state.draft.status, "text-bg-secondary")
+        # The deadline of the version the Land awaits (the submission rule's version).
+        deadline_version = compliance.submission_version(state)
+        context["deadline_version"] = deadline_version
+        context["deadline"] = district_deadline(district, deadline_version, today)
 
         period = (
             district.work_periods.filter(start__lte=today, end__gte=today)
@@ -139,9 +147,11 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         ]
         context["measure_total"] = sum(counts.values())
 
+        # Only measures under way: an archived, ended or not yet started measure is not
+        # "behind target" (issue 14).
         indicators = with_latest_value(
             Indicator.objects.for_district(district)
-            .filter(measure__in=visible.values("pk"))
+            .filter(measure__in=visible.running(today).values("pk"))
             .select_related("measure")
         )
         behind = sorted(behind_target(indicators), key=lambda i: i.attainment_percent)
@@ -209,10 +219,16 @@ def staffing_overview(posts: list[StaffPost], requirements: LandRequirements) ->
     Eckpunktepapier (seed 002): 2 posts for seconded teachers and up to 3.5 municipal posts
     (2 pädagogische Fachkräfte, 1 Verwaltung, 0.5 Assistenz); the head holds one of these posts,
     the deputy must be of another profession. The numbers come from ``LandRequirements``.
+    Only Land-funded posts count (issue 14: "bis zu 3,5 vom Land geförderten Stellen"; a Kreis
+    may employ more at its own cost).
     """
     totals = {value: Decimal(0) for value in StaffPost.Profession.values}
+    unfunded = Decimal(0)
     for post in posts:
-        totals[post.profession] += post.fte
+        if post.is_land_funded:
+            totals[post.profession] += post.fte
+        else:
+            unfunded += post.fte
     P = StaffPost.Profession
     rows = [
         (P.TEACHER, "mindestens", requirements.teacher_fte_required),
@@ -239,7 +255,8 @@ def staffing_overview(posts: list[StaffPost], requirements: LandRequirements) ->
         "municipal_total": fte_label(municipal_total),
         "municipal_limit": fte_label(requirements.max_municipal_fte),
         "municipal_met": municipal_total <= requirements.max_municipal_fte,
-        "total": fte_label(sum(totals.values(), Decimal(0))),
+        "total": fte_label(sum(totals.values(), Decimal(0)) + unfunded),
+        "unfunded_total": fte_label(unfunded) if unfunded else "",
         "head": head,
         "deputy": deputy,
         "same_profession": bool(head and deputy and head.profession == deputy.profession),
@@ -263,14 +280,71 @@ class StaffingView(DistrictMixin, TemplateView):
             posts=posts,
             requirements=requirements,
             overview=staffing_overview(posts, requirements),
-            requirement_values={
-                "teacher": fte_label(requirements.teacher_fte_required),
-                "education": fte_label(requirements.max_fte_education),
-                "administration": fte_label(requirements.max_fte_administration),
-                "assistance": fte_label(requirements.max_fte_assistance),
-            },
+            requirement_rows=requirement_rows(requirements),
         )
         return context
+
+
+def requirement_rows(requirements: LandRequirements) -> list[dict]:
+    """Each requirement with its value and the source of its default (issue 14)."""
+    values = [
+        (
+            "teacher_fte_required",
+            "geforderte Stellen Lehrkräfte",
+            requirements.teacher_fte_required,
+        ),
+        (
+            "max_fte_education",
+            "höchstens Stellen pädagogische Fachkräfte",
+            requirements.max_fte_education,
+        ),
+        (
+            "max_fte_administration",
+            "höchstens Stellen Verwaltungsfachkraft",
+            requirements.max_fte_administration,
+        ),
+        ("max_fte_assistance", "höchstens Stellen Assistenzkraft", requirements.max_fte_assistance),
+    ]
+    rows = [
+        {
+            "label": label,
+            "value": f"{fte_label(value)} VZÄ",
+            "source": requirement_source(name, value),
+        }
+        for name, label, value in values
+    ]
+    rows.append(
+        {
+            "label": "Frist für die Vorlage beim Land",
+            "value": f"{requirements.submission_deadline:%d.%m.%Y}"
+            if requirements.submission_deadline
+            else "keine eingetragen",
+            "source": "Keine Vorgabe: keine Quelle nennt eine Frist; einzutragen, wenn das Land "
+            "eine setzt.",
+        }
+    )
+    for name, label in (
+        ("review_interval_years", "Konzept höchstens so alt"),
+        ("work_period_years", "Dauer einer Arbeitsperiode"),
+    ):
+        value = getattr(requirements, name)
+        rows.append(
+            {
+                "label": label,
+                "value": counted(value, "Jahr", "Jahre"),
+                "source": requirement_source(name, value),
+            }
+        )
+    return rows
+
+
+def requirement_source(name: str, value) -> str:
+    """The source of the field's default; says so when the District set another value."""
+    source = f"Vorgabe: {REQUIREMENT_SOURCES[name]}"
+    default = LandRequirements._meta.get_field(name).default
+    if value != default:
+        return f"Im Kreis abweichend eingestellt. {source}"
+    return source
 
 
 class StaffEditMixin(DistrictMixin):
@@ -383,6 +457,7 @@ class ComplianceView(DistrictMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rules"] = compliance.checklist(self.request.district)
-        context["version"] = compliance.current_version(self.request.district)
+        today = timezone.localdate()
+        context["rules"] = compliance.checklist(self.request.district, today=today)
+        context["state"] = compliance.concept_state(self.request.district, today)
         return context

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from concepts import services
+from districts.models import StaffPost
 from tests import factories
 from tests.browser.conftest import axe_violations
 from tests.browser.helpers import log_in, shot
@@ -70,6 +71,16 @@ def workspace(district, municipality, ki_staff):
     section.save()
     measure.title = "Rucksack KiTa und Schule"
     measure.save()
+    # Issue 14: employer and funding apart; a self-funded post beside the Land-funded ones.
+    factories.StaffPostFactory(district=district, title="Lehrkraft", is_head=True)
+    factories.StaffPostFactory(
+        district=district,
+        title="Fachkraft (Eigenmittel)",
+        profession=StaffPost.Profession.EDUCATION,
+        employer=StaffPost.Employer.KREIS,
+        funding=StaffPost.Funding.OWN,
+        is_deputy=True,
+    )
     return {"measure": measure, "actor": actor, "first": first, "second": second}
 
 
@@ -88,6 +99,7 @@ def test_reading_pages_have_no_violations(page, live_server, district, ki_staff,
         "version-draft": f"/konzept/{second.pk}/",
         "diff": f"/konzept/vergleich/?old={first.pk}&new={second.pk}",
         "compliance": "/konzept/foerderfaehigkeit/",
+        "staffing": "/personal/",
     }
     log_in(page, live_server, ki_staff)
     found = {}

@@ -195,7 +195,8 @@ def test_the_paper_proposes_to_adopt_the_version(district, ki_staff, path, versi
     )
     assert "bis zum 30.06.2027 vorzulegen" in paper.occasion
     assert "Arbeitsperiode 2027/28" in paper.outlook  # the one after 2025/26
-    assert "bis 22.06.2031" in paper.outlook  # 5 years after the Kreistag's meeting
+    # 3 years after the Kreistag's meeting (LaKI "Rahmenbedingungen", Förderrichtlinie 2012)
+    assert "bis 22.06.2029" in paper.outlook
 
 
 def test_the_sachverhalt_summarises_the_version_from_its_data(ki_staff, path, version):
@@ -445,7 +446,7 @@ def test_the_outlook_names_a_work_period_not_yet_created(ki_staff, path, version
     )
 
     assert "Arbeitsperiode 2027/28 stimmt" in paper.outlook
-    assert "bei einem Beschluss am 22.03.2027 also bis 22.03.2032" in paper.outlook
+    assert "bei einem Beschluss am 22.03.2027 also bis 22.03.2030" in paper.outlook
 
 
 def test_data_with_markdown_characters_is_printed_as_written(district, ki_staff, version):

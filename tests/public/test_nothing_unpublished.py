@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from concepts.models import ConceptVersion
 from tests import factories
@@ -83,3 +84,23 @@ def test_no_adopted_version_says_so(client, district):
     html = response.content.decode()
     assert "noch keine beschlossene Fassung" in html
     assert "Entwurf 2026" not in html
+
+
+def test_a_decision_dated_later_does_not_replace_the_concept_in_force(client, district):
+    # Issue 14: a Kreistag result dated after today made the public page say "Gültig …
+    # beschlossen am 25.03.2027". The concept in force stays until that day.
+    later = timezone.localdate() + datetime.timedelta(days=109)
+    old = version(district, 1, Status.SUPERSEDED, "Konzept 2015")
+    old.decided_on = datetime.date(2015, 6, 22)
+    old.save()
+    new = version(district, 2, Status.ADOPTED, "Fortschreibung 2027")
+    new.decided_on = later
+    new.save()
+    start = client.get(reverse("public:start", args=[district.slug])).content.decode()
+    assert (
+        "Gültig ist <strong>Konzept 2015</strong>, beschlossen vom Kreistag am 22.06.2015" in start
+    )
+    assert "Fortschreibung 2027" not in start and f"{later:%d.%m.%Y}" not in start
+    html = public_html(client, district)
+    assert "Abschnitt von Konzept 2015" in html
+    assert "Fortschreibung 2027" not in html

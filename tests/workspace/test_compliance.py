@@ -80,12 +80,9 @@ def test_all_mandatory_actor_types_involved(district):
 
 
 def _post(district, profession, fte, **kwargs):
+    kwargs.setdefault("employer", "land" if profession == "lehrkraft" else "kreis")
     return factories.StaffPostFactory(
-        district=district,
-        profession=profession,
-        fte=Decimal(fte),
-        funding="land" if profession == "lehrkraft" else "kreis",
-        **kwargs,
+        district=district, profession=profession, fte=Decimal(fte), **kwargs
     )
 
 
@@ -103,8 +100,49 @@ def test_staffing_follows_the_land_requirements(district):
     _post(district, P.ASSISTANCE, "0.5")
     district.staff_posts.filter(profession=P.TEACHER, is_head=False).delete()
     assert labels(rule(district, "personal")) == [
-        "Lehrkräfte: 1 statt 2 VZÄ",
-        "Assistenzkraft: 1 VZÄ, höchstens 0,5 gefördert",
+        "Lehrkräfte (vom Land frei gestellt): 1 statt 2 VZÄ",
+        "Assistenzkraft: 1 VZÄ vom Land gefördert, höchstens 0,5",
+    ]
+
+
+def _full_plan(district):
+    """Exactly the Eckpunktepapier's Land-funded posts: 2 teachers, 2 + 1 + 0.5 municipal."""
+    P = StaffPost.Profession
+    _post(district, P.TEACHER, "1.0", is_head=True)
+    _post(district, P.TEACHER, "1.0")
+    _post(district, P.EDUCATION, "1.0", is_deputy=True, title="Fachkraft 1")
+    _post(district, P.EDUCATION, "1.0", title="Fachkraft 2")
+    _post(district, P.ADMINISTRATION, "1.0", title="Verwaltung")
+    _post(district, P.ASSISTANCE, "0.5", title="Assistenz")
+
+
+@pytest.mark.parametrize(
+    "funding", [StaffPost.Funding.OWN, StaffPost.Funding.PROGRAMME], ids=["eigen", "programm"]
+)
+def test_an_extra_post_not_funded_by_the_land_does_not_fail(district, funding):
+    # Eckpunktepapier: the caps are on "vom Land geförderten Stellen"; a Kreis may pay more.
+    _full_plan(district)
+    _post(district, StaffPost.Profession.EDUCATION, "1.0", title="Fachkraft 3", funding=funding)
+    r = rule(district, "personal")
+    assert r.passed, labels(r)
+    assert "vom Land geförderte Stellen" in r.title
+
+
+def test_a_fourth_land_funded_fachkraft_fails(district):
+    _full_plan(district)
+    _post(district, StaffPost.Profession.EDUCATION, "1.0", title="Fachkraft 3")
+    assert labels(rule(district, "personal")) == [
+        "Außerschulische pädagogische Fachkraft: 3 VZÄ vom Land gefördert, höchstens 2"
+    ]
+
+
+def test_a_self_funded_teacher_does_not_meet_the_teacher_requirement(district):
+    P = StaffPost.Profession
+    _post(district, P.TEACHER, "1.0", is_head=True)
+    _post(district, P.TEACHER, "1.0", funding=StaffPost.Funding.OWN, employer="kreis")
+    _post(district, P.EDUCATION, "1.0", is_deputy=True)
+    assert labels(rule(district, "personal")) == [
+        "Lehrkräfte (vom Land frei gestellt): 1 statt 2 VZÄ"
     ]
 
 
@@ -123,6 +161,10 @@ def test_the_requirements_are_data(district):
     _post(district, StaffPost.Profession.TEACHER, "1.0", is_head=True)
     _post(district, StaffPost.Profession.EDUCATION, "1.0", is_deputy=True)
     assert rule(district, "personal").passed
+    # The rule says the value is the District's own, and still names the default's source.
+    assert rule(district, "personal").source.startswith(
+        "Eckpunktepapier (TIntG 2012), im Kreis eingestellt (Vorgabe: Eckpunktepapier zur "
+    )
 
 
 def _version(district, **kwargs):
@@ -132,12 +174,76 @@ def _version(district, **kwargs):
 def test_adoption_must_be_recorded(district):
     assert labels(rule(district, "beschluss")) == ["Es gibt noch keine Konzeptfassung"]
     draft = _version(district, title="Fortschreibung 2026", status=ConceptVersion.Status.DRAFT)
-    assert labels(rule(district, "beschluss")) == ["Fortschreibung 2026"]
+    assert labels(rule(district, "beschluss")) == ["Fortschreibung 2026: noch nicht beschlossen"]
 
     draft.status = ConceptVersion.Status.ADOPTED
     draft.decided_on = datetime.date(2026, 6, 22)
     draft.save()
     assert rule(district, "beschluss").passed
+
+
+def test_a_concept_in_force_passes_while_its_fortschreibung_is_prepared(district):
+    # Issue 14: Kreis Mettmann – 2015 concept adopted, Fortschreibung in progress.
+    _version(
+        district,
+        number=1,
+        title="Integrationskonzept 2015",
+        status=ConceptVersion.Status.ADOPTED,
+        decided_on=datetime.date(2015, 6, 22),
+    )
+    _version(district, number=2, title="Fortschreibung", status=ConceptVersion.Status.DRAFT)
+    assert rule(district, "beschluss").passed
+
+
+def test_a_decision_dated_in_the_future_puts_nothing_in_force(district):
+    old = _version(
+        district,
+        number=1,
+        title="Integrationskonzept 2015",
+        status=ConceptVersion.Status.SUPERSEDED,
+        decided_on=datetime.date(2015, 6, 22),
+    )
+    _version(
+        district,
+        number=2,
+        title="Fortschreibung 2027",
+        status=ConceptVersion.Status.ADOPTED,
+        decided_on=TODAY + datetime.timedelta(days=1),
+    )
+    state = compliance.concept_state(district, TODAY)
+    # The old concept stays in force until the day of the new decision.
+    assert state.in_force == old
+    assert rule(district, "beschluss").passed
+    assert labels(rule(district, "aktualitaet")) == [
+        "Integrationskonzept 2015: beschlossen am 22.06.2015, Überprüfung fällig seit 22.06.2018"
+    ]
+
+    old.delete()
+    assert compliance.concept_state(district, TODAY).in_force is None
+    assert labels(rule(district, "beschluss")) == [
+        f"Fortschreibung 2027: Beschluss erst am {TODAY + datetime.timedelta(days=1):%d.%m.%Y}"
+    ]
+
+
+def test_every_rule_names_its_source(district):
+    for r in compliance.checklist(district, today=TODAY):
+        assert r.source, r.code
+    sources = {r.code: r.source for r in compliance.checklist(district, today=TODAY)}
+    assert "Stand: 29.02.2012" in sources["personal"]
+    assert "Stand: 29.02.2012" in sources["kooperationsgebot"]
+    assert "Stand: 29.02.2012" in sources["schwerpunkte"]
+    assert "25.11.2021, § 8" in sources["beschluss"]
+    assert "„Rahmenbedingungen“" in sources["aktualitaet"]
+    assert "MBl. NRW. 2012 Nr. 19" in sources["aktualitaet"]
+    assert "nicht älter als 3 Jahre" in sources["aktualitaet"]
+
+
+def test_a_value_of_the_district_says_it_is_not_the_default(district):
+    district.land_requirements.review_interval_years = 5
+    district.land_requirements.save()
+    r = rule(district, "aktualitaet")
+    assert r.title == "Das geltende Konzept ist höchstens 5 Jahre alt"
+    assert r.source.startswith("Anforderungen des Landes, im Kreis eingestellt (Vorgabe: ")
 
 
 def test_submitted_to_the_land_before_the_deadline(district):
@@ -164,8 +270,9 @@ def test_concept_not_older_than_the_review_interval(district):
         status=ConceptVersion.Status.ADOPTED,
         decided_on=datetime.date(2015, 6, 22),
     )
+    # Default 3 years (LaKI "Rahmenbedingungen", Förderrichtlinie 2012).
     assert labels(rule(district, "aktualitaet")) == [
-        "Integrationskonzept 2015: beschlossen am 22.06.2015, Überprüfung fällig seit 22.06.2020"
+        "Integrationskonzept 2015: beschlossen am 22.06.2015, Überprüfung fällig seit 22.06.2018"
     ]
     district.land_requirements.review_interval_years = 12
     district.land_requirements.save()
@@ -185,3 +292,26 @@ def test_every_rule_is_listed_once(district):
         "aktualitaet",
     ]
     assert FocusArea.objects.count() == 2
+
+
+def test_submission_is_checked_on_the_version_it_concerns(district):
+    in_force = _version(
+        district,
+        number=1,
+        title="Integrationskonzept 2015",
+        status=ConceptVersion.Status.ADOPTED,
+        decided_on=datetime.date(2015, 6, 22),
+        submitted_on=datetime.date(2015, 6, 30),
+    )
+    draft = _version(district, number=2, title="Fortschreibung", status=ConceptVersion.Status.DRAFT)
+    # A draft without a deadline of its own: the version in force (submitted) is what counts.
+    assert compliance.submission_version(compliance.concept_state(district, TODAY)) == in_force
+    assert rule(district, "vorlage_land").passed
+
+    # A draft with a deadline is on its way to the Land: it is checked against that deadline.
+    draft.deadline = datetime.date(2026, 6, 30)
+    draft.save()
+    assert compliance.submission_version(compliance.concept_state(district, TODAY)) == draft
+    assert labels(rule(district, "vorlage_land")) == [
+        "Fortschreibung: nicht vorgelegt (Frist 30.06.2026)"
+    ]

@@ -309,3 +309,60 @@ def test_liaison_sees_a_hint_and_only_own_and_kreisweit_measures(
 def test_ki_staff_sees_no_liaison_hint(client, district, ki_staff):
     html = text(page(client, ki_staff, district))
     assert "kommunale Ansprechperson" not in html
+
+
+def test_only_running_measures_have_indicators_behind_target(client, district, ki_staff):
+    # Issue 14: "Kennzahlen hinter dem Ziel" lists only running measures.
+    day = today()
+    S = Measure.Status
+    measures = {
+        "laufend": {"status": S.RUNNING},
+        "laufend, ohne Daten": {"status": S.RUNNING, "start": None, "end": None},
+        "archiviert": {"status": S.RUNNING, "is_archived": True},
+        "beendet": {"status": S.RUNNING, "end": day - datetime.timedelta(days=1)},
+        "noch nicht begonnen": {"status": S.RUNNING, "start": day + datetime.timedelta(days=1)},
+        "geplant": {"status": S.PLANNED},
+        "abgeschlossen": {"status": S.COMPLETED},
+        "eingestellt": {"status": S.DISCONTINUED},
+    }
+    for title, fields in measures.items():
+        fields.setdefault("start", day - datetime.timedelta(days=30))
+        fields.setdefault("end", day + datetime.timedelta(days=30))
+        measure = factories.MeasureFactory(district=district, title=title, **fields)
+        factories.MeasurementFactory(
+            indicator__measure=measure, indicator__name=f"Zahl {title}", value=Decimal("110")
+        )
+    client.force_login(ki_staff)
+    response = client.get(url(district))
+    assert sorted(i.measure.title for i in response.context["behind"]) == [
+        "laufend",
+        "laufend, ohne Daten",
+    ]
+    assert "Kennzahlen laufender Maßnahmen" in text(response.content.decode())
+
+
+def test_the_concept_in_force_and_the_draft_are_told_apart(client, district, ki_staff, versions):
+    html = text(page(client, ki_staff, district))
+    assert "In Kraft Integrationskonzept 2015 (Fassung 1) Status: beschlossen, in Kraft" in html
+    assert "In Vorbereitung Fortschreibung 2027 (Fassung 2) Status: in Abstimmung" in html
+
+
+def test_a_decision_dated_later_is_not_in_force_on_the_dashboard(client, district, ki_staff):
+    later = today() + datetime.timedelta(days=109)
+    factories.ConceptVersionFactory(
+        concept=district.concept,
+        number=1,
+        title="Integrationskonzept 2015",
+        status=ConceptVersion.Status.SUPERSEDED,
+        decided_on=datetime.date(2015, 6, 22),
+    )
+    factories.ConceptVersionFactory(
+        concept=district.concept,
+        number=2,
+        title="Fortschreibung 2027",
+        status=ConceptVersion.Status.ADOPTED,
+        decided_on=later,
+    )
+    html = text(page(client, ki_staff, district))
+    assert "In Kraft Integrationskonzept 2015 (Fassung 1) Status: beschlossen, in Kraft" in html
+    assert "abgelöst" not in html

@@ -32,7 +32,8 @@ def post_data(**overrides) -> dict:
         "holder": "Leyla Kaya",
         "profession": P.EDUCATION,
         "fte": "0,5",
-        "funding": StaffPost.Funding.KREIS,
+        "employer": StaffPost.Employer.KREIS,
+        "funding": StaffPost.Funding.LAND,
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not False}
@@ -47,7 +48,7 @@ def test_totals_per_profession_are_compared_with_the_land_requirements(client, d
     factories.StaffPostFactory(district=district, title="Lehrkraft B", fte=Decimal("0.5"))
     for title in ("Fachkraft A", "Fachkraft B"):
         factories.StaffPostFactory(
-            district=district, title=title, profession=P.EDUCATION, funding="kreis"
+            district=district, title=title, profession=P.EDUCATION, employer="kreis"
         )
     factories.StaffPostFactory(
         district=district, title="Assistenz", profession=P.ASSISTANCE, fte=Decimal("0.75")
@@ -248,3 +249,100 @@ def test_council_cannot_edit_the_land_requirements(client, district, council_mem
     client.force_login(council_member)
     url = reverse("workspace:land_requirements_update", args=[district.slug])
     assert client.post(url, {"work_period_years": "1"}).status_code == 403
+
+
+# --- employer and funding (issue 14) ----------------------------------------------------------
+
+
+def test_employer_and_funding_are_shown_apart_and_only_land_funded_posts_count(
+    client, district, ki_staff
+):
+    for title in ("Fachkraft A", "Fachkraft B"):
+        factories.StaffPostFactory(
+            district=district, title=title, profession=P.EDUCATION, employer="kreis"
+        )
+    factories.StaffPostFactory(
+        district=district,
+        title="Fachkraft KOMM-AN",
+        profession=P.EDUCATION,
+        employer=StaffPost.Employer.OTHER,
+        employer_name="Caritasverband",
+        funding=StaffPost.Funding.PROGRAMME,
+    )
+    factories.StaffPostFactory(
+        district=district,
+        title="Fachkraft Eigenmittel",
+        profession=P.EDUCATION,
+        employer="kreis",
+        funding=StaffPost.Funding.OWN,
+        fte=Decimal("0.5"),
+    )
+    html = staffing(client, ki_staff, district)
+    assert "Lehrkraft 0 Land" not in html
+    assert (
+        "Fachkraft A unbesetzt Außerschulische pädagogische Fachkraft 1,0 Kreis vom Land gefördert"
+        in html
+    )
+    assert (
+        "Fachkraft KOMM-AN unbesetzt Außerschulische pädagogische Fachkraft 1,0 Caritasverband anderes Förderprogramm"
+        in html
+    )
+    assert (
+        "Fachkraft Eigenmittel unbesetzt Außerschulische pädagogische Fachkraft 0,5 Kreis Eigenmittel"
+        in html
+    )
+    # 2,0 Land-funded of 3,5 in all: the cap of 2,0 holds.
+    assert "insgesamt 3,5" in html
+    assert "Außerschulische pädagogische Fachkraft 2,0 höchstens 2,0 VZÄ erfüllt" in html
+    assert "Nicht vom Land gefördert: 1,5 VZÄ – sie zählen hier nicht mit." in html
+
+
+def test_the_post_form_records_employer_and_funding(client, district, ki_staff):
+    client.force_login(ki_staff)
+    data = post_data(
+        employer=StaffPost.Employer.OTHER,
+        employer_name="Diakonie",
+        funding=StaffPost.Funding.OWN,
+    )
+    response = client.post(reverse("workspace:staff_create", args=[district.slug]), data)
+    assert response.status_code == 302
+    post = district.staff_posts.get()
+    assert (post.employer, post.employer_name, post.funding) == ("andere", "Diakonie", "eigen")
+
+
+def test_a_post_without_funding_is_refused_with_a_german_message(client, district, ki_staff):
+    client.force_login(ki_staff)
+    data = post_data(funding="irgendwas")
+    response = client.post(reverse("workspace:staff_create", args=[district.slug]), data)
+    assert response.status_code == 200
+    assert "funding" in response.context["form"].errors
+    message = response.context["form"].errors["funding"][0]
+    assert "gültige" in message, message
+    assert message in response.content.decode()
+    assert not district.staff_posts.exists()
+
+
+def test_each_requirement_names_the_source_of_its_default(client, district, ki_staff):
+    html = staffing(client, ki_staff, district)
+    assert (
+        "Konzept höchstens so alt 3 Jahre Vorgabe: Landesweite Koordinierungsstelle (LaKI)" in html
+    )
+    assert "MBl. NRW. 2012 Nr. 19" in html and "nicht älter als 3 Jahre" in html
+    assert "geforderte Stellen Lehrkräfte 2,0 VZÄ Vorgabe: Eckpunktepapier" in html
+    assert "(Stand: 29.02.2012)" in html
+    assert "Frist für die Vorlage beim Land keine eingetragen Keine Vorgabe" in html
+
+    district.land_requirements.review_interval_years = 5
+    district.land_requirements.save()
+    html = staffing(client, ki_staff, district)
+    assert "Konzept höchstens so alt 5 Jahre Im Kreis abweichend eingestellt." in html
+
+
+def test_the_requirements_form_names_each_defaults_source(client, district, ki_lead):
+    client.force_login(ki_lead)
+    response = client.get(reverse("workspace:land_requirements_update", args=[district.slug]))
+    html = text(response.content.decode())
+    assert "Vorgabe: 3 Jahre – Landesweite Koordinierungsstelle (LaKI)" in html
+    assert "Vorgabe: 2 VZÄ – Eckpunktepapier" in html and "(Stand: 29.02.2012)" in html
+    assert "Vorgabe: 0,5 VZÄ – Eckpunktepapier" in html
+    assert "Keine Vorgabe: einzutragen, wenn das Land eine Frist setzt." in html
