@@ -150,16 +150,36 @@ class PaperForm(DistrictFormMixin, forms.ModelForm):
         return layout if layout in BEGRUENDUNG_FIELDS else District.PaperLayout.ANLASS
 
     def _keep_layout_fields(self) -> None:
-        """Only the chosen layout's fields are shown, validated and saved; the other layout's
-        stored texts stay untouched (nothing is lost when the layout is switched back).
-        A field of the chosen layout that the submitted page did not show (the user has just
-        switched the layout) keeps its stored value, and the next page shows it."""
+        """The page shows only the chosen layout's fields; fields it did not submit are not
+        touched, so the other layout's stored texts survive a switch and back.
+
+        Submitted fields of the other layout (the user edited them and switched the layout in
+        the same save) are saved too, and carried as hidden inputs if the page comes back
+        with an error; a field of the chosen layout the page did not show (just switched)
+        keeps its stored value, and the next page shows it."""
         layout = self._layout()
-        for other, names in LAYOUT_FIELDS.items():
+        self.carried = []
+        for owner, names in LAYOUT_FIELDS.items():
             for name in names:
-                absent = self.is_bound and not any(key == name for key in self.data)
-                if other != layout or absent:
+                keep = name in self.data if self.is_bound else owner == layout
+                if not keep:
                     self.fields.pop(name, None)
+                elif owner != layout:
+                    self.carried.append(name)
+
+    def clean(self):
+        data = super().clean()
+        # A carried field is not on the page: a bad value there is dropped, not shown as an
+        # invisible error (only a forged request sends one).
+        for name in self.carried:
+            if name in self._errors:
+                del self._errors[name]
+                data.pop(name, None)
+        return data
+
+    def carried_fields(self):
+        """Fields of the other layout that were submitted: hidden, so nothing typed is lost."""
+        return [self[name] for name in self.carried]
 
     def layout_fields(self) -> dict:
         """The fields of the chosen layout by part, for the template."""

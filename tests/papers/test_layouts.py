@@ -251,11 +251,13 @@ def test_switching_the_layout_loses_nothing(district, ki_staff, client):
     paper = factories.DecisionPaperFactory(
         district=district, layout="anlass", occasion="Anlass.", problem="Altes Problem."
     )
-    response = client.post(_form_url(paper), _post_data(client, paper, layout="problem"))
+    # The Anlass edited and the layout switched in one save: both are kept.
+    data = _post_data(client, paper, layout="problem", occasion="Neuer Anlass.")
+    response = client.post(_form_url(paper), data)
     assert response.status_code == 302, response.context["form"].errors
     paper.refresh_from_db()
     assert paper.layout == "problem"
-    assert paper.problem == "Altes Problem." and paper.occasion == "Anlass."
+    assert paper.problem == "Altes Problem." and paper.occasion == "Neuer Anlass."
     page = client.get(_form_url(paper)).content.decode()
     assert "Altes Problem." in page and "IV. Finanzen" in page
 
@@ -292,3 +294,25 @@ def test_demo_results_of_50_020_2015_are_marked_as_assumed(demo, client):
     client.force_login(lead)
     page = client.get(reverse("papers:detail", args=[paper.district.slug, paper.pk]))
     assert "Ergebnis angenommen (Demo)" in page.content.decode()
+
+
+def test_an_error_page_carries_the_other_layouts_input(district, ki_staff, client):
+    """Layout switched, Anlass edited, but the Betreff left empty: the page comes back with
+    the error and the typed Anlass travels along hidden; a forged impact value is ignored."""
+    client.force_login(ki_staff)
+    paper = factories.DecisionPaperFactory(district=district, layout="anlass", occasion="Alt.")
+    data = _post_data(
+        client, paper, layout="problem", occasion="Neu getippt.", subject="", personnel_impact="x"
+    )
+    response = client.post(_form_url(paper), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == ["subject"]
+    page = response.content.decode()
+    assert '<input type="hidden" name="occasion" value="Neu getippt."' in page
+    assert 'name="implications_finance"' not in page  # shown after the next save
+    data = _post_data(client, paper, layout="problem", occasion="Neu getippt.")
+    response = client.post(_form_url(paper), data)
+    assert response.status_code == 302
+    paper.refresh_from_db()
+    assert paper.occasion == "Neu getippt." and paper.personnel_impact == "nein"
