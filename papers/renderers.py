@@ -38,7 +38,10 @@ def signature_fallback(paper: DecisionPaper, release=None) -> list[dict]:
     """The Unterschrift block when no sign-off steps are given (``signatures`` empty): the
     person who released the paper with their role in the District, else a line for the
     Bearbeiter/in. Never a name the data does not hold (no invented Landrat)."""
-    user = release.released_by if release is not None else paper.released_by
+    if release is not None:
+        user = release.released_by
+    else:  # a draft after a new revision still names the earlier releaser: not its signer
+        user = paper.released_by if paper.is_released else None
     if user is not None:
         membership = (
             Membership.objects.filter(user=user, district=paper.district, is_active=True)

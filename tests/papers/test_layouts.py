@@ -3,6 +3,7 @@
 sonstige Ressourcen, Bezug, Unterschrift), no box split across pages, no orphaned lines, Anlagen
 numbered once – checked on the PDF's text page by page."""
 
+import datetime
 import io
 import re
 
@@ -103,10 +104,15 @@ def test_coesfeld_bezug_and_unterschrift_of_the_releasing_person(district, ki_le
     )
     ki_lead.first_name, ki_lead.last_name = "Katrin", "Weyers"
     ki_lead.save()
-    paper.released_by = ki_lead
     text = flat("\n".join(pages_of(html_to_pdf(paper_html(paper)))))
     assert "Bezug SV-9-0677, 50/034/2007" in text
-    assert "Katrin Weyers KI-Leitung" in text
+    assert "Muster, Erika Bearbeiter/in" in text  # a draft: a line for its Bearbeiter/in
+
+    paper.released_by = ki_lead
+    paper.released_at = datetime.datetime(2026, 12, 1, 10, tzinfo=datetime.UTC)
+    text = flat("\n".join(pages_of(html_to_pdf(paper_html(paper)))))
+    assert "Katrin Weyers KI-Leitung 01.12.2026" in text
+    assert "Muster, Erika Bearbeiter/in" not in text
 
 
 def test_signatures_from_the_sign_off_are_printed_in_order(district):
