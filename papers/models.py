@@ -399,6 +399,11 @@ class ReleasedAttachment(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def list_title(self) -> str:
+        """The title for a numbered Anlagen list (see ``Attachment.list_title``)."""
+        return strip_list_number(self.title)
+
 
 class Attachment(TimeStampedModel):
     """An Anlage of a paper's working copy; frozen per release as ``ReleasedAttachment``."""
