@@ -692,6 +692,11 @@ class _Loader:
                 solution=p.get("solution", ""),
                 alternatives=p.get("alternatives", ""),
                 implications=p.get("implications", ""),
+                implications_finance=p.get("implications_finance", ""),
+                implications_personnel=p.get("implications_personnel", ""),
+                implications_it=p.get("implications_it", ""),
+                implications_other=p.get("implications_other", ""),
+                related_papers=p.get("related_papers", ""),
                 competence=p.get("competence", ""),
                 concept_version=versions[version_number] if version_number is not None else None,
             )
@@ -706,6 +711,8 @@ class _Loader:
                     votes_yes=c.get("yes"),
                     votes_no=c.get("no"),
                     votes_abstain=c.get("abstain"),
+                    # Says in the UI when a result is assumed (issue 14: seed 001 gives none).
+                    result_note=c.get("note", ""),
                 )
             for order, a in enumerate(p.get("attachments", []), start=1):
                 self.upsert(

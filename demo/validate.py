@@ -219,6 +219,11 @@ SCHEMA = {
             "solution?": TEXT,
             "alternatives?": TEXT,
             "implications?": TEXT,
+            "implications_finance?": TEXT,
+            "implications_personnel?": TEXT,
+            "implications_it?": TEXT,
+            "implications_other?": TEXT,
+            "related_papers?": TEXT,
             "competence?": TEXT,
             "consultations?": [
                 {
@@ -230,6 +235,7 @@ SCHEMA = {
                     "yes?": "int?",
                     "no?": "int?",
                     "abstain?": "int?",
+                    "note?": TEXT,
                 }
             ],
         }
@@ -585,6 +591,21 @@ class _Checker:
                     self.fail(
                         f"{sub}.meeting_date",
                         f"„{c['committee']}“ hat am {c['meeting_date']} keine Sitzung",
+                    )
+            # Issue 14: results follow the Beratungsfolge; seed 001 gives none, so a result in
+            # the demo is an assumption and must say so in its note (shown in the UI).
+            open_step = None
+            for j, c in enumerate(consultations):
+                sub = f"{where}.consultations[{j}]"
+                if not c.get("result"):
+                    open_step = open_step if open_step is not None else j
+                    continue
+                if open_step is not None:
+                    self.fail(f"{sub}.result", f"Ergebnis, obwohl Beratung {open_step} offen ist")
+                if c.get("yes") is None and "angenommen" not in (c.get("note") or ""):
+                    self.fail(
+                        f"{sub}.note",
+                        "Ergebnis ohne Stimmen: die Anmerkung muss sagen, dass es angenommen ist",
                     )
             if consultations and sum(1 for c in consultations if c.get("authoritative")) != 1:
                 self.fail(f"{where}.consultations", "genau eine Beratung ist federführend")

@@ -98,7 +98,18 @@ class DecisionPaperAdmin(admin.ModelAdmin):
         (
             "Begründung: I. Problem – V. Zuständigkeit",
             {
-                "fields": ["problem", "solution", "alternatives", "implications", "competence"],
+                "fields": [
+                    "related_papers",
+                    "problem",
+                    "solution",
+                    "alternatives",
+                    "implications",
+                    "implications_finance",
+                    "implications_personnel",
+                    "implications_it",
+                    "implications_other",
+                    "competence",
+                ],
                 "classes": ["collapse"],
             },
         ),

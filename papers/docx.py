@@ -68,12 +68,21 @@ class PaperDocument:
         if self.context["draft"]:
             self.draft_mark()
         self.title()
-        self.decision_kinds()
-        self.meta()
-        self.consultations()
-        self.subject()
-        self.impacts()
-        self.proposal()
+        if self.problem_layout:
+            # Seed 004: no kinds and no ja/nein table; Unterschrift below the proposal.
+            self.meta()
+            self.consultations()
+            self.subject()
+            self.proposal()
+            self.signatures()
+        else:
+            # Seed 001: kinds, head, ja/nein impact table.
+            self.decision_kinds()
+            self.meta()
+            self.consultations()
+            self.subject()
+            self.impacts()
+            self.proposal()
         self.begruendung()
         self.attachments()
         if self.release:
@@ -218,6 +227,8 @@ class PaperDocument:
             ("Datum", format_value(paper.date, "d.m.Y")),
             ("Az.", paper.file_number or "–"),
         ]
+        if self.problem_layout and paper.related_papers:
+            rows.append(("Bezug", ", ".join(paper.related_references())))
         table = self.document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
         table_caption(table, "Angaben zur Vorlage")
@@ -288,13 +299,41 @@ class PaperDocument:
         if self.problem_layout:  # seed 004: "Begründung" with I.–V. below it
             self.document.add_heading("Begründung", level=2)
             level = 3
-        for heading, html in self.context["begruendung"]:
+        for heading, html, parts in self.context["begruendung"]:
             # Seed 001 writes "Anlass der Vorlage:"; seed 004 numbers its headings instead.
             self.document.add_heading(heading if self.problem_layout else f"{heading}:", level)
             if html:
                 self._markdown(html, heading_level=level + 1)
-            else:
+            elif not parts:
                 self._empty("keine Angaben")
+            # Seed 004 IV.: Finanzen, Personal, IT, sonstige Ressourcen.
+            for label, part_html in parts:
+                self.document.add_heading(label, level + 1)
+                if part_html:
+                    self._markdown(part_html, heading_level=min(level + 2, 6))
+                else:
+                    self._empty("keine Angaben")
+
+    def signatures(self) -> None:
+        """The Unterschrift block of seed 004, as ``templates/papers/pdf/_unterschrift.html``."""
+        self.document.add_heading("Unterschrift", level=2)
+        rows = self.context.get("signatures") or self.context["signature_fallback"]
+        for signature in rows:
+            line = self.document.add_paragraph()
+            line.paragraph_format.space_before = Pt(24)
+            line.paragraph_format.keep_with_next = True
+            line.add_run("\u00a0" * 60)
+            add_border(line, sides=("bottom",), color="111111")
+            paragraph = self.document.add_paragraph()
+            paragraph.paragraph_format.keep_together = True
+            texts = [signature.get("name") or "", signature.get("function") or ""]
+            date = signature.get("date")
+            if date:
+                texts.append(format_value(date, "d.m.Y") if hasattr(date, "year") else str(date))
+            for index, text in enumerate(t for t in texts if t):
+                if index:
+                    paragraph.add_run().add_break()
+                paragraph.add_run(text)
 
     def attachments(self) -> None:
         self.document.add_heading("Anlagen", level=2)
@@ -304,7 +343,7 @@ class PaperDocument:
             return
         num_id = new_numbering(self.document, "List Number", start=1)
         for attachment in attachments:
-            text = attachment.title
+            text = attachment.list_title
             if attachment.concept_version:
                 text += (
                     f" (Fassung {attachment.concept_version.number} des Integrationskonzepts, "

@@ -16,7 +16,7 @@ from core.forms import DateInput, DistrictFormMixin
 from core.uploads import content_matches
 from districts.models import District
 
-from .models import Attachment, Consultation, DecisionPaper
+from .models import Attachment, Consultation, DecisionPaper, strip_list_number
 
 BEGRUENDUNG_FIELDS = {
     District.PaperLayout.ANLASS: ["occasion", "facts", "outlook"],
@@ -25,7 +25,35 @@ BEGRUENDUNG_FIELDS = {
         "solution",
         "alternatives",
         "implications",
+        "implications_finance",
+        "implications_personnel",
+        "implications_it",
+        "implications_other",
         "competence",
+    ],
+}
+# Seed 004 IV.: "(Finanzen, Personal, IT, sonstige Ressourcen)" as fields of their own.
+IMPLICATION_PARTS = [
+    "implications_finance",
+    "implications_personnel",
+    "implications_it",
+    "implications_other",
+]
+# Seed 001's ja/nein table: only the Mettmann layout has it; seed 004 has no such table.
+IMPACT_FIELDS = [
+    "financial_impact",
+    "financial_note",
+    "personnel_impact",
+    "personnel_note",
+    "organisational_impact",
+    "organisational_note",
+]
+# Every field that belongs to one layout only: its head or impact block, and its Begründung.
+LAYOUT_FIELDS = {
+    District.PaperLayout.ANLASS: [*IMPACT_FIELDS, *BEGRUENDUNG_FIELDS[District.PaperLayout.ANLASS]],
+    District.PaperLayout.PROBLEM: [
+        "related_papers",
+        *BEGRUENDUNG_FIELDS[District.PaperLayout.PROBLEM],
     ],
 }
 MARKDOWN_HELP = "Absätze durch Leerzeile trennen; Listen mit „- “ oder „1. “; **fett**."
@@ -67,16 +95,10 @@ class PaperForm(DistrictFormMixin, forms.ModelForm):
             "file_number",
             "subject",
             "concept_version",
-            "financial_impact",
-            "financial_note",
-            "personnel_impact",
-            "personnel_note",
-            "organisational_impact",
-            "organisational_note",
             "proposal",
             "layout",
-            *BEGRUENDUNG_FIELDS[District.PaperLayout.ANLASS],
-            *BEGRUENDUNG_FIELDS[District.PaperLayout.PROBLEM],
+            *LAYOUT_FIELDS[District.PaperLayout.ANLASS],
+            *LAYOUT_FIELDS[District.PaperLayout.PROBLEM],
         ]
         widgets = {
             "financial_impact": forms.RadioSelect,
@@ -96,8 +118,10 @@ class PaperForm(DistrictFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for names in BEGRUENDUNG_FIELDS.values():
             for name in names:
-                self.fields[name].widget = forms.Textarea(attrs={"rows": 6})
+                rows = 3 if name.startswith("implications_") else 6
+                self.fields[name].widget = forms.Textarea(attrs={"rows": rows})
                 self.fields[name].help_text = MARKDOWN_HELP
+        self._keep_layout_fields()
         self.fields["concept_version"].label_from_instance = lambda version: (
             f"Fassung {version.number}: {version.title}"
         )
@@ -129,18 +153,58 @@ class PaperForm(DistrictFormMixin, forms.ModelForm):
         layout = layout or self.instance.layout or self.district.paper_layout
         return layout if layout in BEGRUENDUNG_FIELDS else District.PaperLayout.ANLASS
 
+    def _keep_layout_fields(self) -> None:
+        """The page shows only the chosen layout's fields; fields it did not submit are not
+        touched, so the other layout's stored texts survive a switch and back.
+
+        Submitted fields of the other layout (the user edited them and switched the layout in
+        the same save) are saved too, and carried as hidden inputs if the page comes back
+        with an error; a field of the chosen layout the page did not show (just switched)
+        keeps its stored value, and the next page shows it."""
+        layout = self._layout()
+        self.carried = []
+        for owner, names in LAYOUT_FIELDS.items():
+            for name in names:
+                keep = name in self.data if self.is_bound else owner == layout
+                if not keep:
+                    self.fields.pop(name, None)
+                elif owner != layout:
+                    self.carried.append(name)
+
+    def clean(self):
+        data = super().clean()
+        # A carried field is not on the page: a bad value there is dropped, not shown as an
+        # invisible error (only a forged request sends one).
+        for name in self.carried:
+            if name in self._errors:
+                del self._errors[name]
+                data.pop(name, None)
+        return data
+
+    def carried_fields(self):
+        """Fields of the other layout that were submitted: hidden, so nothing typed is lost."""
+        return [self[name] for name in self.carried]
+
+    def layout_fields(self) -> dict:
+        """The fields of the chosen layout by part, for the template."""
+        layout = self._layout()
+        return {
+            "layout": layout,
+            "impacts": [self[n] for n in IMPACT_FIELDS if n in self.fields],
+            "related": [self[n] for n in ["related_papers"] if n in self.fields],
+            "begruendung": [
+                self[name]
+                for name in BEGRUENDUNG_FIELDS[layout]
+                if name in self.fields and name not in IMPLICATION_PARTS + ["competence"]
+            ],
+            "implication_parts": [self[n] for n in IMPLICATION_PARTS if n in self.fields],
+            "competence": [self[n] for n in ["competence"] if n in self.fields],
+        }
+
     def begruendung_fields(self):
         """The Begründung fields of the chosen layout, for the template."""
-        return [self[name] for name in BEGRUENDUNG_FIELDS[self._layout()]]
-
-    def other_begruendung_fields(self):
-        """The fields of the other layout: kept, but printed only in that layout."""
-        return [
-            self[name]
-            for layout, names in BEGRUENDUNG_FIELDS.items()
-            if layout != self._layout()
-            for name in names
-        ]
+        parts = self.layout_fields()
+        return parts["begruendung"] + parts["implication_parts"] + parts["competence"]
 
     def paper_fields(self) -> dict:
         return dict(self.cleaned_data)
@@ -345,6 +409,10 @@ class AttachmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["file"].required = True
         self.fields["file"].help_text = "PDF, DOCX, XLSX, ODT, ODS, PNG oder JPG, höchstens 20 MB."
+
+    def clean_title(self):
+        # The Anlagen list numbers the titles; "1. Integrationskonzept" would print "1. 1.".
+        return strip_list_number(self.cleaned_data["title"].strip())
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

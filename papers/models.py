@@ -4,6 +4,8 @@ Layouts follow the seeds: Mettmann's Beschlussvorlage 50/020/2015 (seed 001) and
 Begründung I.–V. (seed 004).
 """
 
+import re
+
 from django.db import models
 
 from core.models import TimeStampedModel, district_queryset
@@ -14,6 +16,12 @@ class Impact(models.TextChoices):
     YES = "ja", "ja"
     NO = "nein", "nein"
     UNCLEAR = "offen", "noch nicht zu übersehen"
+
+
+# Seed 004: "IV. Auswirkungen / Zusammenhänge (Finanzen, Personal, IT, sonstige Ressourcen)".
+IMPLICATIONS_HEADING = (
+    "IV. Auswirkungen / Zusammenhänge (Finanzen, Personal, IT, sonstige Ressourcen)"
+)
 
 
 class PaperStatus(models.TextChoices):
@@ -133,8 +141,21 @@ class DecisionPaper(TimeStampedModel):
     problem = models.TextField("I. Problem", blank=True)
     solution = models.TextField("II. Lösung", blank=True)
     alternatives = models.TextField("III. Alternativen", blank=True)
-    implications = models.TextField("IV. Auswirkungen / Zusammenhänge", blank=True)
+    # Seed 004 IV. names its parts: "Auswirkungen / Zusammenhänge (Finanzen, Personal, IT,
+    # sonstige Ressourcen)"; ``implications`` is the general text before them.
+    implications = models.TextField("IV. Auswirkungen / Zusammenhänge – allgemein", blank=True)
+    implications_finance = models.TextField("IV. Finanzen", blank=True)
+    implications_personnel = models.TextField("IV. Personal", blank=True)
+    implications_it = models.TextField("IV. IT", blank=True)
+    implications_other = models.TextField("IV. sonstige Ressourcen", blank=True)
     competence = models.TextField("V. Zuständigkeit für die Entscheidung", blank=True)
+    # Seed 004 IV. refers to "SV -9-0677" for the costs; seed 001 to "Vorlage 50/034/2007".
+    related_papers = models.CharField(
+        "Bezug auf andere Vorlagen",
+        max_length=300,
+        blank=True,
+        help_text="Vorlagen-Nr., mehrere durch Komma getrennt, z. B. SV-9-0677.",
+    )
     concept_version = models.ForeignKey(
         "concepts.ConceptVersion",
         on_delete=models.SET_NULL,
@@ -186,10 +207,7 @@ class DecisionPaper(TimeStampedModel):
                 ("I. Problem", self.problem),
                 ("II. Lösung", self.solution),
                 ("III. Alternativen", self.alternatives),
-                (
-                    "IV. Auswirkungen / Zusammenhänge (Finanzen, Personal, IT, sonstige Ressourcen)",
-                    self.implications,
-                ),
+                (IMPLICATIONS_HEADING, self.implications),
                 ("V. Zuständigkeit für die Entscheidung", self.competence),
             ]
         return [
@@ -197,6 +215,20 @@ class DecisionPaper(TimeStampedModel):
             ("Sachverhaltsdarstellung", self.facts),
             ("Ausblick", self.outlook),
         ]
+
+    def implication_parts(self) -> list[tuple[str, str]]:
+        """IV. of seed 004 as structured parts: (label, text) for Finanzen, Personal, IT and
+        sonstige Ressourcen, every label present."""
+        return [
+            ("Finanzen", self.implications_finance),
+            ("Personal", self.implications_personnel),
+            ("IT", self.implications_it),
+            ("sonstige Ressourcen", self.implications_other),
+        ]
+
+    def related_references(self) -> list[str]:
+        """The Vorlagen-Nr. named in ``related_papers``, in their order, without blanks."""
+        return [ref.strip() for ref in self.related_papers.split(",") if ref.strip()]
 
     def open_release_request(self) -> "ReleaseRequest | None":
         """The latest click on "freigeben" for this revision that has not released it
@@ -367,6 +399,11 @@ class ReleasedAttachment(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def list_title(self) -> str:
+        """The title for a numbered Anlagen list (see ``Attachment.list_title``)."""
+        return strip_list_number(self.title)
+
 
 class Attachment(TimeStampedModel):
     """An Anlage of a paper's working copy; frozen per release as ``ReleasedAttachment``."""
@@ -397,6 +434,20 @@ class Attachment(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def list_title(self) -> str:
+        """The title without a number of its own: the Anlagen list numbers them (seed 004
+        writes "Anlagen: 1. Integrationskonzept …"; typed as title it printed "1. 1.")."""
+        return strip_list_number(self.title)
+
+
+# "1. Titel", "1) Titel", "Anlage 1: Titel" → "Titel".
+LIST_NUMBER = re.compile(r"^\s*(?:Anlage\s*)?\d{1,3}\s*[.):]\s+", re.IGNORECASE)
+
+
+def strip_list_number(title: str) -> str:
+    return LIST_NUMBER.sub("", title, count=1) or title
 
 
 class Consultation(TimeStampedModel):

@@ -118,7 +118,8 @@ def paper_from_version(
                 "Förderung des Kommunalen Integrationszentrums durch das Land NRW. Alternativen "
                 "stehen deshalb nicht zur Verfügung."
             ),
-            "implications": (
+            # Seed 004 IV. (Finanzen): "wird unmittelbar keine (weiteren) Kosten auslösen".
+            "implications_finance": (
                 "Der Beschluss des Integrationskonzepts löst unmittelbar keine (weiteren) Kosten "
                 "aus. Über Maßnahmen, die Mittel oder Personal binden, wird gesondert entschieden."
             ),

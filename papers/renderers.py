@@ -6,16 +6,59 @@ or the working copy marked as draft – and registered by kind in ``documents.re
 
 from django.utils import timezone
 
+from accounts.models import Membership
 from concepts.rendering import render_markdown
 from documents import pdf
 from documents.renderers import DocumentRenderer, letterhead, register, renderer_for
 
 from .docx import PaperDocument
-from .models import DecisionPaper, Impact, SignOffRound
+from .models import IMPLICATIONS_HEADING, DecisionPaper, Impact, SignOffRound
 from .responses import paper_filename
 
 PAPER_PDF = "vorlage-pdf"
 PAPER_DOCX = "vorlage-docx"
+
+
+def _html(text: str, district) -> str:
+    return render_markdown(text, district) if text.strip() else ""
+
+
+def begruendung_blocks(paper: DecisionPaper) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The Begründung as (heading, html, parts): ``parts`` are the structured sub-fields of
+    seed 004's IV. (Finanzen, Personal, IT, sonstige Ressourcen), empty in other sections."""
+    district = paper.district
+    blocks = []
+    for heading, text in paper.begruendung():
+        parts = []
+        if heading == IMPLICATIONS_HEADING:
+            parts = [(label, _html(value, district)) for label, value in paper.implication_parts()]
+        blocks.append((heading, _html(text, district), parts))
+    return blocks
+
+
+def signature_fallback(paper: DecisionPaper, release=None) -> list[dict]:
+    """The Unterschrift block when no sign-off steps are given (``signatures`` empty): the
+    person who released the paper with their role in the District, else a line for the
+    Bearbeiter/in. Never a name the data does not hold (no invented Landrat)."""
+    if release is not None:
+        user = release.released_by
+    else:  # a draft after a new revision still names the earlier releaser: not its signer
+        user = paper.released_by if paper.is_released else None
+    if user is not None:
+        membership = (
+            Membership.objects.filter(user=user, district=paper.district, is_active=True)
+            .order_by("pk")
+            .first()
+        )
+        released_at = release.released_at if release is not None else paper.released_at
+        return [
+            {
+                "function": membership.get_role_display() if membership else "",
+                "name": user.get_full_name() or user.username,
+                "date": released_at,
+            }
+        ]
+    return [{"function": "Bearbeiter/in", "name": paper.author_name, "date": None}]
 
 
 def paper_context(paper: DecisionPaper, release=None) -> dict:
@@ -30,10 +73,8 @@ def paper_context(paper: DecisionPaper, release=None) -> dict:
         ),
         "attachments": list(paper.attachments.select_related("concept_version")),
         "proposal_html": render_markdown(paper.proposal, district) if paper.proposal else "",
-        "begruendung": [
-            (heading, render_markdown(text, district) if text.strip() else "")
-            for heading, text in paper.begruendung()
-        ],
+        "begruendung": begruendung_blocks(paper),
+        "signature_fallback": signature_fallback(paper, release),
         "release": release,
         "draft": release is None,
     }

@@ -75,7 +75,8 @@ def paper_from_report(
             "problem": occasion,
             "solution": f"{facts}\n\n**Ausblick**\n\n{outlook}",
             "alternatives": "Keine; die Vorlage dient der Information.",
-            "implications": "Die Kenntnisnahme des Berichts löst keine Kosten aus.",
+            # Seed 004 IV.: the costs under Finanzen.
+            "implications_finance": "Die Kenntnisnahme des Berichts löst keine Kosten aus.",
             "competence": ("Der Bericht wird den Gremien der Beratungsfolge zur Kenntnis gegeben."),
         }
     else:

@@ -138,7 +138,17 @@ def test_coesfeld_layout_has_begruendung_i_to_v(district):
     ]
     assert [h for h, style in headings.items() if style == "Heading 3"] == expected
     assert "Das Konzept ist älter als fünf Jahre." in texts
-    assert texts.count("keine Angaben") == 3  # II.–IV. are empty but keep their heading
+    # II. and III. are empty but keep their heading; IV. shows its four parts (seed 004).
+    assert [h for h, style in headings.items() if style == "Heading 4"] == [
+        "Finanzen",
+        "Personal",
+        "IT",
+        "sonstige Ressourcen",
+    ]
+    assert texts.count("keine Angaben") == 2 + 4
+    # Seed 004 has an Unterschrift and no ja/nein table of seed 001.
+    assert headings["Unterschrift"] == "Heading 2"
+    assert not any("Finanzielle Auswirkung" in text for text in texts)
     assert [p.text for p in document.paragraphs if p.style.name == "List Number"] == [
         "Integrationskonzept 2026",
         "Stellungnahmen der Kommunen",
