@@ -161,6 +161,12 @@ class ConceptVersion(TimeStampedModel):
     # Its own event: a draft may go to the ministry before the Kreistag decides (seeds 003, 004).
     submitted_on = models.DateField("dem Land vorgelegt am", null=True, blank=True)
     deadline = models.DateField("Frist für die Vorlage beim Land", null=True, blank=True)
+    # A day the sources do not give (issue 14): a record of an old decision may know only the
+    # month ("im Dezember 2014 dem Ministerium vorgelegt", seed 001). The day is then marked
+    # as assumed wherever it is shown, and ``dates_source`` says what the source does say.
+    decided_on_assumed = models.BooleanField("Beschlusstag angenommen", default=False)
+    submitted_on_assumed = models.BooleanField("Vorlagetag angenommen", default=False)
+    dates_source = models.CharField("Herkunft der Daten", max_length=300, blank=True)
     # Set by papers when a released Vorlage puts this version before the Kreistag: from then on
     # the council may read the draft it is asked to adopt (TIntG NRW § 8, seed 001 "Anlage").
     # A fact stored here, so that concepts need not read papers (issue 12).

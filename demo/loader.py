@@ -454,6 +454,11 @@ class _Loader:
                 decided_on=v.get("decided_on"),
                 submitted_on=v.get("submitted_on"),
                 deadline=v.get("deadline"),
+                decided_on_assumed=v.get("decided_on_assumed", False),
+                submitted_on_assumed=v.get("submitted_on_assumed", False),
+                dates_source=v.get("dates_source", ""),
+                decision_recorded_without_paper=v.get("decision_without_paper", False),
+                decision_body=v.get("decision_body", ""),
             )
             sections = v.get("sections", [])
             for order, section in enumerate(sections, start=1):

@@ -87,6 +87,12 @@ SCHEMA = {
             "decided_on?": "date?",
             "submitted_on?": "date?",
             "deadline?": "date?",
+            # A day the seeds do not give is marked as assumed, with what the source says.
+            "decided_on_assumed?": "bool",
+            "submitted_on_assumed?": "bool",
+            "dates_source?": TEXT,
+            "decision_without_paper?": "bool",
+            "decision_body?": NAME,
             "sections?": [{"title": NAME, "body": TEXT}],
         }
     ],
@@ -443,6 +449,13 @@ class _Checker:
                 self.fail(
                     f"concept_versions[{i}]{_label(v)}.decided_on",
                     "eine beschlossene oder abgelöste Fassung braucht ein Beschlussdatum",
+                )
+            # Issue 14: an assumed day says what the source does give.
+            assumed = v.get("decided_on_assumed") or v.get("submitted_on_assumed")
+            if assumed and not v.get("dates_source"):
+                self.fail(
+                    f"concept_versions[{i}]{_label(v)}.dates_source",
+                    "ein angenommener Tag braucht die Herkunft der Daten (was die Quelle sagt)",
                 )
         days = [v["decided_on"] for v in versions if v.get("decided_on")]
         if days != sorted(days):

@@ -57,3 +57,29 @@ def test_mettmann_2015_in_force_fortschreibung_in_progress(client):
     public = text(client.get(reverse("public:start", args=[district.slug])).content.decode())
     assert "Gültig ist Integrationskonzept für den Kreis Mettmann 2015" in public
     assert "Fortschreibung 2026" not in public
+
+
+def test_days_the_seeds_do_not_give_are_marked_as_assumed(client):
+    # Issue 14: "dates the seeds do not give are either left out or marked in the UI as
+    # assumed". Seed 001 gives only "im Dezember 2014" and only the Vorlage of 2007.
+    call_command("load_demo", verbosity=0)
+    district = District.objects.get(slug="kreis-mettmann")
+    client.force_login(User.objects.get(username="leitung.kreis-mettmann"))
+    versions = {v.number: v for v in district.concept.versions.all()}
+    page = text(
+        client.get(
+            reverse("concepts:version_detail", args=[district.slug, versions[2].pk])
+        ).content.decode()
+    )
+    assert "Beschluss des Kreistags am 22.06.2015 ·" in page  # from the seed: not marked
+    assert "dem Land vorgelegt am 01.12.2014 (Tag angenommen)" in page
+    assert "„bereits im Dezember 2014 dem Ministerium vorgelegt“" in page
+    page = text(
+        client.get(
+            reverse("concepts:version_detail", args=[district.slug, versions[1].pk])
+        ).content.decode()
+    )
+    assert "Beschluss des Kreistags am 17.12.2007 (Tag angenommen)" in page
+    assert "Beschluss nachträglich erfasst, ohne Vorlage" in page
+    listing = text(client.get(reverse("concepts:versions", args=[district.slug])).content.decode())
+    assert listing.count("(Tag angenommen)") == 2
