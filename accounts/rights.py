@@ -14,6 +14,10 @@ class Role(models.TextChoices):
     STAFF = "mitarbeit", "KI-Mitarbeit"
     COUNCIL = "kreistag", "Kreistag/Ausschuss"
     LIAISON = "kommune", "Kommunale Ansprechperson"
+    # Issue 14: who signs a paper off before its release (Fachbereichsleitung, Dezernat,
+    # Kämmerei, Landrat/Landrätin) reads the District and the papers put before them, and
+    # changes nothing of the KI's work.
+    SIGNATORY = "mitzeichnung", "Mitzeichnung (Verwaltungsspitze)"
 
 
 # Land users have no membership; they are marked on the user (User.is_land).
@@ -52,6 +56,7 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
         Role.STAFF: Scope.ALL,
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.OWN_MUNICIPALITY,
+        Role.SIGNATORY: Scope.ALL,
         LAND: Scope.ALL,
         OPERATOR: Scope.ALL,
     },
@@ -64,10 +69,11 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
         Role.STAFF: Scope.ALL,
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.PUBLIC_ONLY,
+        Role.SIGNATORY: Scope.ALL,
         LAND: Scope.ALL,
         OPERATOR: Scope.ALL,
     },
-    Capability.SIGN_OFF: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
+    Capability.SIGN_OFF: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL, Role.SIGNATORY: Scope.ALL},
     Capability.ANSWER_ROUND: {
         Role.LEAD: Scope.ANY_MUNICIPALITY,
         Role.STAFF: Scope.ANY_MUNICIPALITY,

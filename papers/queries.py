@@ -1,8 +1,10 @@
 """Which papers a visitor may see, by the roles-and-rights table (accounts.rights)."""
 
+from django.db.models import Exists, OuterRef, Q
+
 from accounts.rights import Capability, Scope
 
-from .models import DecisionPaper
+from .models import DecisionPaper, SignOffRound, SignOffStep
 
 
 def visible_papers(request):
@@ -13,7 +15,18 @@ def visible_papers(request):
         return papers
     if access.scope(Capability.READ_PAPERS) == Scope.PUBLIC_ONLY:
         return papers.filter(released_revision__isnull=False, released_public=True)
+    if holds_signoff_step(request):
+        # Issue 14: who signs papers off reads the drafts put to Mitzeichnung, never others.
+        asked = SignOffRound.objects.filter(paper=OuterRef("pk"))
+        return papers.filter(Q(released_revision__isnull=False) | Exists(asked))
     return papers.filter(released_revision__isnull=False)
+
+
+def holds_signoff_step(request) -> bool:
+    """Whether the visitor holds a Mitzeichnung step of the District (and may sign off)."""
+    if not request.access.can(Capability.SIGN_OFF):
+        return False
+    return SignOffStep.objects.for_district(request.district).filter(user=request.user).exists()
 
 
 def show_as_released(papers) -> None:

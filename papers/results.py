@@ -143,7 +143,7 @@ def _locked(district, consultation: Consultation) -> Consultation:
     check_district(district, consultation)
     return (
         Consultation.objects.for_district(district)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("paper", "meeting__committee", "result_recorded_by")
         .get(pk=consultation.pk)
     )

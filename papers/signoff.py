@@ -164,7 +164,11 @@ def signoff_problems(paper: DecisionPaper, state: SignOffState | None = None) ->
 
 
 def _locked(paper: DecisionPaper) -> DecisionPaper:
-    return DecisionPaper.objects.select_for_update().select_related("district").get(pk=paper.pk)
+    return (
+        DecisionPaper.objects.select_for_update(of=("self",))
+        .select_related("district")
+        .get(pk=paper.pk)
+    )
 
 
 @transaction.atomic

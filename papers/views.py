@@ -46,7 +46,7 @@ from .models import (
     ReleasedAttachment,
 )
 from .prefill import concept_attachment_title, paper_from_version
-from .queries import show_as_released, visible_papers
+from .queries import holds_signoff_step, show_as_released, visible_papers
 from .renderers import PAPER_DOCX, PAPER_PDF, paper_context
 from .responses import (
     pdf_response,
@@ -135,6 +135,15 @@ class PaperDetailView(DistrictMixin, TemplateView):
             .prefetch_related("attachments")
         )
         internal = self.request.access.can(Capability.READ_INTERNAL)
+        # Issue 14: a signer outside the KI (Dezernat, Kämmerei, Landrat) reads the working copy
+        # of a paper put to Mitzeichnung, as the KI does, but cannot change it.
+        signer = (
+            not internal
+            and not paper.is_released
+            and holds_signoff_step(self.request)
+            and paper.signoff_rounds.exists()
+        )
+        working_copy = internal or signer
         consultations = list(
             paper.consultations.select_related(
                 "meeting__committee", "result_recorded_by"
@@ -147,7 +156,7 @@ class PaperDetailView(DistrictMixin, TemplateView):
                 )
             )
         )
-        if internal:
+        if working_copy:
             attachments = list(paper.attachments.select_related("concept_version"))
         else:
             # The council sees the Anlagen as released, never those of a revision in progress.
@@ -163,11 +172,12 @@ class PaperDetailView(DistrictMixin, TemplateView):
             after_postponement=results.AFTER_POSTPONEMENT,
             attachments=attachments,
             status=services.paper_status(paper, bool(releases)),
-            internal=internal,
+            internal=working_copy,
+            reads_drafts=internal,
             problems=services.release_problems(paper) if internal and not paper.is_released else [],
             release_request=paper.open_release_request() if internal else None,
         )
-        if internal:
+        if working_copy:
             # Mitzeichnung (issue 14): a released revision shows who signed it, unchecked.
             state = signoff.signoff_state(paper, check_content=not paper.is_released)
             context.update(

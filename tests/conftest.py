@@ -62,6 +62,12 @@ def council_member(district):
 
 
 @pytest.fixture
+def signatory(district):
+    """A Dezernent of the Kreisverwaltung who signs papers off (issue 14), not of the KI."""
+    return _member(district, Role.SIGNATORY)
+
+
+@pytest.fixture
 def liaison(district, municipality):
     return _member(district, Role.LIAISON, municipality=municipality, username="kommune")
 

@@ -179,6 +179,7 @@ ROLE_FIXTURES = {
     Role.STAFF: "ki_staff",
     Role.COUNCIL: "council_member",
     Role.LIAISON: "liaison",
+    Role.SIGNATORY: "signatory",
     LAND: "land_user",
     OPERATOR: "operator",
 }

@@ -107,7 +107,9 @@ def first_steps(district: District, access=None) -> list[Step]:
         url, pending = _link(key, district, access)
         return Step(key, label, done, url, "" if done else missing, pending)
 
-    missing_roles = [role.label for role in Role if role not in roles]
+    # Issue 13 asks for one member per role of the KI's work; Mitzeichnung (issue 14) is
+    # needed only where the Kreis sets up sign-off steps, so it is not a first step.
+    missing_roles = [role.label for role in Role if role not in roles and role != Role.SIGNATORY]
     return [
         step(
             "municipalities",

@@ -24,6 +24,7 @@ EXPECTED = {
         Role.STAFF: Scope.ALL,
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.OWN_MUNICIPALITY,
+        Role.SIGNATORY: Scope.ALL,
         LAND: Scope.ALL,
         OPERATOR: Scope.ALL,
     },
@@ -37,14 +38,16 @@ EXPECTED = {
         Role.STAFF: Scope.ALL,
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.PUBLIC_ONLY,
+        Role.SIGNATORY: Scope.ALL,
         LAND: Scope.ALL,
         OPERATOR: Scope.ALL,
     },
     # Seed 003 (Rhein-Erft): each municipality picks its preferences; the KI may enter a
     # municipality's answer that came on paper.
-    # Issue 14 (Mitzeichnung): the holder of a sign-off step reads the draft she signs, so
-    # only KI members hold steps; the view lets only the step's holder act.
-    Capability.SIGN_OFF: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
+    # Issue 14 (Mitzeichnung): the holder of a sign-off step reads the draft put before her;
+    # KI members or the role Mitzeichnung (Dezernat, Kämmerei, Landrat: no edit rights) hold
+    # steps; the view lets only the step's holder act.
+    Capability.SIGN_OFF: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL, Role.SIGNATORY: Scope.ALL},
     Capability.ANSWER_ROUND: {
         Role.LEAD: Scope.ANY_MUNICIPALITY,
         Role.STAFF: Scope.ANY_MUNICIPALITY,
@@ -59,7 +62,15 @@ def test_rights_table_is_exactly_the_expected_matrix():
 
 def test_the_four_roles_and_the_land_with_their_stored_values():
     # Stored in Membership.role; renaming a value would orphan existing memberships.
-    assert ALL_ROLES == ("leitung", "mitarbeit", "kreistag", "kommune", "land", "betrieb")
+    assert ALL_ROLES == (
+        "leitung",
+        "mitarbeit",
+        "kreistag",
+        "kommune",
+        "mitzeichnung",
+        "land",
+        "betrieb",
+    )
 
 
 @pytest.mark.parametrize("capability", list(Capability))

@@ -41,6 +41,7 @@ def _get(client, url):
     response = client.get(url)
     if response.status_code == 200:
         b"".join(response.streaming_content)
+        response.close()
     return response
 
 

@@ -49,11 +49,11 @@ def draft_version(district):
 
 
 def _signers(district):
-    """Mitzeichnung steps held by the District's KI-Leitung (step 1) and KI-Mitarbeit
-    (step 2), so that the walker's lead is at the turn and its staff member waits for her."""
+    """Mitzeichnung steps held by the District's KI-Leitung (step 1), KI-Mitarbeit (step 2)
+    and Mitzeichnung (step 3), so that the walker's lead is at the turn and the others wait."""
     holders = [
         membership.user
-        for role in (Role.LEAD, Role.STAFF)
+        for role in (Role.LEAD, Role.STAFF, Role.SIGNATORY)
         for membership in Membership.objects.filter(district=district, role=role, is_active=True)
     ]
     if not holders:

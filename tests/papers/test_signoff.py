@@ -370,3 +370,34 @@ def test_staff_are_not_told_a_paper_waiting_for_sign_off_is_ready(
     detail = page(client, district, paper)
     assert "fehlt die Mitzeichnung" in detail
     assert "Freigabereif." not in detail
+
+
+def test_a_dezernent_with_the_role_mitzeichnung_signs_but_changes_nothing(
+    client, district, ki_lead, paper
+):
+    # The Dezernat is not part of the KI: the role Mitzeichnung reads the paper put before
+    # it, in its working copy, and signs – no edit rights, no other drafts.
+    dezernent = member(district, "Dora", "Dezernentin", role=Role.SIGNATORY)
+    factories.SignOffStepFactory(district=district, order=1, function="Dezernat", user=dezernent)
+    other_draft = factories.DecisionPaperFactory(district=district, subject="Noch intern")
+    client.force_login(dezernent)
+    assert client.get(url("detail", district, paper)).status_code == 404  # not yet asked
+    client.force_login(ki_lead)
+    client.post(url("signoff_request", district, paper))
+
+    client.force_login(dezernent)
+    html = page(client, district, paper)
+    assert paper.subject in html
+    assert "Text der Vorlage" in html  # the working copy, as it will go out
+    assert "Vorlage bearbeiten" not in html
+    assert client.get(url("update", district, paper)).status_code == 403
+    assert client.get(url("detail", district, other_draft)).status_code == 404
+    listing = client.get(reverse("papers:list", args=[district.slug])).content.decode()
+    assert "Noch intern" not in listing
+    response = client.post(url("signoff_sign", district, paper), follow=True)
+    assert "als Dezernat mitgezeichnet" in response.content.decode()
+    assert SignOff.objects.filter(round__paper=paper, user=dezernent).exists()
+    client.force_login(ki_lead)
+    assert client.post(url("release", district, paper), CONFIRM).status_code == 302
+    paper.refresh_from_db()
+    assert paper.is_released

@@ -42,8 +42,9 @@ def test_the_overview_lists_all_54_districts_with_their_state(client, operator):
         r'<th scope="row"><a href="/betrieb/kreise/kreis-coesfeld/">.*?</tr>', html, re.S
     )
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0))
-    # KI-Leitung, KI-Mitarbeit, Kreistag, Ansprechperson, Kommunen, Fassung, letzte Anmeldung
-    assert cells == ["1", "2", "0", "0", "2", "ja", "noch nie"]
+    # KI-Leitung, KI-Mitarbeit, Kreistag, Ansprechperson, Mitzeichnung, Kommunen, Fassung,
+    # letzte Anmeldung
+    assert cells == ["1", "2", "0", "0", "0", "2", "ja", "noch nie"]
     assert "davon 53 ohne KI-Leitung" in html
 
 
