@@ -122,7 +122,30 @@ class Serializer:
             "start": date_time(meeting.start),
             "organization": [self.body_url("organization", pk=meeting.committee_id)],
             "created": date_time(meeting.created),
-            "modified": date_time(meeting.modified),
+            "modified": date_time(meeting.oparl_modified),
+        }
+
+    # -- Objects that left the public set (OParl 1.1, "Gelöschte Objekte")
+
+    TOMBSTONE_TYPES = {
+        "organization": "Organization",
+        "meeting": "Meeting",
+        "paper": "Paper",
+        "consultation": "Consultation",
+        "release_file": "File",
+        "attachment_file": "File",
+    }
+
+    def tombstone(self, publication) -> dict:
+        """What is left of an object once published: its id and type, ``deleted: true`` and
+        ``modified`` = when it left. Nothing of its content (it may be nichtöffentlich now)."""
+        kind = publication.kind
+        return {
+            "id": self.body_url(kind, pk=publication.object_id),
+            "type": object_type(self.TOMBSTONE_TYPES[kind]),
+            "created": date_time(publication.created),
+            "modified": date_time(publication.left_at),
+            "deleted": True,
         }
 
     # -- Paper, Consultation, File
@@ -168,7 +191,7 @@ class Serializer:
             authoritative=consultation.authoritative,
             role=consultation.get_role_display(),
             created=date_time(consultation.created),
-            modified=date_time(consultation.modified),
+            modified=date_time(consultation.oparl_modified),
         )
         return data
 
