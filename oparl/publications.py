@@ -9,6 +9,8 @@ about each change keeps every way out covered, including cascades and ``bulk_cre
 The lower apps know nothing of this: the receivers are connected in ``OparlConfig.ready``.
 """
 
+import threading
+
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -110,18 +112,26 @@ def _district_id(instance) -> int | None:
     return None
 
 
+_pending = threading.local()
+
+
 def _schedule(district_id: int) -> None:
-    """Record the District's public set once the transaction commits, once per transaction."""
-    for entry in connection.run_on_commit:
-        if getattr(entry[1], "oparl_district", None) == district_id:
-            return
+    """Record the District's public set once the transaction commits. Every save registers a
+    callback, but after a commit only the first of a District's callbacks does the work: the
+    others share its token (a rolled-back transaction drops its callbacks, never the work)."""
+    tokens = _pending.__dict__.setdefault("tokens", {})
+    token = tokens.setdefault(district_id, {"done": False})
 
     def run():
+        if tokens.get(district_id) is token:
+            del tokens[district_id]
+        if token["done"]:
+            return
+        token["done"] = True
         district = District.objects.filter(pk=district_id).first()
         if district is not None:
             record_publications(district)
 
-    run.oparl_district = district_id
     transaction.on_commit(run)
 
 

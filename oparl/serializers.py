@@ -140,13 +140,19 @@ class Serializer:
         """What is left of an object once published: its id and type, ``deleted: true`` and
         ``modified`` = when it left. Nothing of its content (it may be nichtöffentlich now)."""
         kind = publication.kind
-        return {
+        data = {
             "id": self.body_url(kind, pk=publication.object_id),
             "type": object_type(self.TOMBSTONE_TYPES[kind]),
-            "created": date_time(publication.created),
-            "modified": date_time(publication.left_at),
-            "deleted": True,
         }
+        if self.TOMBSTONE_TYPES[kind] == "File":
+            # Required by the File schema even when deleted; it answers 410 Gone now.
+            data["accessUrl"] = self.body_url(f"{kind}_access", pk=publication.object_id)
+        data.update(
+            created=date_time(publication.created),
+            modified=date_time(publication.left_at),
+            deleted=True,
+        )
+        return data
 
     # -- Paper, Consultation, File
 

@@ -198,17 +198,30 @@ class AttachmentFileView(BodyMixin, OParlView):
 # the download URL must, with a file name.
 
 
-class ReleaseFileContentView(BodyMixin, OParlView):
+class FileContentMixin:
+    """The bytes of a File that is no longer published are gone (410), not unknown (404)."""
+
+    def gone_or_404(self, kind: str, pk: int):
+        if queries.tombstones(self.district, kind).filter(object_id=pk).exists():
+            return error_response(410, "Diese Datei ist nicht mehr öffentlich.")
+        raise Http404
+
+
+class ReleaseFileContentView(FileContentMixin, BodyMixin, OParlView):
     download = False
 
     def get(self, request, body, pk):
-        release = get_object_or_404(queries.public_release_files(self.district).defer(None), pk=pk)
+        release = queries.public_release_files(self.district).defer(None).filter(pk=pk).first()
+        if release is None:
+            return self.gone_or_404("release_file", pk)
         return release_pdf_response(release, inline=not self.download)
 
 
-class AttachmentFileContentView(BodyMixin, OParlView):
+class AttachmentFileContentView(FileContentMixin, BodyMixin, OParlView):
     download = False
 
     def get(self, request, body, pk):
-        attachment = get_object_or_404(queries.public_attachment_files(self.district), pk=pk)
+        attachment = queries.public_attachment_files(self.district).filter(pk=pk).first()
+        if attachment is None:
+            return self.gone_or_404("attachment_file", pk)
         return released_attachment_response(attachment, as_attachment=self.download)
