@@ -11,7 +11,7 @@ The lower apps know nothing of this: the receivers are connected in ``OparlConfi
 
 import threading
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from actors.models import Committee, Meeting
@@ -146,7 +146,13 @@ def changed(sender, instance, **kwargs) -> None:
 WATCHED = (Committee, Meeting, DecisionPaper, PaperRelease, Consultation, ReleasedAttachment)
 
 
-def after_migrate(sender, **kwargs) -> None:
-    """Objects public before this record existed count as published from the first migrate."""
-    if Publication._meta.db_table in connection.introspection.table_names():
-        record_all()
+def after_migrate(sender, using="default", **kwargs) -> None:
+    """Objects public before this record existed count as published from the first migrate.
+    Only when the database is fully migrated: the queries use today's models."""
+    from django.db import connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connections[using])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return
+    record_all()
