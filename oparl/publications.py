@@ -49,7 +49,13 @@ def public_set(district: District) -> dict[str, dict[int, tuple]]:
 
 
 def record_publications(district: District) -> None:
-    """Bring ``Publication`` of ``district`` in line with its public set (idempotent)."""
+    """Bring ``Publication`` of ``district`` in line with its public set (idempotent; two
+    servers doing it at once do not collide: a row the other one made is left as it is)."""
+    with transaction.atomic():
+        _record(district)
+
+
+def _record(district: District) -> None:
     now = timezone.now()
     current = public_set(district)
     stored = {
@@ -78,7 +84,7 @@ def record_publications(district: District) -> None:
         if left_at is None and object_id not in current[kind]:
             gone.append((kind, object_id))
     if new:
-        Publication.objects.bulk_create(new)
+        Publication.objects.bulk_create(new, ignore_conflicts=True)
     records = Publication.objects.for_district(district)
     for kind in Kind.values:
         if ids := [object_id for k, object_id in back if k == kind]:
@@ -132,7 +138,9 @@ def _schedule(district_id: int) -> None:
         if district is not None:
             record_publications(district)
 
-    transaction.on_commit(run)
+    # robust: a failure here is logged and mended by the next commit, never a 500 after the
+    # user's change was saved.
+    transaction.on_commit(run, robust=True)
 
 
 def changed(sender, instance, **kwargs) -> None:
