@@ -137,8 +137,10 @@ class Serializer:
     }
 
     def tombstone(self, publication) -> dict:
-        """What is left of an object once published: its id and type, ``deleted: true`` and
-        ``modified`` = when it left. Nothing of its content (it may be nichtöffentlich now)."""
+        """What is left of an object once published. OParl 1.1, "Gelöschte Objekte": not a 404
+        or 410; ``deleted: true``, ``modified`` = when it left, ``id``, ``type`` and
+        ``created`` kept, every other attribute removed (nothing of its content: it may be
+        nichtöffentlich now) – except a File's ``accessUrl``, which the 1.1 schema requires."""
         kind = publication.kind
         data = {
             "id": self.body_url(kind, pk=publication.object_id),
