@@ -171,7 +171,8 @@ def test_an_incremental_update_brings_the_client_to_the_servers_state(
         assert set(stone) - {"accessUrl"} == {"id", "type", "created", "modified", "deleted"}
         if stone["type"].endswith("/File"):  # the File schema requires it; the bytes are gone
             assert client.get(stone["accessUrl"]).status_code == 410
-        assert stone["modified"] >= first_import, key
+        left = datetime.datetime.fromisoformat(stone["modified"])
+        assert left >= datetime.datetime.fromisoformat(first_import), key
         assert oparl_schema.validate(stone)
         assert stone == client.get(key).json()  # the object URL answers 200 with the same
     # The tombstones keep nothing of the now nichtöffentlich paper.
