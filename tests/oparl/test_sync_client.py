@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from actors.models import Committee, Meeting
 from oparl.publications import record_publications
-from papers.models import PaperRelease, ReleasedAttachment
+from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 from tests import factories
 
 from .conftest import SYSTEM
@@ -264,3 +264,25 @@ def test_time_filters_compare_at_the_published_precision(client, district, counc
     assert (
         client.get(listing, {"modified_since": "2026-06-20T12:00:05.5+02:00"}).json()["data"] == []
     )
+
+
+def test_a_meeting_closed_to_the_public_moves_the_paper_that_links_it(client, district, council):
+    """The Consultation names its meeting only while it is öffentlich, and the Paper embeds
+    the Consultation: both show up for a client that asks with ``modified_since``."""
+    past = datetime.datetime(2026, 6, 1, 12, 0, tzinfo=datetime.UTC)
+    DecisionPaper.objects.for_district(district).update(modified=past)
+    PaperRelease.objects.for_district(district).update(released_at=past)
+    Consultation.objects.for_district(district).update(modified=past)
+    Meeting.objects.for_district(district).update(modified=past)
+    Committee.objects.for_district(district).update(modified=past)
+    since = "2026-06-02T00:00:00+02:00"
+    paper_list = reverse("oparl:paper_list", kwargs={"body": district.slug})
+    assert client.get(paper_list, {"modified_since": since}).json()["data"] == []
+    step = council.revised.consultations.get(order=1)
+    step.meeting.is_public = False
+    step.meeting.save()
+    changed = client.get(paper_list, {"modified_since": since}).json()["data"]
+    assert [paper["id"] for paper in changed] == [url("paper", district, council.revised.pk)]
+    embedded_step = changed[0]["consultation"][0]
+    assert "meeting" not in embedded_step
+    assert embedded_step == client.get(url("consultation", district, step.pk)).json()
