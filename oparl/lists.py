@@ -17,13 +17,14 @@ from django.utils import timezone
 
 PAGE_SIZE = 20
 
-# parameter -> (which timestamp, lookup)
+# parameter -> (which timestamp, bound)
 FILTERS = {
-    "created_since": ("created", "gte"),
-    "created_until": ("created", "lte"),
-    "modified_since": ("modified", "gte"),
-    "modified_until": ("modified", "lte"),
+    "created_since": ("created", "since"),
+    "created_until": ("created", "until"),
+    "modified_since": ("modified", "since"),
+    "modified_until": ("modified", "until"),
 }
+SECOND = datetime.timedelta(seconds=1)
 # An unencoded "+" of the offset arrives as a space: "2026-01-01T00:00:00 01:00".
 _SPACE_FOR_PLUS = re.compile(r" (\d{2}:?\d{2})$")
 # RFC 3339 date-time; fromisoformat alone would also take other ISO 8601 shapes.
@@ -60,17 +61,28 @@ def parse_page(raw: str | None) -> int:
     return int(raw)
 
 
+def bound_lookup(bound: str, value: datetime.datetime) -> tuple[str, datetime.datetime]:
+    """The lookup that compares at the published precision: timestamps are published to the
+    second (serializers.date_time), so ``modified_until`` = an object's published ``modified``
+    must find it although the stored value has microseconds. A stored ``t`` is published as
+    ``floor(t)``; ``floor(t) <= v`` ⟺ ``t < floor(v) + 1 s``, ``floor(t) >= v`` ⟺ ``t >= ceil(v)``."""
+    floor = value.replace(microsecond=0)
+    if bound == "until":
+        return "lt", floor + SECOND
+    return "gte", floor if floor == value else floor + SECOND
+
+
 def apply_filters(
     queryset: QuerySet, params, fields: dict[str, str]
 ) -> tuple[QuerySet, dict[str, str]]:
     """``queryset`` narrowed by the filter parameters in ``params``; also the parameters to
     carry into the page links. ``fields`` names the model field of "created" and "modified"."""
     kept = {}
-    for name, (stamp, lookup) in FILTERS.items():
+    for name, (stamp, bound) in FILTERS.items():
         raw = params.get(name)
         if raw is None:
             continue
-        value = parse_date_time(name, raw)
+        lookup, value = bound_lookup(bound, parse_date_time(name, raw))
         queryset = queryset.filter(**{f"{fields[stamp]}__{lookup}": value})
         kept[name] = raw
     return queryset, kept
@@ -83,19 +95,64 @@ def object_list(
     *,
     created: str = "created",
     modified: str = "modified",
+    tombstones: QuerySet | None = None,
+    serialize_tombstone: Callable | None = None,
 ) -> dict:
     """One page of an external object list with ``data``, ``pagination`` and ``links``.
 
-    ``queryset`` must be ordered by something unique: the spec requires a stable order."""
+    ``queryset`` must be ordered by its primary key: the spec requires a stable order.
+    ``tombstones`` (``Publication`` rows of objects that left the public set) join the list
+    when the client asks with ``modified_since``: a synchronising client learns of removals
+    that way (OParl 1.1, "Gelöschte Objekte"); a full listing shows only what is public."""
     page_number = parse_page(request.GET.get("page"))
     queryset, kept = apply_filters(
         queryset, request.GET, {"created": created, "modified": modified}
     )
+    if tombstones is not None and "modified_since" in request.GET:
+        tombstones, _kept = apply_filters(
+            tombstones, request.GET, {"created": "created", "modified": "left_at"}
+        )
+        return _with_tombstones(
+            request, page_number, kept, queryset, serialize, tombstones, serialize_tombstone
+        )
     paginator = Paginator(queryset, PAGE_SIZE)
     total_pages = max(paginator.num_pages, 1)
     if page_number > total_pages:
         raise Http404(f"Seite {page_number} gibt es nicht, die Liste hat {total_pages}.")
     page = paginator.page(page_number)
+    data = [serialize(obj) for obj in page.object_list]
+    return _page(request, paginator, page, page_number, total_pages, kept, data)
+
+
+def _with_tombstones(request, page_number, kept, queryset, serialize, tombstones, serialize_dead):
+    """Public objects and tombstones in one order by id. Only the ids are read for all of
+    them; the objects of the page are then fetched in one query each."""
+    public_ids = list(queryset.prefetch_related(None).values_list("pk", flat=True))
+    dead = set(tombstones.values_list("object_id", flat=True)) - set(public_ids)
+    ids = sorted([(pk, False) for pk in public_ids] + [(pk, True) for pk in dead])
+    paginator = Paginator(ids, PAGE_SIZE)
+    total_pages = max(paginator.num_pages, 1)
+    if page_number > total_pages:
+        raise Http404(f"Seite {page_number} gibt es nicht, die Liste hat {total_pages}.")
+    page = paginator.page(page_number)
+    wanted_public = [pk for pk, is_dead in page.object_list if not is_dead]
+    wanted_dead = [pk for pk, is_dead in page.object_list if is_dead]
+    objects = (
+        {obj.pk: obj for obj in queryset.filter(pk__in=wanted_public)} if wanted_public else {}
+    )
+    stones = (
+        {t.object_id: t for t in tombstones.filter(object_id__in=wanted_dead)}
+        if wanted_dead
+        else {}
+    )
+    data = [
+        serialize_dead(stones[pk]) if is_dead else serialize(objects[pk])
+        for pk, is_dead in page.object_list
+    ]
+    return _page(request, paginator, page, page_number, total_pages, kept, data)
+
+
+def _page(request, paginator, page, page_number, total_pages, kept, data) -> dict:
     base = request.build_absolute_uri(request.path)
 
     def link(number: int) -> str:
@@ -108,7 +165,7 @@ def object_list(
     if page.has_next():
         links["next"] = link(page_number + 1)
     return {
-        "data": [serialize(obj) for obj in page.object_list],
+        "data": data,
         "pagination": {
             "totalElements": paginator.count,
             "elementsPerPage": PAGE_SIZE,

@@ -21,6 +21,8 @@ from actors.models import Committee, Meeting
 from districts.models import District
 from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 
+from .models import Publication
+
 
 def _newest(queryset: QuerySet, field: str) -> Subquery:
     """The newest ``field`` among the paper's rows of ``queryset``, NULL if it has none."""
@@ -34,6 +36,31 @@ def _newest(queryset: QuerySet, field: str) -> Subquery:
     return Subquery(newest[:1], output_field=DateTimeField())
 
 
+def _left(queryset: QuerySet) -> Subquery:
+    """When the paper last dropped an embedded object, NULL if never."""
+    left = (
+        queryset.filter(paper_id=OuterRef("pk"), left_at__isnull=False)
+        .exclude(kind=Publication.Kind.PAPER)
+        .order_by()
+        .values("paper_id")
+        .annotate(newest=Max("left_at"))
+        .values("newest")
+    )
+    return Subquery(left[:1], output_field=DateTimeField())
+
+
+def meeting_modified():
+    """OParl ``modified`` of a Meeting: its ``name`` is the Gremium's name and the day, so a
+    renamed Gremium changes every meeting of it."""
+    return Greatest(F("modified"), F("committee__modified"), output_field=DateTimeField())
+
+
+def consultation_modified():
+    """OParl ``modified`` of a Consultation: it links its meeting only while that is
+    öffentlich, so a change of the meeting is a change of the Consultation."""
+    return Greatest(F("modified"), F("meeting__modified"), output_field=DateTimeField())
+
+
 def paper_modified():
     """OParl ``modified`` of a Paper: the paper shows its release (with the Anlagen frozen in
     it) and its Beratungsfolge, so a change to any of them is a change of the Paper
@@ -42,6 +69,10 @@ def paper_modified():
     parts = [
         _newest(PaperRelease.objects.all(), "released_at"),
         _newest(Consultation.objects.all(), "modified"),
+        # A consultation names its meeting only while the meeting is öffentlich.
+        _newest(Consultation.objects.all(), "meeting__modified"),
+        # An embedded Consultation or File that left the public set (its tombstone).
+        _left(Publication.objects.all()),
     ]
     return Greatest(
         F("modified"),
@@ -75,7 +106,9 @@ def papers_for_output(district: District) -> QuerySet:
         ),
         Prefetch(
             "consultations",
-            queryset=Consultation.objects.select_related("meeting__committee").order_by("order"),
+            queryset=Consultation.objects.select_related("meeting__committee")
+            .annotate(oparl_modified=consultation_modified())
+            .order_by("order"),
             to_attr="oparl_consultations",
         ),
     )
@@ -86,6 +119,7 @@ def public_consultations(district: District) -> QuerySet:
         Consultation.objects.for_district(district)
         .select_related("meeting__committee")
         .filter(paper__in=public_paper_ids(district))
+        .annotate(oparl_modified=consultation_modified())
     )
 
 
@@ -114,4 +148,14 @@ def committees(district: District) -> QuerySet:
 
 
 def public_meetings(district: District) -> QuerySet:
-    return Meeting.objects.for_district(district).filter(is_public=True).select_related("committee")
+    return (
+        Meeting.objects.for_district(district)
+        .filter(is_public=True)
+        .select_related("committee")
+        .annotate(oparl_modified=meeting_modified())
+    )
+
+
+def tombstones(district: District, kind: str) -> QuerySet:
+    """Objects of ``kind`` that OParl published and no longer shows (``deleted: true``)."""
+    return Publication.objects.for_district(district).filter(kind=kind, left_at__isnull=False)

@@ -122,8 +122,39 @@ class Serializer:
             "start": date_time(meeting.start),
             "organization": [self.body_url("organization", pk=meeting.committee_id)],
             "created": date_time(meeting.created),
-            "modified": date_time(meeting.modified),
+            "modified": date_time(meeting.oparl_modified),
         }
+
+    # -- Objects that left the public set (OParl 1.1, "Gelöschte Objekte")
+
+    TOMBSTONE_TYPES = {
+        "organization": "Organization",
+        "meeting": "Meeting",
+        "paper": "Paper",
+        "consultation": "Consultation",
+        "release_file": "File",
+        "attachment_file": "File",
+    }
+
+    def tombstone(self, publication) -> dict:
+        """What is left of an object once published. OParl 1.1, "Gelöschte Objekte": not a 404
+        or 410; ``deleted: true``, ``modified`` = when it left, ``id``, ``type`` and
+        ``created`` kept, every other attribute removed (nothing of its content: it may be
+        nichtöffentlich now) – except a File's ``accessUrl``, which the 1.1 schema requires."""
+        kind = publication.kind
+        data = {
+            "id": self.body_url(kind, pk=publication.object_id),
+            "type": object_type(self.TOMBSTONE_TYPES[kind]),
+        }
+        if self.TOMBSTONE_TYPES[kind] == "File":
+            # Required by the File schema even when deleted; it answers 410 Gone now.
+            data["accessUrl"] = self.body_url(f"{kind}_access", pk=publication.object_id)
+        data.update(
+            created=date_time(publication.created),
+            modified=date_time(publication.left_at),
+            deleted=True,
+        )
+        return data
 
     # -- Paper, Consultation, File
 
@@ -168,7 +199,7 @@ class Serializer:
             authoritative=consultation.authoritative,
             role=consultation.get_role_display(),
             created=date_time(consultation.created),
-            modified=date_time(consultation.modified),
+            modified=date_time(consultation.oparl_modified),
         )
         return data
 

@@ -2,7 +2,8 @@
 
 No login: everything here is public on purpose (tests/test_permissions.py, PUBLIC_NAMESPACES).
 What is public is decided in ``queries``; a paper that is a draft, nichtöffentlich or of another
-District answers 404 exactly like one that does not exist.
+District answers 404 exactly like one that does not exist, unless OParl published it before:
+then it answers 200 with ``deleted: true`` (OParl 1.1, "Gelöschte Objekte"; oparl/models.py).
 """
 
 from django.db.models import Max, Min
@@ -73,6 +74,27 @@ class BodyMixin:
     def serializer(self) -> Serializer:
         return Serializer(self.request, self.district)
 
+    def public_or_tombstone(self, queryset, kind: str, pk: int, serialize):
+        """The public object as OParl shows it; else its tombstone if it was published; else 404."""
+        obj = queryset.filter(pk=pk).first()
+        if obj is not None:
+            return json_response(serialize(obj))
+        tombstone = queries.tombstones(self.district, kind).filter(object_id=pk).first()
+        if tombstone is None:
+            raise Http404
+        return json_response(self.serializer.tombstone(tombstone))
+
+    def list_with_tombstones(self, queryset, kind: str, serialize, **fields):
+        data = lists.object_list(
+            self.request,
+            queryset,
+            serialize,
+            tombstones=queries.tombstones(self.district, kind),
+            serialize_tombstone=self.serializer.tombstone,
+            **fields,
+        )
+        return json_response(data)
+
 
 class SystemView(OParlView):
     def get(self, request):
@@ -100,7 +122,7 @@ class BodyView(BodyMixin, OParlView):
 class OrganizationListView(BodyMixin, OParlView):
     def get(self, request, body):
         committees = queries.committees(self.district).order_by("pk")
-        return json_response(lists.object_list(request, committees, self.serializer.organization))
+        return self.list_with_tombstones(committees, "organization", self.serializer.organization)
 
 
 class PersonListView(BodyMixin, OParlView):
@@ -114,14 +136,17 @@ class PersonListView(BodyMixin, OParlView):
 class MeetingListView(BodyMixin, OParlView):
     def get(self, request, body):
         meetings = queries.public_meetings(self.district).order_by("pk")
-        return json_response(lists.object_list(request, meetings, self.serializer.meeting))
+        return self.list_with_tombstones(
+            meetings, "meeting", self.serializer.meeting, modified="oparl_modified"
+        )
 
 
 class PaperListView(BodyMixin, OParlView):
     def get(self, request, body):
         papers = queries.papers_for_output(self.district).order_by("pk")
-        data = lists.object_list(request, papers, self.serializer.paper, modified="oparl_modified")
-        return json_response(data)
+        return self.list_with_tombstones(
+            papers, "paper", self.serializer.paper, modified="oparl_modified"
+        )
 
 
 # -- Objects of one Body
@@ -129,55 +154,74 @@ class PaperListView(BodyMixin, OParlView):
 
 class OrganizationView(BodyMixin, OParlView):
     def get(self, request, body, pk):
-        committee = get_object_or_404(queries.committees(self.district), pk=pk)
-        return json_response(self.serializer.organization(committee))
+        committees = queries.committees(self.district)
+        return self.public_or_tombstone(
+            committees, "organization", pk, self.serializer.organization
+        )
 
 
 class MeetingView(BodyMixin, OParlView):
     def get(self, request, body, pk):
-        meeting = get_object_or_404(queries.public_meetings(self.district), pk=pk)
-        return json_response(self.serializer.meeting(meeting))
+        meetings = queries.public_meetings(self.district)
+        return self.public_or_tombstone(meetings, "meeting", pk, self.serializer.meeting)
 
 
 class PaperView(BodyMixin, OParlView):
     def get(self, request, body, pk):
-        paper = get_object_or_404(queries.papers_for_output(self.district), pk=pk)
-        return json_response(self.serializer.paper(paper))
+        papers = queries.papers_for_output(self.district)
+        return self.public_or_tombstone(papers, "paper", pk, self.serializer.paper)
 
 
 class ConsultationView(BodyMixin, OParlView):
     def get(self, request, body, pk):
-        consultation = get_object_or_404(queries.public_consultations(self.district), pk=pk)
-        return json_response(self.serializer.consultation(consultation))
+        consultations = queries.public_consultations(self.district)
+        return self.public_or_tombstone(
+            consultations, "consultation", pk, self.serializer.consultation
+        )
 
 
 class ReleaseFileView(BodyMixin, OParlView):
     def get(self, request, body, pk):
-        release = get_object_or_404(queries.public_release_files(self.district), pk=pk)
-        return json_response(self.serializer.release_file(release))
+        releases = queries.public_release_files(self.district)
+        return self.public_or_tombstone(releases, "release_file", pk, self.serializer.release_file)
 
 
 class AttachmentFileView(BodyMixin, OParlView):
     def get(self, request, body, pk):
-        attachment = get_object_or_404(queries.public_attachment_files(self.district), pk=pk)
-        return json_response(self.serializer.attachment_file(attachment))
+        attachments = queries.public_attachment_files(self.district)
+        return self.public_or_tombstone(
+            attachments, "attachment_file", pk, self.serializer.attachment_file
+        )
 
 
 # -- The bytes of a File. OParl: the access URL must not send "Content-Disposition: attachment",
 # the download URL must, with a file name.
 
 
-class ReleaseFileContentView(BodyMixin, OParlView):
+class FileContentMixin:
+    """The bytes of a File that is no longer published are gone (410), not unknown (404)."""
+
+    def gone_or_404(self, kind: str, pk: int):
+        if queries.tombstones(self.district, kind).filter(object_id=pk).exists():
+            return error_response(410, "Diese Datei ist nicht mehr öffentlich.")
+        raise Http404
+
+
+class ReleaseFileContentView(FileContentMixin, BodyMixin, OParlView):
     download = False
 
     def get(self, request, body, pk):
-        release = get_object_or_404(queries.public_release_files(self.district).defer(None), pk=pk)
+        release = queries.public_release_files(self.district).defer(None).filter(pk=pk).first()
+        if release is None:
+            return self.gone_or_404("release_file", pk)
         return release_pdf_response(release, inline=not self.download)
 
 
-class AttachmentFileContentView(BodyMixin, OParlView):
+class AttachmentFileContentView(FileContentMixin, BodyMixin, OParlView):
     download = False
 
     def get(self, request, body, pk):
-        attachment = get_object_or_404(queries.public_attachment_files(self.district), pk=pk)
+        attachment = queries.public_attachment_files(self.district).filter(pk=pk).first()
+        if attachment is None:
+            return self.gone_or_404("attachment_file", pk)
         return released_attachment_response(attachment, as_attachment=self.download)

@@ -24,6 +24,8 @@ def age(paper: DecisionPaper, day: int):
     Consultation.objects.filter(paper=paper).update(created=at(1), modified=at(day))
     Attachment.objects.filter(paper=paper).update(created=at(1), modified=at(day))
     PaperRelease.objects.filter(paper=paper).update(released_at=at(day))
+    # The Paper embeds its Beratungsfolge, which links a meeting only while it is öffentlich.
+    Meeting.objects.filter(consultations__paper=paper).update(created=at(1), modified=at(day))
 
 
 def paper_list(client, district, **params):

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from oparl.publications import record_publications
 from papers.models import PaperRelease, ReleasedAttachment
 from tests import factories
 
@@ -56,13 +57,23 @@ def test_secret_and_draft_papers_answer_404_everywhere(client, district, council
                 assert not_found(oparl(client, name, body=body, pk=release.pk))
 
 
-def test_a_paper_turned_nichtoeffentlich_disappears(client, district, council):
-    """A new release that is nichtöffentlich hides the paper, also its older öffentlich PDF."""
+def test_a_paper_turned_nichtoeffentlich_disappears(
+    client, district, council, django_capture_on_commit_callbacks
+):
+    """A new release that is nichtöffentlich hides the paper, also its older öffentlich PDF.
+    OParl published them before, so they answer ``deleted: true`` (OParl 1.1, "Gelöschte
+    Objekte") with nothing of their content, and the PDF's bytes are gone (410)."""
+    record_publications(district)  # the fixture's data, committed and published
     paper = council.public
     old_release = paper.releases.get()
-    factories.PaperReleaseFactory(paper=paper, revision=2, is_public=False)
-    assert not_found(oparl(client, "paper", body=district.slug, pk=paper.pk))
-    assert not_found(oparl(client, "release_file_access", body=district.slug, pk=old_release.pk))
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.PaperReleaseFactory(paper=paper, revision=2, is_public=False)
+    stone = oparl(client, "paper", body=district.slug, pk=paper.pk).json()
+    assert stone["deleted"] is True
+    assert set(stone) == {"id", "type", "created", "modified", "deleted"}
+    gone = oparl(client, "release_file_access", body=district.slug, pk=old_release.pk)
+    assert gone.status_code == 410
+    assert gone.json()["error"]["status"] == 410
     references = [
         p["reference"] for p in oparl(client, "paper_list", body=district.slug).json()["data"]
     ]

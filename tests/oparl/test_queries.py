@@ -51,3 +51,43 @@ def test_the_body_list_and_a_paper_take_few_queries(client, district):
     assert (
         queries(client, reverse("oparl:paper", kwargs={"body": district.slug, "pk": paper.pk})) <= 5
     )
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_a_synchronising_list_with_tombstones_does_not_grow(
+    client, district, name, django_capture_on_commit_callbacks
+):
+    """With modified_since the list mixes public objects and tombstones: still constant."""
+    from actors.models import Meeting
+
+    url = (
+        reverse(f"oparl:{name}", kwargs={"body": district.slug})
+        + "?modified_since=2000-01-01T00:00:00Z"
+    )
+
+    def add_and_remove(count: int):
+        with django_capture_on_commit_callbacks(execute=True):
+            add_papers(district, count)
+            committee = factories.CommitteeFactory(district=district)
+        with django_capture_on_commit_callbacks(execute=True):
+            for paper in district.decision_papers.all()[: count // 2]:
+                factories.PaperReleaseFactory(paper=paper, revision=3, is_public=False)
+            for meeting in Meeting.objects.for_district(district).filter(is_public=True)[
+                : count // 2
+            ]:
+                meeting.is_public = False
+                meeting.save()
+            committee.delete()  # published in the commit before, so it leaves a tombstone
+
+    add_and_remove(4)
+    few = queries(client, url)
+    add_and_remove(24)
+    data = client.get(url).json()
+    assert data["pagination"]["totalElements"] > 20
+    assert queries(client, url) == few
+    assert queries(client, url + "&page=2") <= few
+    pages = [data] + [
+        client.get(url + f"&page={n}").json()
+        for n in range(2, data["pagination"]["totalPages"] + 1)
+    ]
+    assert any(obj.get("deleted") for page in pages for obj in page["data"])
