@@ -35,6 +35,7 @@ from .models import (
     ReleasedAttachment,
     ReleaseRequest,
 )
+from .recovery import recover_releases
 from .renderers import PAPER_PDF, paper_fingerprint
 from .signoff import signoff_check_content, signoff_problems
 
@@ -195,6 +196,8 @@ def paper_release(
     """
     check_district(district, paper)
     _check_releasable(paper)
+    # A request whose worker died is queued again or failed first (issue 15), never waited on.
+    recover_releases(paper.release_requests.filter(revision=paper.revision))
     pending = (
         paper.release_requests.filter(revision=paper.revision)
         .filter(status__in=[ReleaseRequest.Status.QUEUED, ReleaseRequest.Status.RUNNING])
@@ -291,7 +294,9 @@ def paper_release_complete(*, request: ReleaseRequest) -> PaperRelease | None:
             raise ValidationError(CHANGED_SINCE_REQUEST, code="changed")
         _check_releasable(paper)
         concept_pdfs = {
-            version.pk: ensure_pdf(version, user=request.requested_by)
+            version.pk: ensure_pdf(
+                version, user=request.requested_by, on_progress=lambda: _beat(request)
+            )
             for version in _concept_anlagen(paper)
         }
         _progress(request, ReleaseRequest.Status.RUNNING, "Die Vorlage wird freigegeben.")
@@ -308,9 +313,16 @@ def paper_release_complete(*, request: ReleaseRequest) -> PaperRelease | None:
 
 
 def _progress(request: ReleaseRequest, status: str, step: str) -> None:
+    """Store where the release stands; it renews the request's lease (issue 15)."""
     request.status = status
     request.step = step
-    request.save(update_fields=["status", "step", "error", "release"])
+    request.heartbeat_at = timezone.now()
+    request.save(update_fields=["status", "step", "error", "release", "heartbeat_at"])
+
+
+def _beat(request: ReleaseRequest) -> None:
+    """The concept Anlage made progress: the release waiting for it is alive."""
+    ReleaseRequest.objects.filter(pk=request.pk).update(heartbeat_at=timezone.now())
 
 
 def paper_present_concept_version(*, paper: DecisionPaper) -> None:
