@@ -195,9 +195,15 @@ def paper_release(
     (issue 14, ``papers.signoff``); the view asks the KI-Leitung to confirm first.
     """
     check_district(district, paper)
-    _check_releasable(paper)
     # A request whose worker died is queued again or failed first (issue 15), never waited on.
-    recover_releases(paper.release_requests.filter(revision=paper.revision))
+    if any(recover_releases(paper.release_requests.filter(revision=paper.revision))):
+        paper.refresh_from_db()
+        done = paper.release_requests.filter(
+            revision=paper.revision, status=ReleaseRequest.Status.DONE
+        ).first()
+        if done is not None and paper.is_released:
+            return done  # the new try has already released it (an immediate backend)
+    _check_releasable(paper)
     pending = (
         paper.release_requests.filter(revision=paper.revision)
         .filter(status__in=[ReleaseRequest.Status.QUEUED, ReleaseRequest.Status.RUNNING])
