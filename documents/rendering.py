@@ -7,6 +7,7 @@ from django.utils import timezone
 from core.text import counted
 
 from . import pdf
+from .leases import holding
 from .models import GeneratedDocument
 from .renderers import renderer_for
 
@@ -27,6 +28,12 @@ def build_html(document: GeneratedDocument) -> str:
 
 
 def render(document: GeneratedDocument, *, on_progress=None) -> None:
+    """Render ``document``, holding its lease meanwhile (``leases``, issue 15)."""
+    with holding(document):
+        _render(document, on_progress=on_progress)
+
+
+def _render(document: GeneratedDocument, *, on_progress=None) -> None:
     """Build the HTML, lay it out, write the tagged PDF; store it with size and pages.
 
     The same PDF standards as the Beschlussvorlage (documents/pdf.py): PDF/UA-1, fonts from

@@ -23,6 +23,7 @@ from django_tasks import task
 from concepts import services as concept_services
 from concepts.models import ConceptVersion
 from core.models import check_district
+from documents.leases import holding
 from documents.renderers import renderer_for
 from documents.services import ensure_pdf, stored_pdf
 
@@ -292,6 +293,11 @@ def paper_release_complete(*, request: ReleaseRequest) -> PaperRelease | None:
     """
     if not request.is_pending:
         return request.release
+    with holding(request):  # the worker renews its lease while it works on it (issue 15)
+        return _complete(request)
+
+
+def _complete(request: ReleaseRequest) -> PaperRelease | None:
     _progress(request, ReleaseRequest.Status.RUNNING, "Das Integrationskonzept wird gesetzt.")
     paper = request.paper
     paper.refresh_from_db()  # as it is now, not as it was when the request was loaded

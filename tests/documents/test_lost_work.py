@@ -17,6 +17,7 @@ from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from documents import leases
 from documents.models import GeneratedDocument
 from documents.recovery import LOST_MESSAGE, recover_documents
 from documents.services import fingerprint_of
@@ -165,3 +166,15 @@ def test_unknown_task_ids_do_not_break_recovery(district, version):
     document = stuck(version, task_id=str(uuid.uuid4()))
     GeneratedDocument.objects.filter(pk=document.pk).update(status=GeneratedDocument.Status.QUEUED)
     assert recover_documents() == (0, 0)
+
+
+def test_a_lease_held_by_the_worker_is_renewed_however_long_a_step_takes(district, version):
+    """`manage.py worker` renews, with each heartbeat, the lease of what it works on: laying
+    out a long concept reports no progress for a while, yet the render is not lost."""
+    document = stuck(version)
+    with leases.holding(document):
+        assert leases.renew() == 1
+        assert recover_documents() == (0, 0)
+    document.refresh_from_db()
+    assert document.status == GeneratedDocument.Status.RUNNING and document.attempts == 1
+    assert leases.renew() == 0  # released when the block ends

@@ -3,8 +3,9 @@
 Same options as `db_worker`. In addition (issue 15) it
 - queues again or fails work whose worker died (``papers.recovery.recover_all``) at start, and
 - every WORKER_HEARTBEAT_SECONDS writes its sign of life (``documents.WorkerHeartbeat``, shown
-  by /healthz) and repeats that recovery, from a thread beside the task loop, so a render
-  that takes long does not silence it.
+  by /healthz), renews the lease of the document or release it works on (``documents.leases``)
+  and repeats that recovery, from a thread beside the task loop, so a render step that takes
+  long neither silences the worker nor loses its lease.
 """
 
 import logging
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from documents import leases
 from documents.recovery import worker_beat
 from papers.recovery import recover_all
 
@@ -39,6 +41,8 @@ def _heartbeat_loop(worker_id: str, stop: threading.Event) -> None:
         close_old_connections()
         try:
             worker_beat(worker_id, started_at)
+            # Before recovering: what this process works on is alive, however long a step.
+            leases.renew()
         except Exception:
             logger.exception("writing the worker heartbeat failed")
         _recover()
