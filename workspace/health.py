@@ -49,6 +49,20 @@ def healthz(request):
             },
             status=503,
         )
+    try:
+        return _worker_health()
+    except DatabaseError as exc:  # e.g. a table missing: migrations not run
+        return JsonResponse(
+            {
+                "status": "error",
+                "database": f"Datenbank unvollständig ({type(exc).__name__}; migrate gelaufen?)",
+                "worker": "unbekannt",
+            },
+            status=503,
+        )
+
+
+def _worker_health() -> JsonResponse:
     now = timezone.now()
     silent_after = datetime.timedelta(seconds=3 * settings.WORKER_HEARTBEAT_SECONDS)
     beat = last_worker_beat()

@@ -4,7 +4,10 @@ A silent worker is a warning (200) while nothing waits for it, an outage (503) o
 has waited longer than the lease; a database that does not answer is always 503.
 """
 
+import ast
 import datetime
+import importlib.util
+from pathlib import Path
 
 import pytest
 from django.db import OperationalError
@@ -68,3 +71,28 @@ def test_a_database_that_does_not_answer_is_an_outage(client, monkeypatch):
     status, body = health(client)
     assert status == 503
     assert body["database"] == "Datenbank nicht erreichbar (OperationalError)"
+
+
+def test_a_database_without_its_tables_is_an_outage_not_a_500(client, monkeypatch):
+    def missing():
+        raise OperationalError("no such table: documents_workerheartbeat")
+
+    monkeypatch.setattr("workspace.health.last_worker_beat", missing)
+    status, body = health(client)
+    assert status == 503
+    assert body["database"] == "Datenbank unvollständig (OperationalError; migrate gelaufen?)"
+
+
+def test_production_answers_the_health_check_over_plain_http(client, settings):
+    """A load balancer asks gunicorn directly; every other address redirects to HTTPS."""
+    source = Path(importlib.util.find_spec("kreisintegration.settings.production").origin)
+    source = source.read_text()
+    exempt = next(
+        ast.literal_eval(node.value)
+        for node in ast.parse(source).body
+        if isinstance(node, ast.Assign) and node.targets[0].id == "SECURE_REDIRECT_EXEMPT"
+    )
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = exempt
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/oparl/v1.1/").status_code == 301
