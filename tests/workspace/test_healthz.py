@@ -90,7 +90,8 @@ def test_production_answers_the_health_check_over_plain_http(client, settings):
     exempt = next(
         ast.literal_eval(node.value)
         for node in ast.parse(source).body
-        if isinstance(node, ast.Assign) and node.targets[0].id == "SECURE_REDIRECT_EXEMPT"
+        if isinstance(node, ast.Assign)
+        and getattr(node.targets[0], "id", None) == "SECURE_REDIRECT_EXEMPT"
     )
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_REDIRECT_EXEMPT = exempt
