@@ -26,8 +26,9 @@ demo: migrate
 	$(BIN)/python manage.py load_demo
 
 # The task worker renders long documents (django-tasks); it stops when the server stops.
+# `worker` is `db_worker` with a heartbeat for /healthz and recovery of work a crash left.
 run: demo
-	$(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	$(BIN)/python manage.py worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST)
 

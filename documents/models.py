@@ -64,6 +64,11 @@ class GeneratedDocument(TimeStampedModel):
         verbose_name="angefordert von",
     )
     started_at = models.DateTimeField("begonnen", null=True, blank=True)
+    # The lease of a running render (issue 15): renewed at every progress report; a document
+    # "wird erstellt" whose heartbeat is older than TASK_LEASE_SECONDS lost its worker
+    # (documents/recovery.py) and is queued again or marked failed, never left stuck.
+    heartbeat_at = models.DateTimeField("letztes Lebenszeichen", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("Versuche", default=1)
     finished_at = models.DateTimeField("fertig", null=True, blank=True)
     pdf = models.BinaryField("PDF", null=True, blank=True)
     size = models.PositiveIntegerField("Größe in Bytes", default=0)
@@ -94,3 +99,25 @@ class GeneratedDocument(TimeStampedModel):
     def subject(self):
         """What the document is made of (a concept version, a Sachstandsbericht …)."""
         return getattr(self, self.renderer.subject_field)
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one background worker (``manage.py worker``), for /healthz.
+
+    django-tasks-db records which worker claimed a task but not whether that worker still
+    lives; the worker writes this row every WORKER_HEARTBEAT_SECONDS (documents/recovery.py).
+    """
+
+    worker_id = models.CharField("Worker", max_length=64, unique=True)
+    host = models.CharField("Rechner", max_length=255, blank=True)
+    pid = models.PositiveIntegerField("Prozess", default=0)
+    started_at = models.DateTimeField("gestartet")
+    seen_at = models.DateTimeField("letzte Meldung", db_index=True)
+
+    class Meta:
+        verbose_name = "Lebenszeichen eines Workers"
+        verbose_name_plural = "Lebenszeichen der Worker"
+        ordering = ["-seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host}, {self.seen_at:%Y-%m-%d %H:%M:%S})"

@@ -7,14 +7,19 @@ from django.utils import timezone
 from core.text import counted
 
 from . import pdf
+from .leases import holding
 from .models import GeneratedDocument
 from .renderers import renderer_for
 
 
-def _report(document: GeneratedDocument, progress: int, step: str) -> None:
+def _report(document: GeneratedDocument, progress: int, step: str, on_progress=None) -> None:
+    """Store the progress; it renews the document's lease (``heartbeat_at``, issue 15)."""
     document.progress = progress
     document.step = step
-    document.save(update_fields=["progress", "step", "modified"])
+    document.heartbeat_at = timezone.now()
+    document.save(update_fields=["progress", "step", "heartbeat_at", "modified"])
+    if on_progress is not None:
+        on_progress()  # e.g. a release waiting for this document renews its own lease
 
 
 def build_html(document: GeneratedDocument) -> str:
@@ -22,7 +27,13 @@ def build_html(document: GeneratedDocument) -> str:
     return renderer_for(document.kind).html(document.subject)
 
 
-def render(document: GeneratedDocument) -> None:
+def render(document: GeneratedDocument, *, on_progress=None) -> None:
+    """Render ``document``, holding its lease meanwhile (``leases``, issue 15)."""
+    with holding(document):
+        _render(document, on_progress=on_progress)
+
+
+def _render(document: GeneratedDocument, *, on_progress=None) -> None:
     """Build the HTML, lay it out, write the tagged PDF; store it with size and pages.
 
     The same PDF standards as the Beschlussvorlage (documents/pdf.py): PDF/UA-1, fonts from
@@ -30,13 +41,18 @@ def render(document: GeneratedDocument) -> None:
     """
     started = time.perf_counter()
     document.status = GeneratedDocument.Status.RUNNING
-    document.started_at = timezone.now()
-    document.save(update_fields=["status", "started_at", "modified"])
-    _report(document, 10, "Daten zusammenstellen")
+    document.started_at = document.heartbeat_at = timezone.now()
+    document.save(update_fields=["status", "started_at", "heartbeat_at", "modified"])
+    _report(document, 10, "Daten zusammenstellen", on_progress)
     html = build_html(document)
-    _report(document, 30, "Seiten setzen")
+    _report(document, 30, "Seiten setzen", on_progress)
     laid_out = pdf.lay_out(html)
-    _report(document, 80, f"PDF schreiben ({counted(len(laid_out.pages), 'Seite', 'Seiten')})")
+    _report(
+        document,
+        80,
+        f"PDF schreiben ({counted(len(laid_out.pages), 'Seite', 'Seiten')})",
+        on_progress,
+    )
     content = pdf.write_pdf(laid_out)
     document.pdf = content
     document.size = len(content)
@@ -46,4 +62,21 @@ def render(document: GeneratedDocument) -> None:
     document.status = GeneratedDocument.Status.DONE
     document.finished_at = timezone.now()
     document.render_seconds = time.perf_counter() - started
-    document.save()
+    document.heartbeat_at = document.finished_at
+    document.error = ""
+    # Not ``attempts``: a render thought lost may still finish after it was queued again.
+    document.save(
+        update_fields=[
+            "pdf",
+            "size",
+            "pages",
+            "progress",
+            "step",
+            "status",
+            "finished_at",
+            "render_seconds",
+            "heartbeat_at",
+            "error",
+            "modified",
+        ]
+    )

@@ -7,6 +7,7 @@ Which document a subject has, and what changes it, is its renderer's business
 from core.models import check_district
 
 from .models import GeneratedDocument
+from .recovery import recover_documents
 from .renderers import renderer_for_object
 from .rendering import render
 from .tasks import render_document
@@ -49,9 +50,11 @@ def request_document(*, district, subject, user) -> tuple[GeneratedDocument, boo
     newly queued.
 
     A finished or running document with the same fingerprint is returned as it is: the
-    stored PDF is served again until the data changes.
+    stored PDF is served again until the data changes. One whose worker died is queued again
+    or, after its last try, failed (``recovery``), and a failed one is asked for anew.
     """
     check_district(district, subject)
+    recover_documents(_documents_of(subject))
     existing = current_document(subject)
     if existing is not None:
         return existing, False
@@ -72,11 +75,12 @@ def stored_pdf(subject) -> bytes | None:
     return bytes(GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk))
 
 
-def ensure_pdf(subject, *, user) -> bytes:
+def ensure_pdf(subject, *, user, on_progress=None) -> bytes:
     """The current PDF of ``subject``, rendered right here unless one is stored.
 
     For a management command or the background worker only (issue 7: long documents must not
     block a web worker); a web request uses ``stored_pdf`` and queues the rest.
+    ``on_progress`` is called at each progress report (a waiting release renews its lease).
     """
     pdf = stored_pdf(subject)
     if pdf is None:
@@ -84,7 +88,7 @@ def ensure_pdf(subject, *, user) -> bytes:
         # A document still waiting for the worker is taken over, not rendered twice.
         if current is None or current.status != GeneratedDocument.Status.QUEUED:
             current = _new_document(subject, user=user)
-        render(current)
+        render(current, on_progress=on_progress)
         pdf = bytes(current.pdf)
     return pdf
 

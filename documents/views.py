@@ -17,6 +17,7 @@ from accounts.rights import Capability
 
 from . import services
 from .models import GeneratedDocument
+from .recovery import LOST_MESSAGE, recover_documents
 from .renderers import renderer_for
 
 
@@ -69,6 +70,12 @@ class DocumentView(DistrictMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = visible_document(self.request, self.kwargs["pk"])
+        if not document.is_finished:
+            # Its worker may have died: queued again or failed, never shown stuck (issue 15).
+            recover_documents(GeneratedDocument.objects.filter(pk=document.pk))
+            document.refresh_from_db(
+                fields=["status", "progress", "step", "error", "attempts", "heartbeat_at"]
+            )
         renderer, subject = document.renderer, document.subject
         context.update(
             document=document,
@@ -80,6 +87,7 @@ class DocumentView(DistrictMixin, TemplateView):
             ),
             outdated=document.status == GeneratedDocument.Status.DONE
             and services.is_outdated(document),
+            lost_message=LOST_MESSAGE,
         )
         return context
 

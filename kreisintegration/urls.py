@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import HomeView
+from workspace.health import healthz
 
 admin.site.site_header = "Kreisintegration – Verwaltung"
 admin.site.site_title = "Kreisintegration"
@@ -22,6 +23,9 @@ district_patterns = [
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("admin/", admin.site.urls),
+    # Database and worker for monitoring, no login (issue 15). No slash: a District slug
+    # "healthz" keeps its pages under /healthz/.
+    path("healthz", healthz, name="healthz"),
     path("", include("accounts.urls")),  # konto/… and <district>/mitglieder/…
     path("", include("public.urls")),  # oeffentlich/… and <district>/rueckmeldungen/…
     path("", include("workspace.urls")),  # betrieb/… (operator) and the District's dashboard

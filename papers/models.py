@@ -335,6 +335,10 @@ class ReleaseRequest(models.Model):
     )
     step = models.CharField("Arbeitsschritt", max_length=120, blank=True)
     task_id = models.CharField("Aufgabe", max_length=64, blank=True)
+    # Lease of the worker completing it (issue 15, papers/recovery.py): renewed at every step
+    # and while the concept Anlage renders; expired means the worker died.
+    heartbeat_at = models.DateTimeField("letztes Lebenszeichen", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("Versuche", default=1)
     error = models.TextField("Fehler", blank=True)
     release = models.ForeignKey(
         "PaperRelease",

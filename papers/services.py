@@ -23,6 +23,7 @@ from django_tasks import task
 from concepts import services as concept_services
 from concepts.models import ConceptVersion
 from core.models import check_district
+from documents.leases import holding
 from documents.renderers import renderer_for
 from documents.services import ensure_pdf, stored_pdf
 
@@ -35,6 +36,7 @@ from .models import (
     ReleasedAttachment,
     ReleaseRequest,
 )
+from .recovery import recover_releases
 from .renderers import PAPER_PDF, paper_fingerprint
 from .signoff import signoff_check_content, signoff_problems
 
@@ -194,6 +196,14 @@ def paper_release(
     (issue 14, ``papers.signoff``); the view asks the KI-Leitung to confirm first.
     """
     check_district(district, paper)
+    # A request whose worker died is queued again or failed first (issue 15), never waited on.
+    if any(recover_releases(paper.release_requests.filter(revision=paper.revision))):
+        paper.refresh_from_db()
+        done = paper.release_requests.filter(
+            revision=paper.revision, status=ReleaseRequest.Status.DONE
+        ).first()
+        if done is not None and paper.is_released:
+            return done  # the new try has already released it (an immediate backend)
     _check_releasable(paper)
     pending = (
         paper.release_requests.filter(revision=paper.revision)
@@ -283,6 +293,11 @@ def paper_release_complete(*, request: ReleaseRequest) -> PaperRelease | None:
     """
     if not request.is_pending:
         return request.release
+    with holding(request):  # the worker renews its lease while it works on it (issue 15)
+        return _complete(request)
+
+
+def _complete(request: ReleaseRequest) -> PaperRelease | None:
     _progress(request, ReleaseRequest.Status.RUNNING, "Das Integrationskonzept wird gesetzt.")
     paper = request.paper
     paper.refresh_from_db()  # as it is now, not as it was when the request was loaded
@@ -291,7 +306,9 @@ def paper_release_complete(*, request: ReleaseRequest) -> PaperRelease | None:
             raise ValidationError(CHANGED_SINCE_REQUEST, code="changed")
         _check_releasable(paper)
         concept_pdfs = {
-            version.pk: ensure_pdf(version, user=request.requested_by)
+            version.pk: ensure_pdf(
+                version, user=request.requested_by, on_progress=lambda: _beat(request)
+            )
             for version in _concept_anlagen(paper)
         }
         _progress(request, ReleaseRequest.Status.RUNNING, "Die Vorlage wird freigegeben.")
@@ -308,9 +325,16 @@ def paper_release_complete(*, request: ReleaseRequest) -> PaperRelease | None:
 
 
 def _progress(request: ReleaseRequest, status: str, step: str) -> None:
+    """Store where the release stands; it renews the request's lease (issue 15)."""
     request.status = status
     request.step = step
-    request.save(update_fields=["status", "step", "error", "release"])
+    request.heartbeat_at = timezone.now()
+    request.save(update_fields=["status", "step", "error", "release", "heartbeat_at"])
+
+
+def _beat(request: ReleaseRequest) -> None:
+    """The concept Anlage made progress: the release waiting for it is alive."""
+    ReleaseRequest.objects.filter(pk=request.pk).update(heartbeat_at=timezone.now())
 
 
 def paper_present_concept_version(*, paper: DecisionPaper) -> None:

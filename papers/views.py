@@ -44,9 +44,11 @@ from .models import (
     PaperRelease,
     PaperStatus,
     ReleasedAttachment,
+    ReleaseRequest,
 )
 from .prefill import concept_attachment_title, paper_from_version
 from .queries import holds_signoff_step, show_as_released, visible_papers
+from .recovery import recover_releases
 from .renderers import PAPER_DOCX, PAPER_PDF, paper_context
 from .responses import (
     pdf_response,
@@ -99,6 +101,19 @@ class PaperListView(DistrictMixin, ListView):
         return context
 
 
+def _open_release_request(paper):
+    """The paper's open release request; one whose worker died is queued again or failed
+    first (issue 15), so the page never waits on it forever."""
+    release_request = paper.open_release_request()
+    if (
+        release_request is not None
+        and release_request.is_pending
+        and any(recover_releases(ReleaseRequest.objects.filter(pk=release_request.pk)))
+    ):
+        release_request = paper.open_release_request()
+    return release_request
+
+
 class PaperDetailView(DistrictMixin, TemplateView):
     """The paper; while a queued release is completed, the page polls its status (htmx)."""
 
@@ -115,7 +130,7 @@ class PaperDetailView(DistrictMixin, TemplateView):
         paper = get_paper(self.request, self.kwargs["pk"])
         if not self.request.access.can(Capability.READ_INTERNAL):
             raise Http404
-        release_request = paper.open_release_request()
+        release_request = _open_release_request(paper)
         if release_request is None or not release_request.is_pending:
             response = HttpResponse(status=204)
             response["HX-Refresh"] = "true"
@@ -175,7 +190,7 @@ class PaperDetailView(DistrictMixin, TemplateView):
             internal=working_copy,
             reads_drafts=internal,
             problems=services.release_problems(paper) if internal and not paper.is_released else [],
-            release_request=paper.open_release_request() if internal else None,
+            release_request=_open_release_request(paper) if internal else None,
         )
         if working_copy:
             # Mitzeichnung (issue 14): a released revision shows who signed it, unchecked.

@@ -37,6 +37,14 @@ SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 
 # "path::function": why this query may leave out for_district().
 ALLOWED: dict[str, str] = {
+    "documents/recovery.py::recover_documents": (
+        "crash recovery (issue 15) for `manage.py worker` and `recover_tasks`: every District's "
+        "lost documents; pages pass a queryset already scoped to the visitor's document"
+    ),
+    "papers/recovery.py::recover_releases": (
+        "crash recovery (issue 15) for `manage.py worker` and `recover_tasks`: every District's "
+        "lost release requests; pages pass the requests of a paper they have checked"
+    ),
     "papers/services.py::complete_release": (
         "background task: it receives only the id of a release request a KI-Leitung made within "
         "her District (papers.views checks that), and works on that request's own paper"

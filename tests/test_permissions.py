@@ -48,6 +48,9 @@ PUBLIC = {
     # else only to members who may read a version showing it; 404 for everyone else and for
     # every other file under /media/ (tests/concept_editor/test_media.py)
     "media:concept_image": "an uploaded concept image, checked like the page that shows it",
+    # Monitoring (issue 15): database and worker heartbeat, no data of any District
+    # (tests/workspace/test_healthz.py)
+    "healthz": "health check of the database and the background worker for monitoring",
 }
 # Whole namespaces that are public on purpose.
 PUBLIC_NAMESPACES = {

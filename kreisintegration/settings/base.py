@@ -152,6 +152,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Long documents render in the background (django-tasks' database backend; `manage.py
 # db_worker` runs them, `make run` starts one). Tests run tasks immediately.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work survives a crashed worker (issue 15; documents/recovery.py): a document or
+# release "wird erstellt" without a sign of life for TASK_LEASE_SECONDS lost its worker. A
+# render reports progress several times and the slowest step (laying out a whole concept) takes
+# well under a minute, so ten minutes never cut off a live render. Such work is queued again
+# until it has had TASK_MAX_ATTEMPTS tries, then marked failed with a German message.
+TASK_LEASE_SECONDS = _read("TASK_LEASE_SECONDS", env.int, 10 * 60)
+TASK_MAX_ATTEMPTS = _read("TASK_MAX_ATTEMPTS", env.int, 2)
+# `manage.py worker` writes its sign of life this often; /healthz reports a worker silent for
+# three times as long.
+WORKER_HEARTBEAT_SECONDS = _read("WORKER_HEARTBEAT_SECONDS", env.int, 30)
 
 # Draft PDFs are cached by their content (documents/pdf.py). Per-process memory by default;
 # with several workers set e.g. CACHE_URL=filecache:///var/cache/kreisintegration.

@@ -24,6 +24,9 @@ if not ALLOWED_HOSTS:
 # HTTPS only. The reverse proxy (nginx, Apache) terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = _read("SECURE_SSL_REDIRECT", env.bool, True)
+# A load balancer or monitor may ask gunicorn directly over plain HTTP (issue 15): /healthz
+# carries no data of anyone, so it answers there instead of redirecting.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True

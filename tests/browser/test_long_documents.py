@@ -5,11 +5,16 @@ document waiting; the test then runs the worker once, as `manage.py db_worker` w
 page picks up the finished PDF by itself (htmx polling).
 """
 
+import datetime
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from documents.models import GeneratedDocument
+from documents.recovery import LOST_MESSAGE
+from documents.services import fingerprint_of
 from tests import factories
 from tests.browser.conftest import axe_violations
 from tests.browser.helpers import log_in, shot
@@ -77,3 +82,37 @@ def test_progress_report_pages_are_accessible(page, live_server, district, ki_st
     expect(page.get_by_text("Sprachcafé").first).to_be_visible()
     assert axe_violations(page) == []
     shot(page, "sachstandsbericht")
+
+
+def test_a_render_whose_worker_died_offers_a_retry(page, live_server, district, ki_staff, settings):
+    """Issue 15: the worker died at 30 % and the document had its last try; the page says so in
+    German and its button starts anew, which the next worker run finishes."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASK_MAX_ATTEMPTS = 1
+    version = factories.ConceptVersionFactory(concept=district.concept, number=1)
+    factories.ConceptSectionFactory(version=version, order=1, title="Ausgangslage", body="Text")
+    then = timezone.now() - datetime.timedelta(minutes=11)
+    lost = GeneratedDocument.objects.create(
+        district=district,
+        kind=GeneratedDocument.Kind.CONCEPT,
+        concept_version=version,
+        fingerprint=fingerprint_of(version),
+        status=GeneratedDocument.Status.RUNNING,
+        progress=30,
+        step="Seiten setzen",
+    )
+    GeneratedDocument.objects.filter(pk=lost.pk).update(heartbeat_at=then, modified=then)
+
+    log_in(page, live_server, ki_staff, next_path=f"/{district.slug}/dokumente/{lost.pk}/")
+    status = page.locator("#dokument-status")
+    expect(status).to_contain_text("Status: fehlgeschlagen")
+    expect(status.get_by_role("alert")).to_contain_text(LOST_MESSAGE)
+    assert axe_violations(page) == []
+    shot(page, "dokument-unterbrochen")
+
+    page.get_by_role("button", name="Erneut anfordern").click()
+    expect(status).to_contain_text("Status: wartet")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    expect(status).to_contain_text("Status: fertig", timeout=20_000)
+    expect(page.get_by_role("link", name="PDF herunterladen")).to_be_visible()
+    assert GeneratedDocument.objects.get(pk=lost.pk).status == GeneratedDocument.Status.FAILED

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -17,8 +16,6 @@ from papers.renderers import PAPER_PDF
 from papers.services import complete_release, paper_release
 from tests import factories
 
-from .test_workflow import form_data
-
 # The release asks "Ich habe die Vorlage geprüft und gebe sie frei" (issue 14).
 CONFIRM = {"confirm": "on"}
 
@@ -27,24 +24,6 @@ pytestmark = pytest.mark.django_db
 
 def body(response) -> bytes:
     return b"".join(response.streaming_content) if response.streaming else response.content
-
-
-@pytest.fixture
-def paper_with_anlagen(client, district, ki_lead, path):
-    """A paper for adopting a concept version, with an uploaded Anlage and the version."""
-    version = factories.ConceptVersionFactory(
-        concept=district.concept, number=3, title="Fortschreibung 2026"
-    )
-    factories.ConceptSectionFactory(version=version, title="Anlass", body="Warum wir schreiben.")
-    client.force_login(ki_lead)
-    client.post(reverse("papers:create", args=[district.slug]), form_data(meetings=path))
-    paper = DecisionPaper.objects.get(district=district)
-    upload = factories.AttachmentFactory(paper=paper, title="Beteiligungsbericht", order=1)
-    upload.file.save("beteiligung.pdf", ContentFile(b"%PDF-1.7 Beteiligung"))
-    factories.AttachmentFactory(
-        paper=paper, title="Integrationskonzept – Fassung 3", concept_version=version, order=2
-    )
-    return paper, version
 
 
 def test_release_freezes_uploads_and_renders_the_concept_version(
@@ -163,12 +142,6 @@ def test_one_click_releases_a_paper_whose_concept_anlage_is_not_yet_set(
     assert request.release == paper.releases.get()
     concept = request.release.attachments.get(concept_version=version)
     assert concept.file.read() == stored_pdf(version)
-
-
-@pytest.fixture
-def worker_backend(settings):
-    """The database backend of production: a task waits until the worker runs it."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def test_a_queued_release_shows_as_pending_and_the_worker_completes_it(
