@@ -26,7 +26,14 @@ from concepts.models import ConceptVersion
 from tests import factories
 from tests.browser.helpers import log_in
 from tests.public.test_pages import public_urls
-from tests.test_permissions import district_urls, operator_urls
+from tests.test_permissions import (
+    OPERATOR_ROUTES,
+    PUBLIC,
+    PUBLIC_NAMESPACES,
+    all_routes,
+    district_urls,
+    operator_urls,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(serialized_rollback=True)]
 
@@ -228,3 +235,23 @@ def test_every_page_passes_axe(page, live_server, request, role, district, munic
     assert {name: found[name] for name in found.keys() - known.keys()} == {}
     # A page listed as known that is clean now must leave the list.
     assert sorted(known.keys() - found.keys()) == []
+
+
+def test_no_page_of_the_walker_is_left_out(district, ki_staff):
+    """Each GET page of the walker is opened by some role above, or named in ``DOWNLOADS``."""
+    visited = set(pages_for("anonym", district, {"ki_staff": ki_staff}))
+    visited |= {"accounts:password_change", "accounts:password_change_done", *OPERATOR_ROUTES}
+    assert set(PUBLIC) - visited - DOWNLOADS.keys() == set()
+    # The OParl API answers JSON for programs, not pages (tests/oparl/).
+    assert set(PUBLIC_NAMESPACES) == {"oparl"}
+    members = [role for role in ROLES.values() if role != OPERATOR]
+    unopened = [
+        name
+        for name, _url, method, capability in district_urls(district)
+        if method == "get"
+        and name not in DOWNLOADS
+        and not any(role in RIGHTS[capability] for role in members)
+    ]
+    assert unopened == []
+    # No stale entry: every name in DOWNLOADS is a route.
+    assert DOWNLOADS.keys() <= {name for _route, name, _entry in all_routes()}
