@@ -198,7 +198,6 @@ def check(page, base: str, pages: dict[str, str]) -> dict[str, list[str]]:
         elif violations := axe_violations(page):
             found[name] = violations
             details(page, name)
-
     return found
 
 
