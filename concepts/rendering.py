@@ -69,10 +69,14 @@ class _ImageSources(HTMLParser):
     def __init__(self):
         super().__init__()
         self.sources: list[str] = []
+        self.without_text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "img":
-            self.sources.append(dict(attrs).get("src") or "")
+            attributes = dict(attrs)
+            self.sources.append(attributes.get("src") or "")
+            if not (attributes.get("alt") or "").strip():
+                self.without_text.append(attributes.get("src") or "")
 
 
 def foreign_images(text: str, district) -> list[str]:
@@ -80,6 +84,13 @@ def foreign_images(text: str, district) -> list[str]:
     parser = _ImageSources()
     parser.feed(markdown.markdown(text or "", extensions=["tables", "sane_lists"]))
     return [src for src in parser.sources if own_image_url(src, district) is None]
+
+
+def images_without_text(text: str) -> list[str]:
+    """Addresses of images in Markdown ``text`` written without a description (``![](…)``)."""
+    parser = _ImageSources()
+    parser.feed(markdown.markdown(text or "", extensions=["tables", "sane_lists"]))
+    return parser.without_text
 
 
 def check_images(text: str, district) -> None:
@@ -91,6 +102,14 @@ def check_images(text: str, district) -> None:
             f"Bilder dürfen nur aus den Uploads dieses Kreises stammen (Knopf „Bild hochladen“); "
             f"nicht erlaubt: {listed}.",
             code="foreign_image",
+        )
+    # An image without a description is a figure without alternative text in the tagged PDF
+    # and for screen readers (PDF/UA-1, WCAG 1.1.1; issue 15).
+    if undescribed := images_without_text(text):
+        raise ValidationError(
+            f"Jedes Bild braucht eine Beschreibung für Menschen, die es nicht sehen, zwischen "
+            f"den eckigen Klammern: ![Beschreibung]({undescribed[0][:80]}).",
+            code="image_without_text",
         )
 
 

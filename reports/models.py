@@ -37,3 +37,14 @@ class ProgressReport(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def names_its_kind(self) -> bool:
+        """Whether the title already says "Sachstandsbericht" (as the demo's does)."""
+        return self.title.strip().casefold().startswith("sachstandsbericht")
+
+    @property
+    def full_title(self) -> str:
+        """The title with "Sachstandsbericht" in front, never twice (issue 15: the PDF's
+        running header said "Sachstandsbericht Sachstandsbericht …")."""
+        return self.title if self.names_its_kind else f"Sachstandsbericht {self.title}"

@@ -31,7 +31,7 @@ from papers.models import Attachment, DecisionPaper
 from .models import ProgressReport
 
 # Bump when the print template changes, so stored PDFs are rendered anew.
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 
 # An indicator is "im Plan" when its latest value has gone at least this share of the way from
 # baseline to target – the same line the dashboard draws (measures.queries.behind_target).
@@ -234,7 +234,7 @@ def report_html(report: ProgressReport) -> str:
 
 
 def report_title(report: ProgressReport) -> str:
-    return f"Sachstandsbericht {report.title} ({period_label(report)})"
+    return f"{report.full_title} ({period_label(report)})"
 
 
 # --- Has anything the report shows changed? ---------------------------------------------------
