@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from actors.models import Committee, Meeting
 from concepts.models import ConceptVersion
+from concepts.rendering import check_images
 from core.forms import DateInput, DistrictFormMixin
 from core.uploads import content_matches
 from districts.models import District
@@ -173,6 +174,15 @@ class PaperForm(DistrictFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        # Issue 15: images in the texts only from the District's own uploads, refused here
+        # next to the field (the renderer drops them as well).
+        for name in list(data):
+            field = self.fields.get(name)
+            if isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea):
+                try:
+                    check_images(data.get(name) or "", self.district)
+                except ValidationError as error:
+                    self.add_error(name, error)
         # A carried field is not on the page: a bad value there is dropped, not shown as an
         # invisible error (only a forged request sends one).
         for name in self.carried:

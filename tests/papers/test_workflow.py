@@ -324,3 +324,19 @@ def test_a_forged_number_of_steps_is_refused_without_building_them(client, distr
     assert len(response.context["steps"].forms) <= 12
     assert "höchstens 12" in page
     assert not DecisionPaper.objects.filter(district=district).exists()
+
+
+def test_a_paper_text_with_another_districts_image_is_refused_next_to_the_field(
+    client, district, other_district, ki_staff
+):
+    # Issue 15: "anything else is refused at save time with a German message".
+    client.force_login(ki_staff)
+    src = f"/media/bilder/{district.slug}/%2e%2e/{other_district.slug}/karte.png"
+    response = client.post(
+        reverse("papers:create", args=[district.slug]),
+        form_data(occasion=f"Siehe ![Karte]({src})"),
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "Bilder dürfen nur aus den Uploads dieses Kreises stammen" in errors["occasion"][0]
+    assert not DecisionPaper.objects.filter(district=district).exists()
