@@ -60,6 +60,7 @@ DOWNLOADS = {
     "papers:meetings_subscription": "iCal",
     "media:concept_image": "an image",
     "accounts:logout": "POST only",
+    "healthz": "JSON for monitoring",
 }
 
 # Pages axe still finds something on, with the reason; each one is a failure to be fixed,

@@ -101,7 +101,7 @@ def test_a_returned_paper_goes_back_to_the_ki_and_is_released_after_both_sign(
         person.get_by_role("button", name="Mitzeichnen").click()
         expect(person.get_by_role("status").first).to_contain_text("mitgezeichnet")
     page.goto(live_server.url + detail)
-    panel = page.get_by_role("region", name="Mitzeichnung")
+    panel = page.get_by_role("region", name="Mitzeichnung", exact=True)
     expect(panel).to_contain_text("Alle Schritte haben mitgezeichnet")
     expect(panel.get_by_role("row").filter(has_text="Dezernat")).to_contain_text("mitgezeichnet am")
     keep(page, "panel")
