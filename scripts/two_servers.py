@@ -52,6 +52,8 @@ def environment(shared: Path) -> dict:
 
 
 def manage(env, *args) -> str:
+    if args[0] == "shell":
+        args = ("shell", "--no-imports", *args[1:])
     result = subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
     )
@@ -86,6 +88,8 @@ class Browser:
             status, content, info = response.status, response.read(), response.headers
         except urllib.error.HTTPError as error:
             status, content, info = error.code, error.read(), error.headers
+        except urllib.error.URLError:
+            return 0, b"", {}  # not listening yet
         for header in info.get_all("Set-Cookie") or []:
             cookie = http.cookies.SimpleCookie(header)
             for name, morsel in cookie.items():
@@ -187,8 +191,13 @@ def main() -> int:
             "shell",
             "-c",
             "from concepts.models import ConceptVersion as V; print(V.objects.filter("
-            "concept__district__slug='rhein-erft-kreis').order_by('-number').first().pk)",
+            "concept__district__slug='rhein-erft-kreis').order_by('number').first().pk)",
         ).strip()
+        runs_query = (
+            "from django_tasks_db.models import DBTaskResult as T; "
+            "print(T.objects.filter(task_path__endswith='render_document').count())"
+        )
+        runs_before = int(manage(env, "shell", "-c", runs_query).strip().splitlines()[-1])
         request_path = f"/rhein-erft-kreis/konzept/{version}/gesamtdokument/"
         status, _, headers = browser.request(a, request_path, {})
         location = headers.get("Location", "")
@@ -208,9 +217,10 @@ def main() -> int:
             "from documents.models import GeneratedDocument as D; "
             "from django_tasks_db.models import DBTaskResult as T; "
             f"d = D.objects.get(pk={document}); "
-            "runs = T.objects.filter(task_path__endswith='render_document'); "
+            "runs = T.objects.filter(task_path__endswith='render_document')"
+            f".order_by('enqueued_at')[{runs_before}:]; "
             "print(D.objects.filter(kind=d.kind, concept_version=d.concept_version).count(), "
-            "runs.count(), runs.filter(status='SUCCESSFUL').count(), "
+            "len(runs), sum(1 for r in runs if r.status == 'SUCCESSFUL'), "
             "len({w for r in runs for w in (r.worker_ids or [])}))",
         ).split()
         same_doc = doc_a == doc_b
