@@ -51,17 +51,30 @@ def page(browser):
 
 
 def axe_violations(page) -> list[str]:
-    """WCAG 2.1 A/AA violations axe-core finds on the current page."""
-    from axe_playwright_python.sync_playwright import Axe
+    """WCAG 2.1 A/AA violations axe-core finds on the current page.
 
-    results = Axe().run(
-        page,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-            # Only violations are read; leaving out passes and incompletes saves time.
-            "resultTypes": ["violations"],
-        },
-    )
+    A click that navigates returns before the next page is there; axe started in between finds
+    no document ("Cannot read properties of null (reading 'documentElement')", CI of stop 21).
+    So the page's load is awaited first, and a run that a navigation cut short runs again on
+    the page that arrived.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error
+
+    options = {
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        # Only violations are read; leaving out passes and incompletes saves time.
+        "resultTypes": ["violations"],
+    }
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            results = Axe().run(page, options=options)
+            break
+        except Error as exc:
+            navigating = "documentElement" in str(exc) or "context was destroyed" in str(exc)
+            if not navigating or attempt == 2:
+                raise
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}×)" for v in results.response["violations"]]
 
 

@@ -73,6 +73,7 @@ def test_progress_report_pages_are_accessible(page, live_server, district, ki_st
     log_in(page, live_server, ki_staff, next_path=f"/{district.slug}/berichte/")
     assert axe_violations(page) == []
     page.get_by_role("link", name="Neuer Sachstandsbericht").click()
+    expect(page.get_by_label("Titel")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Titel").fill("Sachstand 2025")
     page.get_by_label("Berichtszeitraum von").fill("2025-01-01")
