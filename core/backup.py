@@ -21,6 +21,8 @@ from pathlib import Path
 from django.db import connection
 
 MANIFEST = "manifest.json"
+# The database cache (core/migrations/0001_cache_table.py); not part of what a backup keeps.
+CACHE_TABLE = "kreisintegration_cache"
 
 
 class BackupError(RuntimeError):
@@ -40,9 +42,12 @@ def _pg_args(settings_dict: dict) -> tuple[list[str], dict]:
 
 
 def table_counts(conn) -> dict[str, int]:
-    """Rows per table of the project (every table Django knows)."""
+    """Rows per table of the project (every table Django knows).
+
+    The cache table is left out: its rows come and go while the backup runs (issue 16).
+    """
     with conn.cursor() as cursor:
-        tables = sorted(conn.introspection.table_names(cursor))
+        tables = sorted(set(conn.introspection.table_names(cursor)) - {CACHE_TABLE})
         counts = {}
         for table in tables:
             cursor.execute(f"SELECT COUNT(*) FROM {conn.ops.quote_name(table)}")  # noqa: S608

@@ -15,6 +15,7 @@ import logging
 import mimetypes
 import os
 import posixpath
+import time
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -33,6 +34,10 @@ BASE_URL = "https://kreisintegration.invalid/"
 PDF_VARIANT = "pdf/ua-1"
 CACHE_PREFIX = "pdf:"
 CACHE_SECONDS = 60 * 60 * 24
+# A draft renders in about half a second (scripts/benchmark_papers.py); a worker waits this long
+# for another one rendering the same content before it renders itself.
+RENDER_WAIT_SECONDS = 30
+RENDER_POLL_SECONDS = 0.2
 
 
 class RefusedURL(ValueError):
@@ -137,10 +142,25 @@ def cached_pdf(html: str) -> bytes:
     The key is the hash of the HTML itself, which holds everything the document depends on
     (texts, Beratungsfolge, the logo's file name): any change renders anew, an unchanged
     draft is served from the cache.
+
+    The production cache is shared by all workers (issue 16), and a lock in it lets only one of
+    them render a content: the others wait for its PDF (at most ``RENDER_WAIT_SECONDS``, then
+    they render it themselves, so a worker that died while holding the lock blocks nobody).
     """
     key = CACHE_PREFIX + hashlib.sha256(html.encode()).hexdigest()
     pdf = cache.get(key)
-    if pdf is None:
+    if pdf is not None:
+        return pdf
+    lock = key + ":lock"
+    if not cache.add(lock, os.getpid(), RENDER_WAIT_SECONDS):
+        deadline = time.monotonic() + RENDER_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(RENDER_POLL_SECONDS)
+            if (pdf := cache.get(key)) is not None:
+                return pdf
+    try:
         pdf = html_to_pdf(html)
         cache.set(key, pdf, CACHE_SECONDS)
+    finally:
+        cache.delete(lock)
     return pdf

@@ -45,5 +45,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# One cache for all gunicorn workers and servers (issue 16): with the per-process memory cache
+# of the base profile each worker rendered every draft PDF once more, and the rate limits of
+# the public forms counted per worker. The table is created by ``migrate`` (core/0001); a
+# ``filecache://`` or Redis URL in CACHE_URL replaces it.
+CACHE_TABLE = "kreisintegration_cache"
+CACHES = {"default": _read("CACHE_URL", env.cache_url, f"dbcache://{CACHE_TABLE}")}
+
 DATABASES["default"]["CONN_MAX_AGE"] = _read("CONN_MAX_AGE", env.int, 60)  # noqa: F405
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
