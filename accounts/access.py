@@ -151,3 +151,25 @@ class OperatorMixin(AccessMixin):
         if not (request.user.is_active and request.user.is_superuser):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class LandMixin(AccessMixin):
+    """Pages of the Land across all Districts (``/land/…``, issue 17).
+
+    Anonymous → login; the Land role and the operator read; everyone else → 403 — members of a
+    District too: a KI sees only its own District. A view with ``land_edit = True`` (the
+    Land's requirement sets) is the Land's alone; the operator gets 403 there as well.
+    ``land_only`` lets the permission test tell these views apart.
+    """
+
+    land_only = True
+    land_edit = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        user = request.user
+        allowed = user.is_land if self.land_edit else (user.is_land or user.is_superuser)
+        if not (user.is_active and allowed):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

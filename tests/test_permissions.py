@@ -62,6 +62,10 @@ OPERATOR_ROUTES = {
     "workspace:operator": "list of all Districts with their set-up state",
     "workspace:operator_district": "one District's set-up state; invite its KI-Leitung",
 }
+# The Land's pages across all Districts (issue 17): the Land and the operator read, only the
+# Land edits (``land_edit``); anonymous → login, everyone else (KI members too) → 403.
+# name -> (description, URL kwargs built from the test District)
+LAND_ROUTES: dict[str, tuple[str, object]] = {}
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}
 
@@ -97,11 +101,15 @@ def is_operator(route: str, name: str | None) -> bool:
     return route.startswith("betrieb/") and name in OPERATOR_ROUTES
 
 
+def is_land(route: str, name: str | None) -> bool:
+    return route.startswith("land/") and name in LAND_ROUTES
+
+
 def unlisted_routes(urlconf=None) -> list[str]:
     """Patterns that are neither public on purpose nor listed with a way to build them."""
     unlisted = []
     for route, name, _entry in all_routes(urlconf):
-        if is_public(name) or is_operator(route, name):
+        if is_public(name) or is_operator(route, name) or is_land(route, name):
             continue
         if not route.startswith("<slug:district_slug>/"):
             unlisted.append(
@@ -139,7 +147,7 @@ def district_urls(district, objects_of=None):
     """
     urls = []
     for route, name, entry in all_routes():
-        if is_public(name) or is_operator(route, name):
+        if is_public(name) or is_operator(route, name) or is_land(route, name):
             continue
         spec = ROUTES[name]
         if objects_of is not None and not spec.has_objects:
@@ -260,3 +268,47 @@ def test_operator_pages_open_for_the_operator(client, district, operator):
         client.get(reverse("workspace:operator_district", args=["gibt-es-nicht"])).status_code
         == 404
     )
+
+
+def land_urls(district):
+    """A URL for every Land route, and whether it is the Land's alone (``land_edit``)."""
+    urls = []
+    for route, name, entry in all_routes():
+        if is_land(route, name):
+            view = getattr(entry.callback, "view_class", entry.callback)
+            assert getattr(view, "land_only", False), f"{name} does not use LandMixin"
+            _description, kwargs = LAND_ROUTES[name]
+            url = reverse(name, kwargs=kwargs(district) if callable(kwargs) else {})
+            urls.append((name, url, getattr(view, "land_edit", False)))
+    assert sorted(name for name, *_ in urls) == sorted(LAND_ROUTES)
+    return urls
+
+
+@pytest.mark.django_db
+def test_land_pages_send_anonymous_visitors_to_login(client, district):
+    for name, url, _edit in land_urls(district):
+        response = client.get(url)
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("accounts:login")), name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "visitor", ["ki_lead", "ki_staff", "council_member", "liaison", "signatory", "outsider"]
+)
+def test_land_pages_are_403_for_members_of_a_district(client, district, visitor, request):
+    client.force_login(request.getfixturevalue(visitor))
+    for name, url, _edit in land_urls(district):
+        assert client.get(url).status_code == 403, name
+        assert client.post(url, {}).status_code == 403, name
+
+
+@pytest.mark.django_db
+def test_land_pages_open_for_the_land_and_read_only_for_the_operator(
+    client, district, land_user, operator
+):
+    for user in (land_user, operator):
+        client.force_login(user)
+        for name, url, edit in land_urls(district):
+            expected = 403 if edit and user == operator else 200
+            assert client.get(url).status_code == expected, (user, name)

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "documents",
     "reports",
     "workspace",
+    "land",
     "demo",
 ]
 

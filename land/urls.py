@@ -1,0 +1,13 @@
+"""``/land/…``: pages of the Land (Landesweite Koordinierungsstelle, Bezirksregierung Arnsberg).
+
+Every view here uses ``accounts.access.LandMixin``; tests/test_permissions.py walks them.
+"""
+
+from django.urls import include, path
+
+app_name = "land"
+
+urlpatterns = [
+    path("", include("land.urls_overview")),
+    path("anforderungen/", include("land.urls_requirements")),
+]

@@ -1,0 +1,3 @@
+"""URLs of the Land's requirements pages (issue 17)."""
+
+urlpatterns: list = []
