@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from districts.models import District
 
 from .models import Indicator, Measurement
-from .services import ImportRow
+from .services import ImportRow, row_changes
 
 COLUMNS = ("Maßnahme", "Kennzahl", "Datum", "Wert", "Kommune", "Quelle", "Anmerkung")
 REQUIRED = ("Maßnahme", "Kennzahl", "Datum", "Wert")
@@ -67,8 +67,17 @@ class ImportResult:
         return not self.errors and bool(self.rows)
 
     @property
+    def new(self) -> int:
+        return sum(1 for row in self.rows if row.replaces is None)
+
+    @property
     def replaced(self) -> int:
-        return sum(1 for row in self.rows if row.replaces is not None)
+        """Rows that change a stored value (same Kennzahl, Stichtag and Kommune)."""
+        return sum(1 for row in self.rows if row.replaces is not None and row_changes(row))
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.rows) - self.new - self.replaced
 
 
 class _Catalogue:

@@ -386,3 +386,64 @@ class Measurement(TimeStampedModel):
         # Kennzahl's latest kreisweit value (measures.latest, issue 16). Deferred counts as yes.
         instance._loaded_districtwide = instance.__dict__.get("municipality_id") is None
         return instance
+
+
+class MeasurementImport(TimeStampedModel):
+    """A CSV file of measurements between upload and import, and the import's outcome.
+
+    Issue 16: the checked file waits here for "Jetzt importieren" (the page carries only a
+    signed reference to it); a large file is then imported by the task worker
+    (``measures.tasks``) while the page shows its progress.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEW = "vorschau", "Vorschau"
+        QUEUED = "wartet", "wartet"
+        RUNNING = "laeuft", "wird importiert"
+        DONE = "fertig", "importiert"
+        FAILED = "fehler", "fehlgeschlagen"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="measurement_imports",
+        verbose_name="Kreis",
+    )
+    created_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="hochgeladen von",
+    )
+    file_name = models.CharField("Datei", max_length=255, blank=True)
+    # The decoded text of the file; emptied once the import is done.
+    content = models.TextField("Inhalt", blank=True)
+    row_count = models.PositiveIntegerField("Zeilen", default=0)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.PREVIEW
+    )
+    progress = models.PositiveSmallIntegerField("Fortschritt in %", default=0)
+    step = models.CharField("Arbeitsschritt", max_length=120, blank=True)
+    task_id = models.CharField("Aufgabe", max_length=64, blank=True)
+    heartbeat_at = models.DateTimeField("letztes Lebenszeichen", null=True, blank=True)
+    finished_at = models.DateTimeField("fertig", null=True, blank=True)
+    created_count = models.PositiveIntegerField("neue Werte", default=0)
+    updated_count = models.PositiveIntegerField("ersetzte Werte", default=0)
+    unchanged_count = models.PositiveIntegerField("unveränderte Werte", default=0)
+    import_seconds = models.FloatField("Dauer in s", null=True, blank=True)
+    errors = models.JSONField("Fehler", default=list, blank=True)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Messwert-Import"
+        verbose_name_plural = "Messwert-Importe"
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name or 'Import'} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

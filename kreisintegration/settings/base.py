@@ -162,6 +162,9 @@ TASK_MAX_ATTEMPTS = _read("TASK_MAX_ATTEMPTS", env.int, 2)
 # `manage.py worker` writes its sign of life this often; /healthz reports a worker silent for
 # three times as long.
 WORKER_HEARTBEAT_SECONDS = _read("WORKER_HEARTBEAT_SECONDS", env.int, 30)
+# A measurement import of more rows than this runs in the task worker, not in the web request
+# (issue 16). Our own choice, from scripts/benchmark_import.py: MEASURED_FIGURES.
+MEASUREMENT_IMPORT_SYNC_ROWS = _read("MEASUREMENT_IMPORT_SYNC_ROWS", env.int, 2000)
 
 # Draft PDFs are cached by their content (documents/pdf.py). Per-process memory by default;
 # with several workers set e.g. CACHE_URL=filecache:///var/cache/kreisintegration.
