@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from districts.models import District
 
@@ -47,8 +48,14 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def parse_date(text: str) -> date | None:
+    return _parse_date(text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> date | None:
+    # Cached: a file repeats a few Stichtage thousands of times, and strptime is slow.
     try:
-        return datetime.strptime(text.strip(), "%d.%m.%Y").date()
+        return datetime.strptime(text, "%d.%m.%Y").date()
     except ValueError:
         return None
 

@@ -4,23 +4,21 @@ Every function is keyword-only, runs in one transaction and takes the District i
 caller cannot write into another District by passing a foreign object.
 """
 
-import sqlite3
 from collections.abc import Iterable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core.locking import EditConflict
 from core.models import check_district
 from districts.models import District, Municipality
 
+from . import bulk
 from .latest import refresh_latest_values
 from .models import Indicator, Measure, Measurement
 
@@ -374,9 +372,6 @@ class ImportCounts:
         return self.created + self.updated + self.unchanged
 
 
-# Rows per INSERT/UPDATE statement: 2,000 rows of the historical table's 14 columns stay below
-# the bound parameters PostgreSQL (65,535) and SQLite since 3.32 (32,766) take in one statement.
-IMPORT_BATCH = 2000
 IMPORTED_FIELDS = ("value", "source", "note")
 
 
@@ -392,10 +387,10 @@ def measurements_import(*, district: District, rows: Iterable[ImportRow], user) 
     """Save all checked rows in one transaction: new values are added, existing ones replaced.
 
     The caller has checked every line (``csv_import.parse``, which found the stored value each
-    row replaces); a failure here rolls back all. Issue 16: written in bulk, ``IMPORT_BATCH``
-    rows per statement with one history record per change (a row equal to the stored value
-    writes nothing); derived kreisweit values and the Kennzahlen's latest values follow in a
-    fixed number of statements.
+    row replaces); a failure here rolls back all. Issue 16: written in bulk (``measures.bulk``)
+    with one history record per change (a row equal to the stored value writes nothing);
+    derived kreisweit values and the Kennzahlen's latest values follow, all in a fixed number
+    of statements whatever the number of rows.
     """
     rows = list(rows)
     # The District by id, from objects the catalogue loaded: no query per row.
@@ -410,7 +405,7 @@ def measurements_import(*, district: District, rows: Iterable[ImportRow], user) 
     for row in rows:
         if row.replaces is None:
             new.append(
-                Measurement(
+                bulk.NewValue(
                     indicator_id=row.indicator.pk,
                     municipality_id=row.municipality.pk if row.municipality else None,
                     date=row.date,
@@ -426,32 +421,21 @@ def measurements_import(*, district: District, rows: Iterable[ImportRow], user) 
             changed.append(stored)
         else:
             unchanged += 1
-    with transaction.atomic(), _full_sqlite_batches():
-        if new:
-            bulk_create_with_history(
-                new, Measurement, batch_size=IMPORT_BATCH, default_user=user, default_date=now
-            )
-        if changed:
-            bulk_update_with_history(
-                changed,
-                Measurement,
-                [*IMPORTED_FIELDS, "modified"],
-                batch_size=IMPORT_BATCH,
-                default_user=user,
-                default_date=now,
-            )
+    with transaction.atomic():
+        bulk.insert_measurements(new, user=user, now=now)
+        bulk.update_measurements(changed, IMPORTED_FIELDS, user=user, now=now)
         # A derived kreisweit value follows the imported municipal values of its date.
         derived = {
             (row.indicator.pk, row.date): row.indicator
             for row in rows
             if row.municipality is not None and row.indicator.is_derived
         }
-        _rederive_many(derived, user, now)
+        _rederive_many(district, derived, user, now)
         refresh_latest_values({row.indicator.pk for row in rows})
     return ImportCounts(created=len(new), updated=len(changed), unchanged=unchanged)
 
 
-def _rederive_many(pairs: dict[tuple[int, date], Indicator], user, now) -> None:
+def _rederive_many(district: District, pairs: dict[tuple[int, date], Indicator], user, now) -> None:
     """``_rederive`` for many (Kennzahl, Stichtag) pairs at once, in bulk.
 
     Only after writing municipal values: there is at least one per pair, so a derived value
@@ -459,7 +443,7 @@ def _rederive_many(pairs: dict[tuple[int, date], Indicator], user, now) -> None:
     """
     if not pairs:
         return
-    stored = Measurement.objects.filter(
+    stored = Measurement.objects.for_district(district).filter(
         indicator_id__in={pk for pk, _ in pairs}, date__in={day for _, day in pairs}
     )
     municipal: dict[tuple[int, date], list[Decimal]] = {key: [] for key in pairs}
@@ -480,49 +464,9 @@ def _rederive_many(pairs: dict[tuple[int, date], Indicator], user, now) -> None:
         )
         measurement = current.get(key)
         if measurement is None:
-            new.append(
-                Measurement(
-                    indicator_id=key[0], municipality=None, date=key[1], value=value, note=note
-                )
-            )
+            new.append(bulk.NewValue(indicator_id=key[0], date=key[1], value=value, note=note))
         elif measurement.value != value or measurement.note != note:
             measurement.value, measurement.note, measurement.modified = value, note, now
             changed.append(measurement)
-    if new:
-        bulk_create_with_history(
-            new, Measurement, batch_size=IMPORT_BATCH, default_user=user, default_date=now
-        )
-    if changed:
-        bulk_update_with_history(
-            changed,
-            Measurement,
-            ["value", "note", "modified"],
-            batch_size=IMPORT_BATCH,
-            default_user=user,
-            default_date=now,
-        )
-
-
-@contextmanager
-def _full_sqlite_batches():
-    """Let bulk statements on SQLite use the bound parameters SQLite really takes.
-
-    Django 5.2 assumes SQLite's old compile-time limit of 999 parameters, which cuts a bulk
-    insert of 9 columns into statements of 111 rows; SQLite since 3.32 takes 32,766 (the
-    connection says how many). Other databases are left alone.
-    """
-    features = connection.features
-    if connection.vendor != "sqlite":
-        yield
-        return
-    connection.ensure_connection()
-    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    previous = features.__dict__.get("max_query_params")
-    features.max_query_params = max(limit, type(features).max_query_params)
-    try:
-        yield
-    finally:
-        if previous is None:
-            del features.max_query_params
-        else:
-            features.max_query_params = previous
+    bulk.insert_measurements(new, user=user, now=now)
+    bulk.update_measurements(changed, ["value", "note"], user=user, now=now)
