@@ -188,3 +188,45 @@ def test_behind_target_builds_only_the_top_few(district, django_assert_max_num_q
     assert [i.attainment_percent for i in rows] == [
         Decimal(n).quantize(Decimal("0.1")) for n in range(10)
     ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migration_fills_the_latest_value_from_existing_measurements():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(target):
+        executor = MigrationExecutor(connection)
+        executor.migrate(target)
+        executor.loader.build_graph()
+        return executor.loader.project_state(target).apps
+
+    before = [("measures", "0005_indicator_districtwide_measurement_history")]
+    apps = migrate(before)
+    Measure = apps.get_model("measures", "Measure")
+    Indicator = apps.get_model("measures", "Indicator")
+    Measurement = apps.get_model("measures", "Measurement")
+    # Districts are not migrated back: their tables are today's.
+    town = factories.MunicipalityFactory()
+    measure = Measure.objects.create(district_id=town.district_id, title="Alt", focus_area_id=1)
+    indicator = Indicator.objects.create(measure=measure, name="Zahl")
+    empty = Indicator.objects.create(measure=measure, name="leer")
+    Measurement.objects.create(indicator=indicator, value=Decimal(1), date=D(2023, 1, 1))
+    Measurement.objects.create(indicator=indicator, value=Decimal(2), date=D(2024, 1, 1))
+    Measurement.objects.create(
+        indicator=indicator, value=Decimal(9), date=D(2025, 1, 1), municipality_id=town.pk
+    )
+
+    apps = migrate([("measures", "0006_indicator_latest_value")])
+    Indicator = apps.get_model("measures", "Indicator")
+    assert Indicator.objects.values_list("latest_value", "latest_date").get(pk=indicator.pk) == (
+        Decimal(2),
+        D(2024, 1, 1),
+    )
+    assert Indicator.objects.values_list("latest_value", "latest_date").get(pk=empty.pk) == (
+        None,
+        None,
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
