@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from districts.admin import district_filter
 
-from .models import Indicator, Measure, Measurement
+from .models import Indicator, Measure, Measurement, MeasurementImport
 
 
 class IndicatorInline(admin.TabularInline):
@@ -95,7 +95,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     list_select_related = ["measure__district"]
     search_fields = ["name", "land_key", "measure__title"]
     autocomplete_fields = ["measure"]
-    readonly_fields = ["created", "modified"]
+    readonly_fields = ["latest_value", "latest_date", "created", "modified"]
     inlines = [MeasurementInline]
 
     @admin.display(description="Kreis", ordering="measure__district__name")
@@ -116,3 +116,33 @@ class MeasurementAdmin(SimpleHistoryAdmin):
     @admin.display(description="Kreis", ordering="indicator__measure__district__name")
     def district(self, obj: Measurement):
         return obj.indicator.measure.district
+
+
+@admin.register(MeasurementImport)
+class MeasurementImportAdmin(admin.ModelAdmin):
+    """Uploaded measurement files and their outcome (issue 16); written by the import only."""
+
+    list_display = ["file_name", "district", "status", "row_count", "created_by", "created"]
+    list_filter = [district_filter("district"), "status"]
+    list_select_related = ["district", "created_by"]
+    search_fields = ["file_name"]
+    exclude = ["content"]
+    readonly_fields = [
+        "district",
+        "created_by",
+        "file_name",
+        "row_count",
+        "status",
+        "progress",
+        "step",
+        "task_id",
+        "heartbeat_at",
+        "finished_at",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "import_seconds",
+        "errors",
+        "created",
+        "modified",
+    ]

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from districts.models import District
 
 from .models import Indicator, Measurement
-from .services import ImportRow
+from .services import ImportRow, row_changes
 
 COLUMNS = ("Maßnahme", "Kennzahl", "Datum", "Wert", "Kommune", "Quelle", "Anmerkung")
 REQUIRED = ("Maßnahme", "Kennzahl", "Datum", "Wert")
@@ -47,8 +48,14 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def parse_date(text: str) -> date | None:
+    return _parse_date(text.strip())
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> date | None:
+    # Cached: a file repeats a few Stichtage thousands of times, and strptime is slow.
     try:
-        return datetime.strptime(text.strip(), "%d.%m.%Y").date()
+        return datetime.strptime(text, "%d.%m.%Y").date()
     except ValueError:
         return None
 
@@ -67,8 +74,17 @@ class ImportResult:
         return not self.errors and bool(self.rows)
 
     @property
+    def new(self) -> int:
+        return sum(1 for row in self.rows if row.replaces is None)
+
+    @property
     def replaced(self) -> int:
-        return sum(1 for row in self.rows if row.replaces is not None)
+        """Rows that change a stored value (same Kennzahl, Stichtag and Kommune)."""
+        return sum(1 for row in self.rows if row.replaces is not None and row_changes(row))
+
+    @property
+    def unchanged(self) -> int:
+        return len(self.rows) - self.new - self.replaced
 
 
 class _Catalogue:

@@ -182,6 +182,9 @@ class Measure(TimeStampedModel):
             )
 
 
+LATEST_FIELDS = ("latest_value", "latest_date")
+
+
 class Indicator(TimeStampedModel):
     """A Kennzahl with unit, baseline and target; ``land_key`` makes it comparable across Districts."""
 
@@ -224,8 +227,24 @@ class Indicator(TimeStampedModel):
         default=Districtwide.ENTERED,
         help_text="Summe oder Mittelwert werden beim Erfassen aller Kommunen berechnet.",
     )
+    # Issue 16: the newest kreisweit measurement, kept here so that the dashboard and the lists
+    # need no subquery per Kennzahl. Written only by ``measures.latest.refresh_latest_values``
+    # (a queryset update, so no history record) whenever a measurement changes.
+    latest_value = models.DecimalField(
+        "letzter kreisweiter Wert",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    latest_date = models.DateField(
+        "Stichtag des letzten kreisweiten Werts", null=True, blank=True, editable=False
+    )
 
-    history = HistoricalRecords(verbose_name="Kennzahlverlauf")
+    history = HistoricalRecords(
+        verbose_name="Kennzahlverlauf", excluded_fields=["latest_value", "latest_date"]
+    )
     objects = district_queryset("measure__district").as_manager()
 
     class Meta:
@@ -242,6 +261,22 @@ class Indicator(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    def save(self, *args, **kwargs):
+        # The latest value belongs to the measurements (issue 16): saving a Kennzahl loaded
+        # before a value was recorded must not write its stale copy back.
+        if (
+            self.pk
+            and not self._state.adding
+            and kwargs.get("update_fields") is None
+            and not kwargs.get("force_insert")
+        ):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in LATEST_FIELDS
+            ]
+        super().save(*args, **kwargs)
 
     def attainment(self, value: Decimal | None) -> Decimal | None:
         """Share of the way from baseline to target that ``value`` has gone, in percent.
@@ -343,3 +378,72 @@ class Measurement(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} am {self.date:%d.%m.%Y}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Whether it was kreisweit when read: moving it to a municipality changes the
+        # Kennzahl's latest kreisweit value (measures.latest, issue 16). Deferred counts as yes.
+        instance._loaded_districtwide = instance.__dict__.get("municipality_id") is None
+        return instance
+
+
+class MeasurementImport(TimeStampedModel):
+    """A CSV file of measurements between upload and import, and the import's outcome.
+
+    Issue 16: the checked file waits here for "Jetzt importieren" (the page carries only a
+    signed reference to it); a large file is then imported by the task worker
+    (``measures.tasks``) while the page shows its progress.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEW = "vorschau", "Vorschau"
+        QUEUED = "wartet", "wartet"
+        RUNNING = "laeuft", "wird importiert"
+        DONE = "fertig", "importiert"
+        FAILED = "fehler", "fehlgeschlagen"
+
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="measurement_imports",
+        verbose_name="Kreis",
+    )
+    created_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="hochgeladen von",
+    )
+    file_name = models.CharField("Datei", max_length=255, blank=True)
+    # The decoded text of the file; emptied once the import is done.
+    content = models.TextField("Inhalt", blank=True)
+    row_count = models.PositiveIntegerField("Zeilen", default=0)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.PREVIEW
+    )
+    progress = models.PositiveSmallIntegerField("Fortschritt in %", default=0)
+    step = models.CharField("Arbeitsschritt", max_length=120, blank=True)
+    task_id = models.CharField("Aufgabe", max_length=64, blank=True)
+    heartbeat_at = models.DateTimeField("letztes Lebenszeichen", null=True, blank=True)
+    finished_at = models.DateTimeField("fertig", null=True, blank=True)
+    created_count = models.PositiveIntegerField("neue Werte", default=0)
+    updated_count = models.PositiveIntegerField("ersetzte Werte", default=0)
+    unchanged_count = models.PositiveIntegerField("unveränderte Werte", default=0)
+    import_seconds = models.FloatField("Dauer in s", null=True, blank=True)
+    errors = models.JSONField("Fehler", default=list, blank=True)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Messwert-Import"
+        verbose_name_plural = "Messwert-Importe"
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name or 'Import'} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -12,11 +12,14 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from core.locking import EditConflict
 from core.models import check_district
 from districts.models import District, Municipality
 
+from . import bulk
+from .latest import refresh_latest_values
 from .models import Indicator, Measure, Measurement
 
 # Many-to-many fields of a measure; set after the measure row exists.
@@ -356,24 +359,114 @@ class ImportRow:
     replaces: Measurement | None = None
 
 
-def measurements_import(*, district: District, rows: Iterable[ImportRow], user) -> int:
+@dataclass(frozen=True)
+class ImportCounts:
+    """What an import wrote: new values, replaced values and rows equal to the stored value."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+IMPORTED_FIELDS = ("value", "source", "note")
+
+
+def row_changes(row: ImportRow) -> bool:
+    """Whether ``row`` writes something: a new value, or a stored one it changes."""
+    stored = row.replaces
+    return stored is None or any(
+        getattr(stored, name) != getattr(row, name) for name in IMPORTED_FIELDS
+    )
+
+
+def measurements_import(*, district: District, rows: Iterable[ImportRow], user) -> ImportCounts:
     """Save all checked rows in one transaction: new values are added, existing ones replaced.
 
-    The caller has checked every line (``csv_import.parse``); a failure here rolls back all.
-    Returns the number of values written.
+    The caller has checked every line (``csv_import.parse``, which found the stored value each
+    row replaces); a failure here rolls back all. Issue 16: written in bulk (``measures.bulk``)
+    with one history record per change (a row equal to the stored value writes nothing);
+    derived kreisweit values and the Kennzahlen's latest values follow, all in a fixed number
+    of statements whatever the number of rows.
     """
     rows = list(rows)
+    # The District by id, from objects the catalogue loaded: no query per row.
     for row in rows:
-        _check_district(district, row.indicator.measure)
-    with transaction.atomic():
-        for row in rows:
-            row.indicator.measurements.update_or_create(
-                date=row.date,
-                municipality=row.municipality,
-                defaults={"value": row.value, "source": row.source, "note": row.note},
+        municipality = row.municipality
+        if row.indicator.measure.district_id != district.pk or (
+            municipality is not None and municipality.district_id != district.pk
+        ):
+            raise PermissionDenied("Das Objekt gehört zu einem anderen Kreis.")
+    now = timezone.now()
+    new, changed, unchanged = [], [], 0
+    for row in rows:
+        if row.replaces is None:
+            new.append(
+                bulk.NewValue(
+                    indicator_id=row.indicator.pk,
+                    municipality_id=row.municipality.pk if row.municipality else None,
+                    date=row.date,
+                    value=row.value,
+                    source=row.source,
+                    note=row.note,
+                )
             )
+        elif row_changes(row):
+            stored = row.replaces
+            stored.value, stored.source, stored.note = row.value, row.source, row.note
+            stored.modified = now
+            changed.append(stored)
+        else:
+            unchanged += 1
+    with transaction.atomic():
+        bulk.insert_measurements(new, user=user, now=now)
+        bulk.update_measurements(changed, IMPORTED_FIELDS, user=user, now=now)
         # A derived kreisweit value follows the imported municipal values of its date.
-        touched = {(row.indicator.pk, row.date): row for row in rows if row.municipality}
-        for row in touched.values():
-            _rederive(row.indicator, row.date, user)
-    return len(rows)
+        derived = {
+            (row.indicator.pk, row.date): row.indicator
+            for row in rows
+            if row.municipality is not None and row.indicator.is_derived
+        }
+        _rederive_many(district, derived, user, now)
+        refresh_latest_values({row.indicator.pk for row in rows})
+    return ImportCounts(created=len(new), updated=len(changed), unchanged=unchanged)
+
+
+def _rederive_many(district: District, pairs: dict[tuple[int, date], Indicator], user, now) -> None:
+    """``_rederive`` for many (Kennzahl, Stichtag) pairs at once, in bulk.
+
+    Only after writing municipal values: there is at least one per pair, so a derived value
+    always exists afterwards (nothing to delete, unlike ``_rederive``).
+    """
+    if not pairs:
+        return
+    stored = Measurement.objects.for_district(district).filter(
+        indicator_id__in={pk for pk, _ in pairs}, date__in={day for _, day in pairs}
+    )
+    municipal: dict[tuple[int, date], list[Decimal]] = {key: [] for key in pairs}
+    current: dict[tuple[int, date], Measurement] = {}
+    for measurement in stored:
+        key = (measurement.indicator_id, measurement.date)
+        if key not in pairs:
+            continue
+        if measurement.municipality_id is None:
+            current[key] = measurement
+        else:
+            municipal[key].append(measurement.value)
+    new, changed = [], []
+    for key, indicator in pairs.items():
+        value = indicator.derive(municipal[key])
+        note = (
+            f"berechnet aus {len(municipal[key])} Kommunen ({indicator.get_districtwide_display()})"
+        )
+        measurement = current.get(key)
+        if measurement is None:
+            new.append(bulk.NewValue(indicator_id=key[0], date=key[1], value=value, note=note))
+        elif measurement.value != value or measurement.note != note:
+            measurement.value, measurement.note, measurement.modified = value, note, now
+            changed.append(measurement)
+    bulk.insert_measurements(new, user=user, now=now)
+    bulk.update_measurements(changed, ["value", "note"], user=user, now=now)

@@ -52,4 +52,9 @@ urlpatterns = [
     ),
     path("massnahmen/messwerte-import/", views.ImportView.as_view(), name="import"),
     path("massnahmen/messwerte-import/vorlage.csv", views.import_template, name="import_template"),
+    path(
+        "massnahmen/messwerte-import/<int:pk>/",
+        views.ImportProgressView.as_view(),
+        name="import_progress",
+    ),
 ]

@@ -27,6 +27,7 @@ from concepts.models import (
     WorkPriority,
 )
 from districts.models import Municipality
+from measures.latest import refresh_latest_values
 from measures.models import Indicator, Measure, Measurement
 from papers.models import (
     Attachment,
@@ -173,6 +174,10 @@ def grow(district, *, measures: int = 200, measurements: int = 50, tag: str = "x
             )
             for j in range(measurements)
         )
+    # bulk_create sends no signals: the latest value kept on the Kennzahl (issue 16).
+    refresh_latest_values(
+        Indicator.objects.filter(measure__district=district).values_list("pk", flat=True)
+    )
     grow_papers(district, tag)
     version = ConceptVersion.objects.create(
         concept=district.concept,

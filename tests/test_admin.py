@@ -39,7 +39,7 @@ from coordination.models import (
     SubmissionChoice,
 )
 from districts.models import District, LandRequirements, Municipality, StaffPost
-from measures.models import Indicator, Measure, Measurement
+from measures.models import Indicator, Measure, Measurement, MeasurementImport
 from papers.models import (
     Attachment,
     Consultation,
@@ -99,6 +99,9 @@ MAKERS: dict[type, Callable[[], object]] = {
     Measure: factories.MeasureFactory,
     Indicator: factories.IndicatorFactory,
     Measurement: factories.MeasurementFactory,
+    MeasurementImport: lambda: MeasurementImport.objects.create(
+        district=factories.DistrictFactory(), file_name="messwerte.csv"
+    ),
     DecisionPaper: factories.DecisionPaperFactory,
     Attachment: _attachment,
     Consultation: factories.ConsultationFactory,

@@ -37,6 +37,18 @@ SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 
 # "path::function": why this query may leave out for_district().
 ALLOWED: dict[str, str] = {
+    "measures/bulk.py::insert_measurements": (
+        "issue 16: reads back the ids of the measurements it has just inserted, by their "
+        "Kennzahlen; the import service checked every Kennzahl's District by id before"
+    ),
+    "measures/tasks.py::run_measurement_import": (
+        "the task worker: no request and no tenant, it imports the file whose id was queued "
+        "by a District's import page (measures/views/imports.py)"
+    ),
+    "measures/latest.py::refresh_latest_values": (
+        "issue 16: recomputes the stored latest value of Kennzahlen given by id, which the "
+        "callers took from measurements they just wrote (signals, the District's import)"
+    ),
     "documents/recovery.py::recover_documents": (
         "crash recovery (issue 15) for `manage.py worker` and `recover_tasks`: every District's "
         "lost documents; pages pass a queryset already scoped to the visitor's document"

@@ -25,7 +25,7 @@ from districts import services
 from districts.forms import LandRequirementsForm, StaffPostForm
 from districts.models import REQUIREMENT_SOURCES, LandRequirements, StaffPost
 from measures.models import Indicator, Measure
-from measures.queries import behind_target, with_latest_value
+from measures.queries import behind_target
 from papers.signoff import awaiting_signoff
 
 from . import compliance
@@ -149,16 +149,16 @@ class DistrictHomeView(DistrictMixin, TemplateView):
 
         # Only measures under way: an archived, ended or not yet started measure is not
         # "behind target" (issue 14).
-        indicators = with_latest_value(
+        # Computed in the database, only the top few are built (issue 16).
+        behind, context["behind_total"] = behind_target(
             Indicator.objects.for_district(district)
             .filter(measure__in=visible.running(today).values("pk"))
-            .select_related("measure")
+            .select_related("measure"),
+            limit=BEHIND_TARGET,
         )
-        behind = sorted(behind_target(indicators), key=lambda i: i.attainment_percent)
         for indicator in behind:
             indicator.bar_width = max(0, min(100, int(indicator.attainment_percent)))
-        context["behind"] = behind[:BEHIND_TARGET]
-        context["behind_total"] = len(behind)
+        context["behind"] = behind
 
         if access.can_read_internal or access.can_manage_members:
             steps = first_steps(district, access)
@@ -180,7 +180,7 @@ def liaison_overview(district, access, visible) -> dict:
     """A liaison's start: open rounds of their municipality and the measures that apply to it.
 
     The measures are cut to ``LIAISON_MEASURES`` (the full list is on the measures page), their
-    indicators come with the latest kreisweit value in one prefetch, so the number of queries
+    indicators (with their latest kreisweit value, kept on the Kennzahl) in one prefetch, so the number of queries
     stays the same however large the District grows.
     """
     rounds = (
@@ -195,9 +195,7 @@ def liaison_overview(district, access, visible) -> dict:
     )
     measures = list(
         visible.select_related("focus_area")
-        .prefetch_related(
-            Prefetch("indicators", queryset=with_latest_value(Indicator.objects.order_by("name")))
-        )
+        .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.order_by("name")))
         .order_by("focus_area__order", "title", "pk")[:LIAISON_MEASURES]
     )
     for measure in measures:

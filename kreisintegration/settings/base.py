@@ -163,6 +163,12 @@ TASK_MAX_ATTEMPTS = _read("TASK_MAX_ATTEMPTS", env.int, 2)
 # `manage.py worker` writes its sign of life this often; /healthz reports a worker silent for
 # three times as long.
 WORKER_HEARTBEAT_SECONDS = _read("WORKER_HEARTBEAT_SECONDS", env.int, 30)
+# A measurement import of more rows than this runs in the task worker, not in the web request
+# (issue 16). Our own choice, no source prescribes it: scripts/benchmark_import.py measured
+# 0.08–0.16 s (SQLite) and 0.17–0.24 s (PostgreSQL) to check and save 1,000 rows, 0.8–1.4 s
+# and 2.0–2.3 s for 10,000 (2 shared cores at a load of 1–6, 2026-12-06); 2,000 rows keep a
+# request well under a second even on a busy machine.
+MEASUREMENT_IMPORT_SYNC_ROWS = _read("MEASUREMENT_IMPORT_SYNC_ROWS", env.int, 2000)
 
 # Draft PDFs are cached by their content (documents/pdf.py). Per-process memory by default;
 # with several workers set e.g. CACHE_URL=filecache:///var/cache/kreisintegration.

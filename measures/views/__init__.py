@@ -1,6 +1,6 @@
 """Views of the measures catalogue, split by object (STYLE.md: split modules before ~500 lines)."""
 
-from .imports import ImportView, import_template
+from .imports import ImportProgressView, ImportView, import_template
 from .indicators import (
     IndicatorCreateView,
     IndicatorDeleteView,
@@ -19,6 +19,7 @@ from .measures import (
 )
 
 __all__ = [
+    "ImportProgressView",
     "ImportView",
     "IndicatorCreateView",
     "IndicatorDeleteView",

@@ -17,7 +17,6 @@ from core.exports import Column, Kind, csv_response, xlsx_response
 
 from ..filters import MeasureFilter
 from ..models import Indicator
-from ..queries import with_latest_value
 from .measures import catalogue_ordering
 
 COLUMNS = [
@@ -42,10 +41,10 @@ NO_INDICATOR = [None] * 7
 
 def exported_measures(request):
     """The catalogue's measures for this visitor, filtered and sorted as the list page does,
-    with municipalities and Kennzahlen (annotated with their latest kreisweit value) prefetched.
+    with municipalities and Kennzahlen (with their latest kreisweit value) prefetched.
     """
     district, access = request.district, request.access
-    indicators = with_latest_value(Indicator.objects.order_by("name", "pk"))
+    indicators = Indicator.objects.order_by("name", "pk")
     measures = (
         district.measures.visible_to(access)
         .select_related("focus_area", "field_of_action", "lead_actor")

@@ -1,5 +1,6 @@
 """Routes of the measures catalogue for the URL walker (tests/test_permissions.py)."""
 
+from measures.models import MeasurementImport
 from tests import factories
 from tests.routes import Route
 
@@ -34,6 +35,13 @@ def _measurement(district) -> dict:
     return {"measure_pk": measurement.indicator.measure_id, "pk": measurement.pk}
 
 
+def _measurement_import(district) -> dict:
+    record = MeasurementImport.objects.create(
+        district=district, file_name="messwerte.csv", row_count=3
+    )
+    return {"pk": record.pk}
+
+
 ROUTES = {
     "measures:list": Route(has_objects=False),
     "measures:create": Route(has_objects=False),
@@ -53,4 +61,5 @@ ROUTES = {
     "measures:settings": Route(has_objects=False),
     "measures:import": Route(has_objects=False),
     "measures:import_template": Route(has_objects=False),
+    "measures:import_progress": Route(kwargs=_measurement_import),
 }

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from measures.latest import refresh_latest_values
 from measures.models import Indicator, Measure, Measurement
 from tests import factories
 
@@ -52,6 +53,7 @@ def add_measurements(indicators, count: int, towns, offset: int = 0) -> None:
         for indicator in indicators
         for j in range(count)
     )
+    refresh_latest_values(indicator.pk for indicator in indicators)  # bulk: no signals
 
 
 @pytest.mark.parametrize("user", ["ki_staff", "liaison"])
