@@ -11,7 +11,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from accounts.models import User
 from actors.models import ActorType
 from concepts.models import ConceptVersion, FocusArea
 from districts.models import District, StaffPost
@@ -155,7 +157,7 @@ def test_queries_do_not_grow_with_the_districts(five, django_assert_max_num_quer
 
 
 def test_page_as_land_lists_every_district_with_links(client, land_user, five):
-    client.force_login(land_user)
+    client.force_login(User.objects.get(is_land=True, username="land"))  # the demo's Land
     response = client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
@@ -242,3 +244,32 @@ def test_xlsx_and_csv_export_the_same_rows(client, land_user, five):
     assert row[header.index("beschlossen am")] == "01.03.2015"
     assert row[header.index("Förderfähigkeit: Konzept aktuell")] == "nicht erfüllt"
     assert row[header.index("vom Land geförderte Stellen (VZÄ)")] == "2,00"
+
+
+def test_on_the_demo_every_row_equals_its_checklist(client, db):
+    """The demo's three Kreise with real content, and the 51 others empty (issue 17, point 1)."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    today = timezone.localdate()
+    rows = overview_rows(today=today)
+    assert len(rows) == 54
+    filled = [row for row in rows if row.in_force or row.draft]
+    assert len(filled) >= 3
+    for row in rows:
+        expected = [
+            (r.code, r.passed, [f.label for f in r.failures])
+            for r in checklist(row.district, today)
+        ]
+        assert bulk_results(row) == expected, row.district.name
+    client.force_login(User.objects.get(is_land=True, username="land"))  # the demo's Land
+    response = client.get(URL)
+    assert response.status_code == 200, response.get("Location")
+    html = response.content.decode()
+    assert "54 von 54" in html
+    for row in filled:
+        assert row.in_force is None or row.in_force.title in html
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(URL, {"als": "xlsx"}).content)).active
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        row.district.name for row in rows
+    ]
