@@ -34,8 +34,9 @@ from districts.models import District, StaffPost
 from measures.models import Indicator, Measure
 from reports.models import ProgressReport
 
-# The Regierungsbezirk is the third digit of the official key (Kreisschlüssel 05 R KK):
-# Statistisches Landesamt (IT.NRW), Gemeindeverzeichnis; no model field needed.
+# The Regierungsbezirk is the third digit of the official key (Amtlicher Gemeindeschlüssel:
+# 2 digits Land, 1 Regierungsbezirk, 2 Kreis – Destatis, Gemeindeverzeichnis GV-ISys), so the
+# District needs no field for it. NRW: 1 Düsseldorf, 3 Köln, 5 Münster, 7 Detmold, 9 Arnsberg.
 REGIERUNGSBEZIRKE = {
     "1": "Düsseldorf",
     "3": "Köln",
