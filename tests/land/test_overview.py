@@ -163,6 +163,7 @@ def test_page_as_land_lists_every_district_with_links(client, land_user, five):
     html = response.content.decode()
     assert '<html lang="de">' in html and "<caption" in html
     assert 'aria-sort="ascending"' in html  # sorted by name
+    assert html.count('<th scope="row">') == 54 and '<th scope="col"' in html
     for district in District.objects.all():
         assert reverse("workspace:home", args=[district.slug]) in html
         assert reverse("workspace:compliance", args=[district.slug]) in html
@@ -217,6 +218,8 @@ def test_sort_by_a_column_and_back(client, land_user, five):
     html = client.get(URL, {"sortierung": "alter"}).content.decode()
     assert 'aria-sort="ascending"' in html
     rows = overview_rows(today=TODAY)
+    most_failing, _key, _desc = sort_rows(rows, "-regeln")
+    assert len(most_failing[0].failing) == max(len(row.failing) for row in rows)
     by_age, _key, _desc = sort_rows(rows, "-alter")
     assert by_age[0].district == five[0]  # the oldest concept first
     assert by_age[-1].age_years is None  # empty values last
