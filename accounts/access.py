@@ -38,6 +38,10 @@ class Access:
         return self.can(Capability.READ_INTERNAL)
 
     @property
+    def can_read_controlling(self) -> bool:
+        return self.can(Capability.READ_CONTROLLING)
+
+    @property
     def can_edit(self) -> bool:
         return self.can(Capability.EDIT)
 

@@ -30,7 +30,10 @@ OPERATOR = "betrieb"
 
 class Capability(StrEnum):
     READ = "read"  # measures, indicators, periods, Handlungsfelder, actors, committees, adopted versions
-    READ_INTERNAL = "read_internal"  # drafts, unreleased papers, contact persons, staffing plan
+    READ_INTERNAL = "read_internal"  # drafts, unreleased papers, contact persons, staff names
+    # Issue 17: the Förderfähigkeit checklist and the staffing plan (posts, FTE, funding; the
+    # names of the staff only with READ_INTERNAL) – what the Land controls in every District.
+    READ_CONTROLLING = "read_controlling"
     EDIT = "edit"  # concept, periods, measures, indicators, actors, committees, staffing
     MANAGE_MEMBERS = "manage_members"
     DECIDE = "decide"  # release papers, record decisions, adopt a round's result
@@ -61,6 +64,12 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
         OPERATOR: Scope.ALL,
     },
     Capability.READ_INTERNAL: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
+    Capability.READ_CONTROLLING: {
+        Role.LEAD: Scope.ALL,
+        Role.STAFF: Scope.ALL,
+        LAND: Scope.ALL,
+        OPERATOR: Scope.ALL,
+    },
     Capability.EDIT: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
     Capability.MANAGE_MEMBERS: {Role.LEAD: Scope.ALL, OPERATOR: Scope.ALL},
     Capability.DECIDE: {Role.LEAD: Scope.ALL},
@@ -70,8 +79,10 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.PUBLIC_ONLY,
         Role.SIGNATORY: Scope.ALL,
-        LAND: Scope.ALL,
-        OPERATOR: Scope.ALL,
+        # Issue 17: nichtöffentliche papers belong to the council, not to the Land (nor to the
+        # operator, who reads like the Land).
+        LAND: Scope.PUBLIC_ONLY,
+        OPERATOR: Scope.PUBLIC_ONLY,
     },
     Capability.SIGN_OFF: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL, Role.SIGNATORY: Scope.ALL},
     Capability.ANSWER_ROUND: {

@@ -228,6 +228,10 @@ class ResultView(DistrictMixin, TemplateView):
             pk=kwargs["pk"],
         )
         self.internal = request.access.can_edit
+        if request.access.membership is None and timezone.localdate() <= self.round.closes_on:
+            # Issue 17: the Land (and the operator, who reads like it) never reads a round's
+            # answers before the round's deadline, even when the KI closed it early.
+            raise Http404
         if not self.internal and not self.round.is_decided:
             messages.info(request, "Das Ergebnis wird nach dem Antwortschluss veröffentlicht.")
             return redirect("coordination:list", request.district.slug)

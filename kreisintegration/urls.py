@@ -26,13 +26,14 @@ urlpatterns = [
     # Database and worker for monitoring, no login (issue 15). No slash: a District slug
     # "healthz" keeps its pages under /healthz/.
     path("healthz", healthz, name="healthz"),
+    # The Land across all Districts (issue 17); "land" is a reserved District slug. Before the
+    # District patterns: workspace's "<district>/" would take /land/ otherwise.
+    path("land/", include("land.urls")),
     path("", include("accounts.urls")),  # konto/… and <district>/mitglieder/…
     path("", include("public.urls")),  # oeffentlich/… and <district>/rueckmeldungen/…
     path("", include("workspace.urls")),  # betrieb/… (operator) and the District's dashboard
     # Read-only OParl 1.1 of released öffentlich papers (https://oparl.org/spezifikation/).
     path("oparl/v1.1/", include("oparl.urls")),
-    # The Land across all Districts (issue 17); "land" is a reserved District slug.
-    path("land/", include("land.urls")),
     # Concept images with a permission check; nothing else under /media/ is reachable (issue 15).
     path("media/", include("concepts.urls_media")),
     path("<slug:district_slug>/", include(district_patterns)),

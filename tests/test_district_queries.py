@@ -77,6 +77,13 @@ ALLOWED: dict[str, str] = {
         "the task worker: no request and no tenant, it renders the document whose id was "
         "queued by a District's page (documents/services.py)"
     ),
+    "land/overview.py::overview_rows": (
+        "the Land's table of all KIs (issue 17, LandMixin: Land and operator only): periods, "
+        "mandatory actors and latest reports of every District in one query each"
+    ),
+    "land/overview.py::_measures_lacking_target": (
+        "the Land's table of all KIs (issue 17): the Kennzahlen rule for every District at once"
+    ),
     "demo/management/commands/load_demo.py::Command.handle": (
         "management command: counts what the demo loaded across all demo Districts"
     ),

@@ -65,7 +65,10 @@ OPERATOR_ROUTES = {
 # The Land's pages across all Districts (issue 17): the Land and the operator read, only the
 # Land edits (``land_edit``); anonymous → login, everyone else (KI members too) → 403.
 # name -> (description, URL kwargs built from the test District)
-LAND_ROUTES: dict[str, tuple[str, object]] = {}
+LAND_ROUTES: dict[str, tuple[str, object]] = {
+    # tests/land/test_overview.py
+    "land:overview": ("all KIs in one table, filters, sort, CSV/XLSX export", None),
+}
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}
 

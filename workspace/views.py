@@ -262,9 +262,10 @@ def staffing_overview(posts: list[StaffPost], requirements: LandRequirements) ->
 
 
 class StaffingView(DistrictMixin, TemplateView):
-    """The staffing plan compared with the Land's requirements (READ_INTERNAL: names of staff)."""
+    """The staffing plan compared with the Land's requirements; the names of the staff only
+    for READ_INTERNAL (issue 17: the Land sees posts, FTE and funding)."""
 
-    capability = Capability.READ_INTERNAL
+    capability = Capability.READ_CONTROLLING
     template_name = "workspace/staffing.html"
 
     def get_context_data(self, **kwargs):
@@ -273,6 +274,8 @@ class StaffingView(DistrictMixin, TemplateView):
         posts = list(district.staff_posts.all())
         for post in posts:
             post.fte_display = fte_label(post.fte)
+            if not self.request.access.can_read_internal:
+                post.holder = None  # personal data of the KI's staff (issue 17)
         requirements = services.land_requirements_for(district=district)
         context.update(
             posts=posts,
@@ -450,7 +453,7 @@ class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
 class ComplianceView(DistrictMixin, TemplateView):
     """Förderfähigkeit: every rule, and the objects that fail it with a link to fix each."""
 
-    capability = Capability.READ_INTERNAL
+    capability = Capability.READ_CONTROLLING
     template_name = "workspace/compliance.html"
 
     def get_context_data(self, **kwargs):

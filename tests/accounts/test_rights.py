@@ -17,7 +17,8 @@ from accounts.rights import (
 # DOMAIN.md "Users": KI staff and head write and maintain; council members read papers
 # (öffentlich public, nichtöffentlich for members); municipal liaisons answer coordination rounds
 # for their own municipality only; the Land (LaKI, Bezirksregierung Arnsberg) reads everything and
-# changes nothing. Change this literal and accounts/rights.py together.
+# changes nothing – except nichtöffentliche papers, contact persons and the names of staff
+# (issue 17). Change this literal and accounts/rights.py together.
 EXPECTED = {
     Capability.READ: {
         Role.LEAD: Scope.ALL,
@@ -29,6 +30,14 @@ EXPECTED = {
         OPERATOR: Scope.ALL,
     },
     Capability.READ_INTERNAL: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
+    # Issue 17: the Land controls every KI's Förderfähigkeit and staffing plan (without the
+    # names of the staff, which stay READ_INTERNAL).
+    Capability.READ_CONTROLLING: {
+        Role.LEAD: Scope.ALL,
+        Role.STAFF: Scope.ALL,
+        LAND: Scope.ALL,
+        OPERATOR: Scope.ALL,
+    },
     Capability.EDIT: {Role.LEAD: Scope.ALL, Role.STAFF: Scope.ALL},
     # Issue 13: the operator (superuser) starts a Kreis by inviting its first KI-Leitung.
     Capability.MANAGE_MEMBERS: {Role.LEAD: Scope.ALL, OPERATOR: Scope.ALL},
@@ -39,8 +48,9 @@ EXPECTED = {
         Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.PUBLIC_ONLY,
         Role.SIGNATORY: Scope.ALL,
-        LAND: Scope.ALL,
-        OPERATOR: Scope.ALL,
+        # Issue 17: nichtöffentliche papers belong to the council, never to the Land.
+        LAND: Scope.PUBLIC_ONLY,
+        OPERATOR: Scope.PUBLIC_ONLY,
     },
     # Seed 003 (Rhein-Erft): each municipality picks its preferences; the KI may enter a
     # municipality's answer that came on paper.
@@ -91,6 +101,7 @@ def test_land_reads_everything_and_changes_nothing():
     # DOMAIN.md: state level is read-only controlling across all KIs.
     assert [c for c in Capability if has_capability(LAND, c)] == [
         Capability.READ,
+        Capability.READ_CONTROLLING,
         Capability.READ_PAPERS,
     ]
 
@@ -99,6 +110,7 @@ def test_the_operator_reads_and_manages_members_but_edits_no_content():
     # Issue 13: the installation's operator starts a Kreis; the content belongs to the KI.
     assert [c for c in Capability if has_capability(OPERATOR, c)] == [
         Capability.READ,
+        Capability.READ_CONTROLLING,
         Capability.MANAGE_MEMBERS,
         Capability.READ_PAPERS,
     ]

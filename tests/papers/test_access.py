@@ -39,10 +39,9 @@ def test_ki_roles_see_every_paper(client, district, papers, visitor, request):
         assert client.get(workspace(district, "pdf", paper)).status_code == 200
 
 
-@pytest.mark.parametrize("visitor", ["council_member", "land_user"])
-def test_council_and_land_see_released_papers_but_no_drafts(
-    client, district, papers, visitor, request
-):
+# The Land reads öffentliche papers only (issue 17): tests/land/test_land_rights.py.
+@pytest.mark.parametrize("visitor", ["council_member"])
+def test_council_sees_released_papers_but_no_drafts(client, district, papers, visitor, request):
     client.force_login(request.getfixturevalue(visitor))
     listing = client.get(reverse("papers:list", args=[district.slug])).content.decode()
     assert "Öffentliche Vorlage" in listing and "Nichtöffentliche Vorlage" in listing
