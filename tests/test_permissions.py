@@ -12,6 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.rights import LAND, OPERATOR, RIGHTS, Capability, Role
+from districts.models import RequirementSet
 from tests.routes import collect
 
 # Routes without a District; each is public on purpose.
@@ -65,7 +66,14 @@ OPERATOR_ROUTES = {
 # The Land's pages across all Districts (issue 17): the Land and the operator read, only the
 # Land edits (``land_edit``); anonymous → login, everyone else (KI members too) → 403.
 # name -> (description, URL kwargs built from the test District)
-LAND_ROUTES: dict[str, tuple[str, object]] = {}
+LAND_ROUTES: dict[str, tuple[str, object]] = {
+    "land:requirements": ("Anforderungssätze des Landes", {}),
+    "land:requirements_create": ("neuer Anforderungssatz", {}),
+    "land:requirements_update": (
+        "Anforderungssatz bearbeiten",
+        lambda district: {"pk": RequirementSet.objects.order_by("pk").first().pk},
+    ),
+}
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}
 
