@@ -19,6 +19,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from concepts.deadlines import district_deadline
+from concepts.due import submission_version as due_submission_version
 from concepts.queries import district_concept, draft_in_progress, version_in_force
 from core.dates import add_years
 from core.text import counted
@@ -254,16 +255,9 @@ def check_adopted(district, state: ConceptState, today: datetime.date) -> Rule:
 
 
 def submission_version(state: ConceptState):
-    """The version the submission rule is about.
-
-    A draft on its way with its own deadline is what the Land awaits (seeds 003/004: a draft may
-    go to the ministry before the Kreistag decides), so it is checked against that deadline.
-    Without such a draft the version in force is checked (against the deadline of the Land's
-    requirements, ``deadline_for``); a draft without a deadline only when nothing is in force.
-    """
-    if state.draft is not None and (state.draft.deadline or state.in_force is None):
-        return state.draft
-    return state.in_force
+    """The version the submission rule is about (``concepts.due.submission_version``, one rule
+    for the checklist and the reminders)."""
+    return due_submission_version(state.in_force, state.draft)
 
 
 def check_submitted(district, state: ConceptState, today: datetime.date) -> Rule:
