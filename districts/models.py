@@ -482,6 +482,17 @@ class LandRequirements(TimeStampedModel):
     def __str__(self) -> str:
         return f"Frist beim Land für {self.district}"
 
+    def former_value_rows(self) -> list[dict]:
+        """The numbers the District had entered itself before issue 17, labelled in German."""
+        rows = []
+        for name, value in self.former_values.items():
+            if name == "guideline":
+                rows.append({"label": "Förderrichtlinie", "value": value})
+                continue
+            label = str(RequirementSet._meta.get_field(name).verbose_name)
+            rows.append({"label": label, "value": value.replace(".", ",")})
+        return rows
+
     @property
     def current_set(self) -> RequirementSet | None:
         return RequirementSet.for_district_on(self.district, timezone.localdate())

@@ -427,7 +427,7 @@ class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
             today=today,
             requirement_set=requirement_set,
             requirement_rows=requirement_rows(requirement_set, requirements),
-            former_values=former_value_rows(requirements),
+            former_values=requirements.former_value_rows(),
             later_sets=RequirementSet.objects.filter(
                 variant=RequirementSet.variant_of(district), valid_from__gt=today
             ).order_by("valid_from"),
@@ -442,22 +442,6 @@ class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
         )
         messages.success(self.request, "Frist beim Land gespeichert.")
         return redirect(self.get_success_url())
-
-
-def former_value_rows(requirements: LandRequirements) -> list[dict]:
-    """The numbers the District had entered itself before issue 17 (no longer applied)."""
-    labels = {"guideline": "Förderrichtlinie"}
-    labels.update(
-        {
-            name: str(RequirementSet._meta.get_field(name).verbose_name)
-            for name in requirements.former_values
-            if name != "guideline"
-        }
-    )
-    return [
-        {"label": labels[name], "value": value if name == "guideline" else value.replace(".", ",")}
-        for name, value in requirements.former_values.items()
-    ]
 
 
 # --- Förderfähigkeit -------------------------------------------------------------------------

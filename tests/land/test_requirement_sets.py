@@ -232,6 +232,14 @@ def test_former_values_of_a_district_are_shown_not_applied(client, district, ki_
     assert "Konzept höchstens so viele Jahre alt 5" in page and "Förderrichtlinie FRL 2018" in page
     adopt(district, D(2020, 1, 1))
     assert not age_rule(district, D(2024, 6, 1)).passed  # the Land's 3 years, not the 5
+    # The Land sees which District had its own numbers.
+    land = factories.UserFactory(is_land=True)
+    client.force_login(land)
+    listing = text(client.get(reverse("land:requirements")).content.decode())
+    assert (
+        "Kreis Beispiel: Konzept höchstens so viele Jahre alt: 5; Förderrichtlinie: FRL 2018"
+        in listing
+    )
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
