@@ -129,11 +129,13 @@ def render_calendar(
     url_for: Callable[[Meeting], str | None] | None = None,
     agenda_for: Callable[[Meeting], list[str]] | None = None,
     now: datetime.datetime | None = None,
+    components: Iterable[list[str]] = (),
 ) -> str:
     """The VCALENDAR of ``meetings``: CRLF line endings, every line folded at 75 octets.
 
     ``url_for`` gives a meeting's link, ``agenda_for`` the description lines about its agenda
-    (extension points for the feeds above actors, which know the papers).
+    (extension points for the feeds above actors, which know the papers); ``components`` are
+    further components as unfolded lines (the VTODOs of what comes due, issue 17).
     """
     stamp = now or timezone.now()
     lines = [
@@ -151,6 +153,8 @@ def render_calendar(
         url = url_for(meeting) if url_for else None
         agenda = agenda_for(meeting) if agenda_for else []
         lines += event_lines(meeting, district=district, stamp=stamp, url=url, agenda=agenda)
+    for component in components:
+        lines += component
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 

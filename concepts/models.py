@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import add_years
 from core.models import TimeStampedModel, district_queryset
+from districts.models import RequirementSet
 
 
 class FocusAreaQuerySet(models.QuerySet):
@@ -325,9 +326,10 @@ class WorkPeriod(TimeStampedModel):
         super().clean()
         if not (self.start and self.end and self.district_id):
             return
-        years = 2
-        if hasattr(self.district, "land_requirements"):
-            years = self.district.land_requirements.work_period_years
+        # The length of the Land's set valid when the period starts (issue 17); two years
+        # (seed 000) where the Land has none for that day.
+        requirements = RequirementSet.for_district_on(self.district, self.start)
+        years = requirements.work_period_years if requirements else 2
         start_month = 1 if self.kind == self.Kind.CALENDAR else 8
         expected_end = add_years(self.start, years) - datetime.timedelta(days=1)
         if (self.start.day, self.start.month) != (1, start_month) or self.end != expected_end:

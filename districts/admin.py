@@ -1,8 +1,9 @@
 """Admin for Districts, their municipalities, staffing plan and the Land's requirements."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import District, LandRequirements, Municipality, StaffPost
+from .models import District, LandRequirements, Municipality, RequirementSet, StaffPost
 
 
 class DistrictListFilter(admin.RelatedFieldListFilter):
@@ -86,20 +87,18 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(LandRequirements)
 class LandRequirementsAdmin(admin.ModelAdmin):
-    list_display = [
-        "district",
-        "guideline",
-        "teacher_fte_required",
-        "max_fte_education",
-        "max_fte_administration",
-        "max_fte_assistance",
-        "submission_deadline",
-        "work_period_years",
-    ]
-    list_filter = ["guideline", "work_period_years"]
+    list_display = ["district", "submission_deadline"]
     list_select_related = ["district"]
-    search_fields = ["district__name", "district__official_key", "guideline"]
+    search_fields = ["district__name", "district__official_key"]
     autocomplete_fields = ["district"]
+    readonly_fields = ["former_values", "created", "modified"]
+
+
+@admin.register(RequirementSet)
+class RequirementSetAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "variant", "valid_from", "valid_until"]
+    list_filter = ["variant"]
+    search_fields = ["name", "source"]
     readonly_fields = ["created", "modified"]
 
 

@@ -4,10 +4,10 @@ from decimal import Decimal
 
 from django import forms
 
-from core.forms import DistrictFormMixin
+from core.forms import DateInput, DistrictFormMixin, GermanDecimalField
 from core.text import german_slugify
 
-from .models import LandRequirements, Municipality, StaffPost
+from .models import LandRequirements, Municipality, RequirementSet, StaffPost
 from .municipality_import import MAX_BYTES, ImportFileError, parse_file
 
 GV_ISYS_SOURCE = "Statistisches Bundesamt, Gemeindeverzeichnis-Informationssystem GV-ISys"
@@ -147,22 +147,48 @@ class StaffPostForm(DistrictFormMixin, forms.ModelForm):
 
 
 class LandRequirementsForm(DistrictFormMixin, forms.ModelForm):
-    """What the current Förderrichtlinie demands (DOMAIN.md: data, not constants)."""
+    """The District's deadline at the Land (issue 17: the numbers are the Land's sets)."""
 
     class Meta:
         model = LandRequirements
+        fields = ["submission_deadline"]
+
+
+class RequirementSetForm(forms.ModelForm):
+    """One variant of a Land requirement set (issue 17), edited by the Land."""
+
+    class Meta:
+        model = RequirementSet
         fields = [
-            "guideline",
+            "name",
+            "variant",
+            "source",
+            "valid_from",
+            "valid_until",
             "teacher_fte_required",
             "max_fte_education",
             "max_fte_administration",
             "max_fte_assistance",
-            "submission_deadline",
+            "staffing_source",
             "review_interval_years",
+            "review_interval_source",
             "work_period_years",
+            "work_period_source",
         ]
-        # The fields' help texts name the source of each default (districts.models
-        # REQUIREMENT_SOURCES, issue 14); a District's page names no other Kreis (issue 13).
+        field_classes = {
+            "teacher_fte_required": GermanDecimalField,
+            "max_fte_education": GermanDecimalField,
+            "max_fte_administration": GermanDecimalField,
+            "max_fte_assistance": GermanDecimalField,
+        }
+        widgets = {
+            "valid_from": DateInput,
+            "valid_until": DateInput,
+            "source": forms.Textarea(attrs={"rows": 3}),
+            "staffing_source": forms.Textarea(attrs={"rows": 3}),
+            "review_interval_source": forms.Textarea(attrs={"rows": 2}),
+            "work_period_source": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

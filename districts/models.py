@@ -1,11 +1,14 @@
-"""The tenant (District), its municipalities, its staffing plan and the Land's requirements."""
+"""The tenant (District), its municipalities, its staffing plan and the Land's requirement sets."""
 
+import datetime
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel, district_queryset
 from core.text import german_slugify
@@ -253,18 +256,200 @@ REQUIREMENT_SOURCES = {
 }
 
 
+# The source of the 2012 set as a whole (issue 17: a set names its document, date and where).
+SOURCE_SET_2012 = (
+    f"{ECKPUNKTEPAPIER}; Förderrichtlinie 2012 (MBl. NRW. 2012 Nr. 19) nach der Seite "
+    "„Rahmenbedingungen“ der Landesweiten Koordinierungsstelle; Dauer der Arbeitsperiode nach "
+    "dem Integrationskonzept eines Kreises (Beschluss vom 31.10.2012)"
+)
+STAFFING_FIELDS = (
+    "teacher_fte_required",
+    "max_fte_education",
+    "max_fte_administration",
+    "max_fte_assistance",
+)
+REQUIREMENT_FIELDS = (*STAFFING_FIELDS, "review_interval_years", "work_period_years")
+# The values of the 2012 set (issue 17: only what a source supports; each names its source in
+# REQUIREMENT_SOURCES). No source gives a submission deadline or a difference between Kreise
+# and kreisfreie Städte, so both variants carry the same numbers and no deadline is shipped.
+DEFAULTS_2012 = {
+    "teacher_fte_required": Decimal("2.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
+    "max_fte_education": Decimal("2.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
+    "max_fte_administration": Decimal("1.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
+    "max_fte_assistance": Decimal("0.50"),  # Eckpunktepapier 29.02.2012 (seed 002)
+    "review_interval_years": 3,  # LaKI "Rahmenbedingungen", Förderrichtlinie 2012
+    "work_period_years": 2,  # seed 000: Arbeitsschwerpunkte "jeweils für 2 Jahre"
+}
+
+
+class RequirementSetQuerySet(models.QuerySet):
+    def valid_on(self, day: datetime.date) -> "RequirementSetQuerySet":
+        """The sets whose validity includes ``day`` (first and last day included)."""
+        return self.filter(valid_from__lte=day).filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=day)
+        )
+
+
+class RequirementSet(TimeStampedModel):
+    """What the Land checks a KI against, for a time and one kind of District (issue 17).
+
+    Owned by the Land (edited at ``/land/anforderungen/``, ``land_edit``); the KIs read the set
+    that applies to them. One row is one variant: a set such as "Eckpunktepapier 2012" has a row
+    for Kreise and one for kreisfreie Städte, because a later Förderrichtlinie may treat them
+    differently. Two rows of the same variant never overlap in time (``clean``), so a District
+    has at most one set on any day.
+    """
+
+    class Variant(models.TextChoices):
+        KREIS = "kreis", "Kreise"
+        KREISFREIE_STADT = "kreisfreie_stadt", "kreisfreie Städte"
+
+    name = models.CharField("Bezeichnung", max_length=120, help_text="z. B. Eckpunktepapier 2012")
+    variant = models.CharField("gilt für", max_length=20, choices=Variant.choices)
+    source = models.TextField(
+        "Quelle", help_text="Dokument, Datum und Fundstelle (z. B. Ministerialblatt, Seite)"
+    )
+    valid_from = models.DateField("gilt ab")
+    valid_until = models.DateField(
+        "gilt bis", null=True, blank=True, help_text="leer lassen, solange kein Ende feststeht"
+    )
+    teacher_fte_required = models.DecimalField(
+        "geforderte Stellen Lehrkräfte (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    max_fte_education = models.DecimalField(
+        "höchstens Stellen pädagogische Fachkräfte (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    max_fte_administration = models.DecimalField(
+        "höchstens Stellen Verwaltungsfachkraft (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    max_fte_assistance = models.DecimalField(
+        "höchstens Stellen Assistenzkraft (VZÄ)",
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    staffing_source = models.TextField(
+        "Quelle der Stellenvorgaben", help_text="Dokument, Datum und Wortlaut"
+    )
+    review_interval_years = models.PositiveSmallIntegerField(
+        "Konzept höchstens so viele Jahre alt", validators=[MinValueValidator(1)]
+    )
+    review_interval_source = models.TextField("Quelle des Höchstalters")
+    work_period_years = models.PositiveSmallIntegerField(
+        "Dauer einer Arbeitsperiode (Jahre)", validators=[MinValueValidator(1)]
+    )
+    work_period_source = models.TextField("Quelle der Dauer der Arbeitsperiode")
+
+    objects = RequirementSetQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name="Verlauf der Anforderungen des Landes")
+
+    class Meta:
+        verbose_name = "Anforderungen des Landes"
+        verbose_name_plural = "Anforderungen des Landes"
+        ordering = ["-valid_from", "variant"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_until__isnull=True)
+                | models.Q(valid_until__gte=models.F("valid_from")),
+                name="requirementset_until_after_from",
+                violation_error_message="„gilt bis“ darf nicht vor „gilt ab“ liegen.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_variant_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("land:requirements_update", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError(
+                {"valid_until": "„gilt bis“ darf nicht vor „gilt ab“ liegen."}, code="order"
+            )
+        if not (self.valid_from and self.variant):
+            return
+        overlapping = RequirementSet.objects.filter(variant=self.variant).exclude(pk=self.pk)
+        overlapping = overlapping.filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=self.valid_from)
+        )
+        if self.valid_until:
+            overlapping = overlapping.filter(valid_from__lte=self.valid_until)
+        other = overlapping.order_by("valid_from").first()
+        if other:
+            raise ValidationError(
+                {
+                    "valid_from": (
+                        f"Der Zeitraum überschneidet sich mit „{other.name}“ für "
+                        f"{other.get_variant_display()} ({other.validity}). Für jede Art von "
+                        "Kreis darf an jedem Tag nur ein Satz gelten; beenden Sie den anderen "
+                        "Satz vorher („gilt bis“)."
+                    )
+                },
+                code="overlap",
+            )
+
+    @staticmethod
+    def variant_of(district: "District") -> str:
+        """The variant that applies to ``district``.
+
+        Stadt Aachen (``REGIONSSTADT``) has the legal position of a kreisfreie Stadt inside the
+        StädteRegion Aachen; it reads the kreisfreie Städte's variant (our reading, issue 17).
+        """
+        if district.kind == District.Kind.KREIS:
+            return RequirementSet.Variant.KREIS
+        return RequirementSet.Variant.KREISFREIE_STADT
+
+    @classmethod
+    def for_district_on(cls, district: "District", day: datetime.date) -> "RequirementSet | None":
+        """The set that applies to ``district`` on ``day``; None if the Land has none then."""
+        return cls.objects.filter(variant=cls.variant_of(district)).valid_on(day).first()
+
+    @property
+    def validity(self) -> str:
+        start = f"{self.valid_from:%d.%m.%Y}"
+        return (
+            f"ab {start}"
+            if self.valid_until is None
+            else f"{start} bis {self.valid_until:%d.%m.%Y}"
+        )
+
+    @property
+    def max_municipal_fte(self) -> Decimal:
+        return self.max_fte_education + self.max_fte_administration + self.max_fte_assistance
+
+    def source_of(self, name: str) -> str:
+        """The source of one value (``REQUIREMENT_FIELDS``), with the set's name."""
+        if name in STAFFING_FIELDS:
+            text = self.staffing_source
+        elif name == "review_interval_years":
+            text = self.review_interval_source
+        else:
+            text = self.work_period_source
+        return f"{self.name}: {text or self.source}"
+
+
 class LandRequirements(TimeStampedModel):
-    """What the Land checks a concept against; data, because the Förderrichtlinie changes.
+    """What is genuinely per District about the Land's requirements (issue 17).
 
-    Every default names its source (``REQUIREMENT_SOURCES``): 2 teacher FTE and up to 3.5
-    Land-funded municipal FTE (2 pädagogische Fachkräfte, 1 Verwaltung, 0.5 Assistenz) from the
-    Eckpunktepapier of 29.02.2012 (seed 002); a concept not older than 3 years from the LaKI's
-    page on the Förderrichtlinie 2012; Arbeitsschwerpunkte for two years (seed 000). No source
-    gives a submission deadline, so none is shipped.
+    The numbers are the Land's (``RequirementSet``); here stays the deadline the Bezirksregierung
+    set this KI for the Vorlage beim Land (no source gives a general one), which the KI-Leitung
+    enters from the letter it received and the Land reads. ``former_values`` keeps the numbers a
+    District had entered itself before issue 17 where they differed from the 2012 set: shown on
+    the requirements page, no longer applied (migration 0009).
 
-    Later additions of the Land (e.g. further funded posts after 2017) are changes of these
-    caps, which the KI enters here; no field for them exists because no source for them has been
-    found (DOMAIN.md: quote the sources, do not invent others).
+    The properties below read the set valid today, for callers that ask for "the current"
+    requirements; a check about another day asks ``RequirementSet.for_district_on``.
     """
 
     district = models.OneToOneField(
@@ -273,73 +458,56 @@ class LandRequirements(TimeStampedModel):
         related_name="land_requirements",
         verbose_name="Kreis",
     )
-    # The document the defaults below come from (seed 002, Stand 29.02.2012).
-    guideline = models.CharField(
-        "Förderrichtlinie", max_length=120, blank=True, default="Eckpunktepapier (TIntG 2012)"
-    )
-    teacher_fte_required = models.DecimalField(
-        "geforderte Stellen Lehrkräfte (VZÄ)",
-        max_digits=4,
-        decimal_places=2,
-        default=Decimal("2.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
-        validators=[MinValueValidator(0)],
-        help_text=f"Vorgabe: 2 VZÄ – {SOURCE_TEACHERS}",
-    )
-    max_fte_education = models.DecimalField(
-        "höchstens Stellen pädagogische Fachkräfte (VZÄ)",
-        max_digits=4,
-        decimal_places=2,
-        default=Decimal("2.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
-        validators=[MinValueValidator(0)],
-        help_text=f"Vorgabe: 2 VZÄ – {SOURCE_MUNICIPAL}",
-    )
-    max_fte_administration = models.DecimalField(
-        "höchstens Stellen Verwaltungsfachkraft (VZÄ)",
-        max_digits=4,
-        decimal_places=2,
-        default=Decimal("1.00"),  # Eckpunktepapier 29.02.2012 (seed 002)
-        validators=[MinValueValidator(0)],
-        help_text=f"Vorgabe: 1 VZÄ – {SOURCE_MUNICIPAL}",
-    )
-    max_fte_assistance = models.DecimalField(
-        "höchstens Stellen Assistenzkraft (VZÄ)",
-        max_digits=4,
-        decimal_places=2,
-        default=Decimal("0.50"),  # Eckpunktepapier 29.02.2012 (seed 002)
-        validators=[MinValueValidator(0)],
-        help_text=f"Vorgabe: 0,5 VZÄ – {SOURCE_MUNICIPAL}",
-    )
     # No source names a date by which a concept is due at the Land: no default.
     submission_deadline = models.DateField(
         "Frist für die Vorlage beim Land",
         null=True,
         blank=True,
-        help_text="Keine Vorgabe: einzutragen, wenn das Land eine Frist setzt.",
+        help_text="Die Frist, die die Bezirksregierung dem Kreis gesetzt hat; leer, solange "
+        "keine gesetzt ist.",
     )
-    review_interval_years = models.PositiveSmallIntegerField(
-        "Konzept höchstens so viele Jahre alt",
-        # LaKI "Rahmenbedingungen" on the Förderrichtlinie 2012 (MBl. NRW. 2012 Nr. 19): "nicht
-        # älter als 3 Jahre". (Until issue 14 the default was 5, with no source.)
-        default=3,
-        help_text=f"Vorgabe: 3 Jahre – {SOURCE_REVIEW_INTERVAL}",
-    )
-    work_period_years = models.PositiveSmallIntegerField(
-        "Dauer einer Arbeitsperiode (Jahre)",
-        # Seed 000: "im Benehmen mit den örtlichen Partnern jeweils für 2 Jahre festgelegt".
-        default=2,
-        help_text=f"Vorgabe: 2 Jahre – {SOURCE_WORK_PERIOD}",
+    former_values = models.JSONField(
+        "frühere eigene Werte des Kreises",
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Bis Issue 17 vom Kreis selbst eingetragene, vom Satz 2012 abweichende Werte; "
+        "nicht mehr angewandt.",
     )
 
     class Meta:
-        verbose_name = "Anforderungen des Landes"
-        verbose_name_plural = "Anforderungen des Landes"
+        verbose_name = "Frist des Kreises beim Land"
+        verbose_name_plural = "Fristen der Kreise beim Land"
 
     def __str__(self) -> str:
-        return f"Anforderungen des Landes für {self.district}"
+        return f"Frist beim Land für {self.district}"
+
+    def former_value_rows(self) -> list[dict]:
+        """The numbers the District had entered itself before issue 17, labelled in German."""
+        rows = []
+        for name, value in self.former_values.items():
+            if name == "guideline":
+                rows.append({"label": "Förderrichtlinie", "value": value})
+                continue
+            label = str(RequirementSet._meta.get_field(name).verbose_name)
+            rows.append({"label": label, "value": value.replace(".", ",")})
+        return rows
 
     @property
-    def max_municipal_fte(self) -> Decimal:
-        return self.max_fte_education + self.max_fte_administration + self.max_fte_assistance
+    def current_set(self) -> RequirementSet | None:
+        return RequirementSet.for_district_on(self.district, timezone.localdate())
+
+    def _current(self, name: str):
+        requirement_set = self.current_set
+        return getattr(requirement_set, name) if requirement_set else None
+
+    teacher_fte_required = property(lambda self: self._current("teacher_fte_required"))
+    max_fte_education = property(lambda self: self._current("max_fte_education"))
+    max_fte_administration = property(lambda self: self._current("max_fte_administration"))
+    max_fte_assistance = property(lambda self: self._current("max_fte_assistance"))
+    review_interval_years = property(lambda self: self._current("review_interval_years"))
+    work_period_years = property(lambda self: self._current("work_period_years"))
+    max_municipal_fte = property(lambda self: self._current("max_municipal_fte"))
 
 
 class StaffPost(TimeStampedModel):

@@ -6,7 +6,7 @@ from django.db import transaction
 from core.models import check_district
 from core.text import german_slugify
 
-from .models import District, LandRequirements, Municipality, StaffPost
+from .models import District, LandRequirements, Municipality, RequirementSet, StaffPost
 from .municipality_import import ImportPlan, Row, plan_import
 
 
@@ -31,11 +31,7 @@ def staff_post_delete(*, district: District, post: StaffPost, user) -> None:
 
 
 def land_requirements_update(*, district: District, data: dict, user) -> LandRequirements:
-    """Store the requirements of the current Förderrichtlinie for ``district``.
-
-    DOMAIN.md: the Förderrichtlinie changes (2018, 2023, 2025), so these are data the KI keeps
-    current, not constants in code.
-    """
+    """Store the District's deadline at the Land (the only per-District part, issue 17)."""
     with transaction.atomic():
         requirements, _ = LandRequirements.objects.get_or_create(district=district)
         for name, value in data.items():
@@ -43,6 +39,23 @@ def land_requirements_update(*, district: District, data: dict, user) -> LandReq
         requirements.full_clean()
         requirements.save()
         return requirements
+
+
+def requirement_set_save(
+    *, data: dict, user, requirement_set: RequirementSet | None = None
+) -> RequirementSet:
+    """Create (``requirement_set`` None) or change one variant of a Land requirement set.
+
+    Issue 17: the Land owns the sets; ``full_clean`` refuses an end before the start and two
+    sets of the same variant valid on one day. The history records who changed what.
+    """
+    with transaction.atomic():
+        requirement_set = requirement_set or RequirementSet()
+        for name, value in data.items():
+            setattr(requirement_set, name, value)
+        requirement_set.full_clean()
+        requirement_set.save()
+        return requirement_set
 
 
 def land_requirements_for(*, district: District) -> LandRequirements:

@@ -30,7 +30,7 @@ from concepts.deadlines import Deadline, deadline_for
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPeriod, WorkPriority
 from concepts.queries import draft_in_progress, version_in_force
 from core.dates import add_years
-from districts.models import District, StaffPost
+from districts.models import District, RequirementSet, StaffPost
 from measures.models import Indicator, Measure
 from reports.models import ProgressReport
 
@@ -120,8 +120,16 @@ class Row:
 
 
 def requirements_of(district: District):
-    """The Land's requirements the District is checked against (None if it has none)."""
+    """The District's own Land requirements (the deadline at the Land; None if it has none)."""
     return getattr(district, "land_requirements", None)
+
+
+def requirement_sets_on(today: datetime.date) -> dict[str, RequirementSet]:
+    """The Land's set per variant valid on ``today`` (issue 17), in one query."""
+    sets: dict[str, RequirementSet] = {}
+    for requirement_set in RequirementSet.objects.valid_on(today).order_by("valid_from"):
+        sets.setdefault(requirement_set.variant, requirement_set)
+    return sets
 
 
 def _districts(filters: dict):
@@ -203,14 +211,16 @@ def overview_rows(filters: dict | None = None, today: datetime.date | None = Non
         [d.latest_report_id for d in districts if d.latest_report_id]
     )
 
+    sets = requirement_sets_on(today)
+
     rows = []
     for district in districts:
         in_force, draft = states[district.pk]
-        requirements = requirements_of(district)
+        requirements = sets.get(RequirementSet.variant_of(district))
         period = periods.get(district.pk)
         posts = list(district.staff_posts.all())
         version = _submission_version(in_force, draft)
-        deadline = deadline_for(version, requirements, today)
+        deadline = deadline_for(version, requirements_of(district), today)
         rules = [
             _focus_areas(period, focus_areas),
             _priorities(period),
@@ -219,10 +229,10 @@ def overview_rows(filters: dict | None = None, today: datetime.date | None = Non
                 "kooperationsgebot",
                 [t.name for t in mandatory if (district.pk, t.pk) not in present],
             ),
-            _staffing(posts, requirements),
+            _staffing(district, posts, requirements, today),
             _adopted(district, in_force, draft, today),
             _submitted(version, deadline),
-            _not_outdated(in_force, requirements, today),
+            _not_outdated(district, in_force, requirements, today),
         ]
         funded = sum((p.fte for p in posts if p.is_land_funded), Decimal(0))
         fundable = (
@@ -329,10 +339,15 @@ def _priorities(period) -> RuleResult:
     return rule
 
 
-def _staffing(posts, requirements) -> RuleResult:
+def _no_set(district, today: datetime.date) -> str:
+    variant = RequirementSet.Variant(RequirementSet.variant_of(district)).label
+    return f"Für den {today:%d.%m.%Y} gilt keine Anforderung des Landes für {variant}"
+
+
+def _staffing(district, posts, requirements, today) -> RuleResult:
     rule = RuleResult("personal")
     if requirements is None:
-        rule.failures.append("Keine Anforderungen des Landes hinterlegt")
+        rule.failures.append(_no_set(district, today))
         return rule
     P = StaffPost.Profession
     totals: dict[str, Decimal] = defaultdict(Decimal)
@@ -406,14 +421,15 @@ def _submitted(version, deadline) -> RuleResult:
     return rule
 
 
-def _not_outdated(in_force, requirements, today) -> RuleResult:
+def _not_outdated(district, in_force, requirements, today) -> RuleResult:
     rule = RuleResult("aktualitaet")
+    if requirements is None:
+        rule.failures.append(_no_set(district, today))
+        return rule
     if in_force is None:
         rule.failures.append("Kein Konzept in Kraft")
         return rule
-    years = requirements.review_interval_years if requirements else None
-    if years is None:
-        return rule
+    years = requirements.review_interval_years
     limit = add_years(in_force.decided_on, years)
     if limit < today:
         rule.failures.append(

@@ -6,10 +6,13 @@ feeds that show it live here (workspace, ``papers/views_ical.py``) and in public
 ical.py``) — above actors, which must not import papers (issue 12).
 """
 
+import datetime
+
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
-from actors.ical import meetings_for_calendar
+from actors.ical import meetings_for_calendar, text, utc
 from actors.models import Meeting
+from core.due import DueItem
 
 from .models import Consultation, DecisionPaper, PaperRelease
 
@@ -44,3 +47,21 @@ def agenda_lines(meeting: Meeting) -> list[str]:
         f"- {step.released_reference} {step.released_subject} ({step.get_role_display()})"
         for step in agenda
     ]
+
+
+def todo_lines(item: DueItem, *, district, today: datetime.date, stamp, url: str) -> list[str]:
+    """One item that comes due (``core.due``, issue 17) as a VTODO with an all-day DUE date; the
+    UID stays the same while the item's date does, so a calendar updates it in place."""
+    uid = item.key.replace(":", "-")
+    lines = [
+        "BEGIN:VTODO",
+        f"UID:due-{uid}@{district.slug}.kreisintegration",
+        f"DTSTAMP:{utc(stamp)}",
+        f"DUE;VALUE=DATE:{item.due:%Y%m%d}",
+        text("SUMMARY", f"{item.label}: {item.title}"),
+        text("DESCRIPTION", f"Fällig am {item.when(today)}"),
+    ]
+    if url:
+        lines.append(f"URL:{url}")
+    lines += ["CLASS:PRIVATE", "STATUS:NEEDS-ACTION", "END:VTODO"]
+    return lines

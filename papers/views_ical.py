@@ -11,14 +11,16 @@ under the committee pages (``gremien/…``) that link to them.
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from accounts.access import access_for, district_view
 from accounts.rights import Capability
 from actors.ical import calendar_response, render_calendar
 from actors.subscription import membership_for_token
+from core.due import berlin_today, due_items
 
-from .ical import agenda_lines, calendar_meetings
+from .ical import agenda_lines, calendar_meetings, todo_lines
 from .models import DecisionPaper
 from .queries import visible_papers
 
@@ -60,6 +62,21 @@ def _feed(request):
         )
         return request.build_absolute_uri(path)
 
+    # Issue 17: what comes due (deadline at the Land, concept age, work period, rounds,
+    # indicators) as VTODOs — the KI's internal matters, so only for who reads internal ones.
+    todos = []
+    if internal:
+        today, stamp = berlin_today(), timezone.now()
+        todos = [
+            todo_lines(
+                item,
+                district=district,
+                today=today,
+                stamp=stamp,
+                url=request.build_absolute_uri(item.path) if item.path else "",
+            )
+            for item in due_items(district, today)
+        ]
     name = f"Sitzungen – {district.name}" + (" (intern)" if internal else "")
     content = render_calendar(
         district=district,
@@ -67,5 +84,6 @@ def _feed(request):
         meetings=meetings,
         url_for=committee_url,
         agenda_for=agenda_lines,
+        components=todos,
     )
     return calendar_response(content, district=district)

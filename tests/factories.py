@@ -29,7 +29,7 @@ from concepts.models import (
     WorkPriority,
 )
 from coordination.models import PriorityAdoption, PriorityRound, RoundOption, Submission
-from districts.models import District, Municipality, StaffPost
+from districts.models import District, Municipality, RequirementSet, StaffPost
 from measures.models import Indicator, Measure, Measurement
 from papers.models import (
     Attachment,
@@ -464,3 +464,35 @@ class SignOffFactory(DjangoModelFactory):
     user = factory.LazyAttribute(lambda s: s.step.user)
     signed_at = factory.LazyFunction(timezone.now)
     fingerprint = "0" * 64
+
+
+class RequirementSetFactory(DjangoModelFactory):
+    """A later set of the Land for Kreise, one year each, far after the 2012 set's data."""
+
+    class Meta:
+        model = RequirementSet
+
+    name = factory.Sequence(lambda n: f"Förderrichtlinie {2100 + n}")
+    variant = RequirementSet.Variant.KREIS
+    source = "Testquelle"
+    valid_from = factory.Sequence(lambda n: datetime.date(2100 + n, 1, 1))
+    valid_until = factory.Sequence(lambda n: datetime.date(2100 + n, 12, 31))
+    teacher_fte_required = Decimal("2.00")
+    max_fte_education = Decimal("2.00")
+    max_fte_administration = Decimal("1.00")
+    max_fte_assistance = Decimal("0.50")
+    staffing_source = "Testquelle Personal"
+    review_interval_years = 3
+    review_interval_source = "Testquelle Alter"
+    work_period_years = 2
+    work_period_source = "Testquelle Arbeitsperiode"
+
+
+def land_set(district, **values):
+    """The Land's requirement set that applies to ``district`` today, changed by ``values``
+    (issue 17: the Land owns the numbers; tests change them where the Land would)."""
+    requirement_set = RequirementSet.for_district_on(district, timezone.localdate())
+    for name, value in values.items():
+        setattr(requirement_set, name, value)
+    requirement_set.save()
+    return requirement_set

@@ -38,7 +38,7 @@ from coordination.models import (
     Submission,
     SubmissionChoice,
 )
-from districts.models import District, LandRequirements, Municipality, StaffPost
+from districts.models import District, LandRequirements, Municipality, RequirementSet, StaffPost
 from measures.models import Indicator, Measure, Measurement, MeasurementImport
 from papers.models import (
     Attachment,
@@ -77,6 +77,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     District: factories.DistrictFactory,
     Municipality: factories.MunicipalityFactory,
     LandRequirements: lambda: factories.DistrictFactory().land_requirements,
+    RequirementSet: factories.RequirementSetFactory,
     StaffPost: factories.StaffPostFactory,
     User: factories.UserFactory,
     Membership: factories.MembershipFactory,

@@ -57,9 +57,7 @@ def test_counts_take_the_right_number():
 
 
 def test_one_year_is_singular(client, district, ki_lead):
-    district.land_requirements.review_interval_years = 1
-    district.land_requirements.work_period_years = 1
-    district.land_requirements.save()
+    factories.land_set(district, review_interval_years=1, work_period_years=1)
     client.force_login(ki_lead)
     html = client.get(reverse("workspace:compliance", args=[district.slug])).content.decode()
     assert "höchstens 1 Jahr alt" in html

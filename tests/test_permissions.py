@@ -12,6 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.rights import LAND, OPERATOR, RIGHTS, Capability, Role
+from districts.models import RequirementSet
 from tests.routes import collect
 
 # Routes without a District; each is public on purpose.
@@ -68,6 +69,12 @@ OPERATOR_ROUTES = {
 LAND_ROUTES: dict[str, tuple[str, object]] = {
     # tests/land/test_overview.py
     "land:overview": ("all KIs in one table, filters, sort, CSV/XLSX export", None),
+    "land:requirements": ("Anforderungssätze des Landes", {}),
+    "land:requirements_create": ("neuer Anforderungssatz", {}),
+    "land:requirements_update": (
+        "Anforderungssatz bearbeiten",
+        lambda district: {"pk": RequirementSet.objects.order_by("pk").first().pk},
+    ),
 }
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}

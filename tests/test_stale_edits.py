@@ -56,6 +56,11 @@ def _land_requirements(district):
     return url, district.land_requirements
 
 
+def _requirement_set(district):
+    requirement_set = factories.land_set(district)
+    return reverse("land:requirements_update", args=[requirement_set.pk]), requirement_set
+
+
 def _indicator(district):
     indicator = factories.IndicatorFactory(measure__district=district)
     url = reverse(
@@ -158,7 +163,7 @@ PAGES = [
     ("measures:measurement_update", _measurement, "ki_staff", "note"),
     ("papers:result", _result, "ki_lead", "result_note"),
     ("papers:settings", _paper_settings, "ki_lead", "office_number"),
-    ("workspace:land_requirements_update", _land_requirements, "ki_lead", "guideline"),
+    ("land:requirements_update", _requirement_set, "land_user", "name"),
     ("concepts:section_update", _section, "ki_staff", "body"),
     (
         "measures:update",
@@ -193,7 +198,12 @@ PAGES = [
     ("coordination:option_update", _option, "ki_staff", "title"),
 ]
 # Edit pages with a test of their own below (no free text field to change).
-TESTED_ALONE = {"accounts:member_update", "concepts:period_update", "measures:settings"}
+TESTED_ALONE = {
+    "accounts:member_update",
+    "concepts:period_update",
+    "measures:settings",
+    "workspace:land_requirements_update",
+}
 
 
 def page_data(context) -> dict:
@@ -470,3 +480,18 @@ def test_garbage_in_the_conflict_fields_changes_nothing(client, district, ki_sta
     assert "<script>" not in response.content.decode()
     actor.refresh_from_db()
     assert actor.name == "Jobcenter"
+
+
+def test_the_deadline_at_the_land_refuses_a_stale_save(client, district, ki_lead):
+    """Issue 17: the District's requirements page edits only the deadline (a date)."""
+    url, record = _land_requirements(district)
+    client.force_login(ki_lead)
+    mine = page_data(client.get(url).context)
+    record.submission_deadline = datetime.date(2027, 1, 31)
+    record.save()
+    mine["submission_deadline"] = "2027-06-30"
+    response = client.post(url, mine)
+    assert response.status_code == 200
+    assert CONFLICT_MESSAGE in response.content.decode()
+    record.refresh_from_db()
+    assert record.submission_deadline == datetime.date(2027, 1, 31)

@@ -1,9 +1,9 @@
 """The compliance checklist ("Förderfähigkeit"): the concept against the Land's rules.
 
 One service computes every rule; each rule names the objects that fail it, with a link to fix
-each, and its source (document and date). The thresholds come from
-``district.land_requirements`` (data the KI adjusts when the Förderrichtlinie changes), never
-from constants here.
+each, and its source (document and date). The thresholds come from the Land's requirement set
+valid on the day checked (``RequirementSet.for_district_on``, issue 17: the Land owns the sets,
+a Kreis and a kreisfreie Stadt may have different variants), never from constants here.
 
 "The concept" has one meaning (issue 14, concepts.queries): the rules on the Kreistag's decision
 and on the concept's age ask about the version in force; the draft being prepared is what the
@@ -19,16 +19,11 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from concepts.deadlines import district_deadline
+from concepts.due import submission_version as due_submission_version
 from concepts.queries import district_concept, draft_in_progress, version_in_force
 from core.dates import add_years
 from core.text import counted
-from districts.models import (
-    ECKPUNKTEPAPIER,
-    QUOTE_MUNICIPAL,
-    QUOTE_TEACHERS,
-    REQUIREMENT_SOURCES,
-    LandRequirements,
-)
+from districts.models import REQUIREMENT_SOURCES, RequirementSet
 
 # The Eckpunktepapier's date and title, for the rules it drives (seed 002).
 ECKPUNKTE = (
@@ -161,16 +156,26 @@ def check_mandatory_actors(district) -> Rule:
     return rule
 
 
-def check_staffing(district) -> Rule:
+def _no_set(district, today: datetime.date) -> Failure:
+    return Failure(
+        f"Für den {today:%d.%m.%Y} gilt keine Anforderung des Landes für "
+        f"{RequirementSet.Variant(RequirementSet.variant_of(district)).label}",
+        _url("workspace:land_requirements_update", district),
+    )
+
+
+def check_staffing(district, requirements: RequirementSet | None, today: datetime.date) -> Rule:
     from districts.models import StaffPost
 
-    requirements = district.land_requirements
     rule = Rule(
         "personal",
         "Stellenplan entspricht den Vorgaben des Landes (gezählt: vom Land geförderte Stellen)",
         _staffing_source(requirements),
     )
     url = _url("workspace:staffing", district)
+    if requirements is None:
+        rule.failures.append(_no_set(district, today))
+        return rule
     posts = list(district.staff_posts.all())
     totals: dict[str, Decimal] = {}
     # Only Land-funded posts count against the Land's requirement and caps (Eckpunktepapier:
@@ -250,16 +255,9 @@ def check_adopted(district, state: ConceptState, today: datetime.date) -> Rule:
 
 
 def submission_version(state: ConceptState):
-    """The version the submission rule is about.
-
-    A draft on its way with its own deadline is what the Land awaits (seeds 003/004: a draft may
-    go to the ministry before the Kreistag decides), so it is checked against that deadline.
-    Without such a draft the version in force is checked (against the deadline of the Land's
-    requirements, ``deadline_for``); a draft without a deadline only when nothing is in force.
-    """
-    if state.draft is not None and (state.draft.deadline or state.in_force is None):
-        return state.draft
-    return state.in_force
+    """The version the submission rule is about (``concepts.due.submission_version``, one rule
+    for the checklist and the reminders)."""
+    return due_submission_version(state.in_force, state.draft)
 
 
 def check_submitted(district, state: ConceptState, today: datetime.date) -> Rule:
@@ -297,12 +295,22 @@ def check_submitted(district, state: ConceptState, today: datetime.date) -> Rule
     return rule
 
 
-def check_not_outdated(district, state: ConceptState, today: datetime.date) -> Rule:
-    years = district.land_requirements.review_interval_years
+def check_not_outdated(
+    district, state: ConceptState, requirements: RequirementSet | None, today: datetime.date
+) -> Rule:
+    if requirements is None:
+        rule = Rule(
+            "aktualitaet",
+            "Das geltende Konzept ist nicht älter, als das Land erlaubt",
+            REQUIREMENT_SOURCES["review_interval_years"],
+        )
+        rule.failures.append(_no_set(district, today))
+        return rule
+    years = requirements.review_interval_years
     rule = Rule(
         "aktualitaet",
         f"Das geltende Konzept ist höchstens {counted(years, 'Jahr', 'Jahre')} alt",
-        _requirement_source("review_interval_years", years),
+        requirements.source_of("review_interval_years"),
     )
     adopted = state.in_force
     if adopted is None:
@@ -321,8 +329,12 @@ def check_not_outdated(district, state: ConceptState, today: datetime.date) -> R
 
 
 def checklist(district, today: datetime.date | None = None) -> list[Rule]:
-    """Every rule for the District's current concept version, in the order of the checklist."""
+    """Every rule for the District's current concept version, in the order of the checklist.
+
+    The Land's numbers are those of the set valid on ``today`` for the District's kind.
+    """
     today = today or timezone.localdate()
+    requirements = RequirementSet.for_district_on(district, today)
     state = concept_state(district, today)
     period = current_period(district, today)
     return [
@@ -332,10 +344,10 @@ def checklist(district, today: datetime.date | None = None) -> list[Rule]:
         # in force.
         check_measures_have_indicators(district, state.worked_on),
         check_mandatory_actors(district),
-        check_staffing(district),
+        check_staffing(district, requirements, today),
         check_adopted(district, state, today),
         check_submitted(district, state, today),
-        check_not_outdated(district, state, today),
+        check_not_outdated(district, state, requirements, today),
     ]
 
 
@@ -345,30 +357,12 @@ def _version_url(district, version) -> str:
     )
 
 
-def _requirement_source(name: str, value) -> str:
-    """The source of a requirement's default, or that the District set its own value."""
-    default = LandRequirements._meta.get_field(name).default
-    if value != default:
-        return (
-            f"Anforderungen des Landes, im Kreis eingestellt (Vorgabe: {REQUIREMENT_SOURCES[name]})"
-        )
-    return REQUIREMENT_SOURCES[name]
-
-
-def _staffing_source(requirements) -> str:
-    names = ("teacher_fte_required", "max_fte_education", "max_fte_administration")
-    names += ("max_fte_assistance",)
-    changed = any(
-        getattr(requirements, n) != LandRequirements._meta.get_field(n).default for n in names
-    )
-    sources = (
-        f"{ECKPUNKTEPAPIER}: {QUOTE_TEACHERS}, {QUOTE_MUNICIPAL}; Leitung und Stellvertretung "
-        "aus verschiedenen Professionen"
-    )
-    if changed:
-        guideline = requirements.guideline or "Förderrichtlinie"
-        return f"{guideline}, im Kreis eingestellt (Vorgabe: {sources})"
-    return sources
+def _staffing_source(requirements: RequirementSet | None) -> str:
+    """The source of the staffing numbers (from the set) and of the head/deputy rule."""
+    head_rule = f"{ECKPUNKTE}: Leitung und Stellvertretung aus verschiedenen Professionen"
+    if requirements is None:
+        return head_rule
+    return f"{requirements.source_of('teacher_fte_required')}; {head_rule}"
 
 
 def _de(value: Decimal) -> str:

@@ -23,7 +23,7 @@ from core.text import counted
 from core.views import ConfirmDeleteView
 from districts import services
 from districts.forms import LandRequirementsForm, StaffPostForm
-from districts.models import REQUIREMENT_SOURCES, LandRequirements, StaffPost
+from districts.models import LandRequirements, RequirementSet, StaffPost
 from measures.models import Indicator, Measure
 from measures.queries import behind_target
 from papers.signoff import awaiting_signoff
@@ -211,12 +211,13 @@ def liaison_overview(district, access, visible) -> dict:
 # --- Staffing plan --------------------------------------------------------------------------
 
 
-def staffing_overview(posts: list[StaffPost], requirements: LandRequirements) -> dict:
+def staffing_overview(posts: list[StaffPost], requirements: RequirementSet) -> dict:
     """Totals per profession against the Land's requirements, and the head/deputy rule.
 
     Eckpunktepapier (seed 002): 2 posts for seconded teachers and up to 3.5 municipal posts
     (2 pädagogische Fachkräfte, 1 Verwaltung, 0.5 Assistenz); the head holds one of these posts,
-    the deputy must be of another profession. The numbers come from ``LandRequirements``.
+    the deputy must be of another profession. The numbers come from the Land's set valid today
+    (``RequirementSet``, issue 17).
     Only Land-funded posts count (issue 14: "bis zu 3,5 vom Land geförderten Stellen"; a Kreis
     may employ more at its own cost).
     """
@@ -276,76 +277,53 @@ class StaffingView(DistrictMixin, TemplateView):
             post.fte_display = fte_label(post.fte)
             if not self.request.access.can_read_internal:
                 post.holder = None  # personal data of the KI's staff (issue 17)
-        requirements = services.land_requirements_for(district=district)
+        requirement_set = RequirementSet.for_district_on(district, timezone.localdate())
         context.update(
             posts=posts,
-            requirements=requirements,
-            overview=staffing_overview(posts, requirements),
-            requirement_rows=requirement_rows(requirements),
+            requirement_set=requirement_set,
+            overview=staffing_overview(posts, requirement_set) if requirement_set else None,
+            requirement_rows=requirement_rows(
+                requirement_set, services.land_requirements_for(district=district)
+            ),
         )
         return context
 
 
-def requirement_rows(requirements: LandRequirements) -> list[dict]:
-    """Each requirement with its value and the source of its default (issue 14)."""
-    values = [
-        (
-            "teacher_fte_required",
-            "geforderte Stellen Lehrkräfte",
-            requirements.teacher_fte_required,
-        ),
-        (
-            "max_fte_education",
-            "höchstens Stellen pädagogische Fachkräfte",
-            requirements.max_fte_education,
-        ),
-        (
-            "max_fte_administration",
-            "höchstens Stellen Verwaltungsfachkraft",
-            requirements.max_fte_administration,
-        ),
-        ("max_fte_assistance", "höchstens Stellen Assistenzkraft", requirements.max_fte_assistance),
-    ]
-    rows = [
-        {
-            "label": label,
-            "value": f"{fte_label(value)} VZÄ",
-            "source": requirement_source(name, value),
-        }
-        for name, label, value in values
-    ]
+def requirement_rows(
+    requirement_set: RequirementSet | None, district_requirements: LandRequirements
+) -> list[dict]:
+    """Each requirement with its value and source (issue 17: the values of the Land's set valid
+    today, each naming its source; the deadline is the District's own)."""
+    rows = []
+    if requirement_set is not None:
+        for name, label, value in (
+            ("teacher_fte_required", "geforderte Stellen Lehrkräfte", "fte"),
+            ("max_fte_education", "höchstens Stellen pädagogische Fachkräfte", "fte"),
+            ("max_fte_administration", "höchstens Stellen Verwaltungsfachkraft", "fte"),
+            ("max_fte_assistance", "höchstens Stellen Assistenzkraft", "fte"),
+            ("review_interval_years", "Konzept höchstens so alt", "years"),
+            ("work_period_years", "Dauer einer Arbeitsperiode", "years"),
+        ):
+            number = getattr(requirement_set, name)
+            rows.append(
+                {
+                    "label": label,
+                    "value": f"{fte_label(number)} VZÄ"
+                    if value == "fte"
+                    else counted(number, "Jahr", "Jahre"),
+                    "source": f"Quelle: {requirement_set.source_of(name)}",
+                }
+            )
+    deadline = district_requirements.submission_deadline
     rows.append(
         {
             "label": "Frist für die Vorlage beim Land",
-            "value": f"{requirements.submission_deadline:%d.%m.%Y}"
-            if requirements.submission_deadline
-            else "keine eingetragen",
-            "source": "Keine Vorgabe: keine Quelle nennt eine Frist; einzutragen, wenn das Land "
-            "eine setzt.",
+            "value": f"{deadline:%d.%m.%Y}" if deadline else "keine eingetragen",
+            "source": "Die Frist, die die Bezirksregierung dem Kreis gesetzt hat; keine Quelle "
+            "nennt eine allgemeine Frist, daher ist keine voreingestellt.",
         }
     )
-    for name, label in (
-        ("review_interval_years", "Konzept höchstens so alt"),
-        ("work_period_years", "Dauer einer Arbeitsperiode"),
-    ):
-        value = getattr(requirements, name)
-        rows.append(
-            {
-                "label": label,
-                "value": counted(value, "Jahr", "Jahre"),
-                "source": requirement_source(name, value),
-            }
-        )
     return rows
-
-
-def requirement_source(name: str, value) -> str:
-    """The source of the field's default; says so when the District set another value."""
-    source = f"Vorgabe: {REQUIREMENT_SOURCES[name]}"
-    default = LandRequirements._meta.get_field(name).default
-    if value != default:
-        return f"Im Kreis abweichend eingestellt. {source}"
-    return source
 
 
 class StaffEditMixin(DistrictMixin):
@@ -428,14 +406,34 @@ class StaffPostDeleteView(DistrictMixin, ConfirmDeleteView):
 
 
 class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
-    """The KI keeps the requirements of the current Förderrichtlinie up to date (DOMAIN.md)."""
+    """The Land's requirements that apply to the District, read-only, and the District's deadline
+    at the Land (issue 17: the numbers are the Land's; the KI-Leitung enters the deadline the
+    Bezirksregierung set it)."""
 
     form_class = LandRequirementsForm
-    heading = "Anforderungen des Landes bearbeiten"
+    template_name = "land/requirements_district.html"
+    heading = "Anforderungen des Landes"
 
     def get_form_kwargs(self):
         requirements = services.land_requirements_for(district=self.request.district)
         return {**super().get_form_kwargs(), "instance": requirements}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        district = self.request.district
+        today = timezone.localdate()
+        requirement_set = RequirementSet.for_district_on(district, today)
+        requirements = services.land_requirements_for(district=district)
+        context.update(
+            today=today,
+            requirement_set=requirement_set,
+            requirement_rows=requirement_rows(requirement_set, requirements),
+            former_values=requirements.former_value_rows(),
+            later_sets=RequirementSet.objects.filter(
+                variant=RequirementSet.variant_of(district), valid_from__gt=today
+            ).order_by("valid_from"),
+        )
+        return context
 
     def form_valid(self, form):
         if stale := self.refuse_stale(form):
@@ -443,7 +441,7 @@ class LandRequirementsUpdateView(StaleEditGuard, StaffEditMixin, FormView):
         services.land_requirements_update(
             district=self.request.district, data=form.cleaned_data, user=self.request.user
         )
-        messages.success(self.request, "Anforderungen des Landes gespeichert.")
+        messages.success(self.request, "Frist beim Land gespeichert.")
         return redirect(self.get_success_url())
 
 

@@ -111,9 +111,7 @@ def test_one_year_is_refused_in_german_and_nothing_is_saved(client, district, ki
 
 
 def test_period_length_follows_the_land_requirements(client, district, ki_staff):
-    requirements = district.land_requirements
-    requirements.work_period_years = 3
-    requirements.save()
+    factories.land_set(district, work_period_years=3)
     client.force_login(ki_staff)
     response = create(client, district, years="2")
     assert "genau 3 aufeinanderfolgende" in response.content.decode()

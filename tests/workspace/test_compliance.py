@@ -156,14 +156,13 @@ def test_head_and_deputy_of_different_professions(district):
 
 
 def test_the_requirements_are_data(district):
-    district.land_requirements.teacher_fte_required = Decimal("1.0")
-    district.land_requirements.save()
+    factories.land_set(district, teacher_fte_required=Decimal("1.0"))
     _post(district, StaffPost.Profession.TEACHER, "1.0", is_head=True)
     _post(district, StaffPost.Profession.EDUCATION, "1.0", is_deputy=True)
     assert rule(district, "personal").passed
-    # The rule says the value is the District's own, and still names the default's source.
+    # The rule names the Land's set it was checked against and the set's source.
     assert rule(district, "personal").source.startswith(
-        "Eckpunktepapier (TIntG 2012), im Kreis eingestellt (Vorgabe: Eckpunktepapier zur "
+        "Eckpunktepapier 2012: Eckpunktepapier zur Umsetzung"
     )
 
 
@@ -238,12 +237,11 @@ def test_every_rule_names_its_source(district):
     assert "nicht älter als 3 Jahre" in sources["aktualitaet"]
 
 
-def test_a_value_of_the_district_says_it_is_not_the_default(district):
-    district.land_requirements.review_interval_years = 5
-    district.land_requirements.save()
+def test_a_value_of_the_land_names_its_set(district):
+    factories.land_set(district, review_interval_years=5, review_interval_source="Erlass X")
     r = rule(district, "aktualitaet")
     assert r.title == "Das geltende Konzept ist höchstens 5 Jahre alt"
-    assert r.source.startswith("Anforderungen des Landes, im Kreis eingestellt (Vorgabe: ")
+    assert r.source == "Eckpunktepapier 2012: Erlass X"
 
 
 def test_submitted_to_the_land_before_the_deadline(district):
@@ -274,8 +272,7 @@ def test_concept_not_older_than_the_review_interval(district):
     assert labels(rule(district, "aktualitaet")) == [
         "Integrationskonzept 2015: beschlossen am 22.06.2015, Überprüfung fällig seit 22.06.2018"
     ]
-    district.land_requirements.review_interval_years = 12
-    district.land_requirements.save()
+    factories.land_set(district, review_interval_years=12)
     assert rule(district, "aktualitaet").passed
 
 

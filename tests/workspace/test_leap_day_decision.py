@@ -58,8 +58,7 @@ def leap_district(district):
 @pytest.mark.parametrize("years", [1, 3, 5])
 def test_every_page_computing_a_date_answers(client, leap_district, ki_lead, years):
     district, adopted, draft = leap_district
-    district.land_requirements.review_interval_years = years
-    district.land_requirements.save()
+    factories.land_set(district, review_interval_years=years)
     client.force_login(ki_lead)
     slug = district.slug
     pages = [
@@ -91,8 +90,7 @@ def test_every_page_computing_a_date_answers(client, leap_district, ki_lead, yea
 
 def test_the_age_rule_counts_from_the_leap_day(client, leap_district, ki_lead):
     district, _adopted, _draft = leap_district
-    district.land_requirements.review_interval_years = 3
-    district.land_requirements.save()
+    factories.land_set(district, review_interval_years=3)
     rules = {r.code: r for r in compliance.checklist(district, today=datetime.date(2027, 3, 1))}
     # 29.02.2024 + 3 years: 28.02.2027 (BGB § 188 Abs. 3), not an error.
     assert [f.label for f in rules["aktualitaet"].failures] == [

@@ -98,7 +98,7 @@ def test_council_and_liaison_cannot_see_the_staffing_plan(
 def test_only_editors_see_edit_buttons(client, district, ki_lead):
     factories.StaffPostFactory(district=district)
     html = staffing(client, ki_lead, district)
-    assert "Neue Stelle" in html and "Anforderungen bearbeiten" in html
+    assert "Neue Stelle" in html and "Anforderungen und Frist beim Land" in html
 
 
 # --- the post form --------------------------------------------------------------------------
@@ -197,52 +197,37 @@ def test_delete_a_post(client, district, ki_staff):
 # --- the Land's requirements ----------------------------------------------------------------
 
 
-def test_ki_edits_the_land_requirements_and_the_comparison_follows(client, district, ki_lead):
-    # DOMAIN.md: the Förderrichtlinie changes; the numbers are data the KI adjusts.
+def test_the_land_changes_its_set_and_the_comparison_follows(client, district, ki_lead):
+    # Issue 17: the numbers are the Land's; the KI-Leitung enters only the deadline.
     factories.StaffPostFactory(district=district, fte=Decimal("1.0"))
     factories.StaffPostFactory(district=district, fte=Decimal("1.0"))
+    factories.land_set(district, name="Förderrichtlinie 2025", teacher_fte_required=Decimal("2.5"))
     client.force_login(ki_lead)
     response = client.post(
         reverse("workspace:land_requirements_update", args=[district.slug]),
-        {
-            "guideline": "Förderrichtlinie 2025",
-            "teacher_fte_required": "2,5",
-            "max_fte_education": "3",
-            "max_fte_administration": "1",
-            "max_fte_assistance": "0,5",
-            "submission_deadline": "2027-06-30",
-            "review_interval_years": "5",
-            "work_period_years": "2",
-        },
+        {"submission_deadline": "2027-06-30"},
     )
     assert response.status_code == 302
-    requirements = district.land_requirements
-    requirements.refresh_from_db()
-    assert requirements.teacher_fte_required == Decimal("2.5")
-    assert requirements.submission_deadline == datetime.date(2027, 6, 30)
+    district.land_requirements.refresh_from_db()
+    assert district.land_requirements.submission_deadline == datetime.date(2027, 6, 30)
     html = staffing(client, ki_lead, district)
     assert "Förderrichtlinie 2025" in html
     assert "Lehrkraft 2,0 mindestens 2,5 VZÄ nicht erfüllt" in html
     assert "30.06.2027" in html
 
 
-def test_land_requirements_refuse_a_zero_period_length(client, district, ki_staff):
-    client.force_login(ki_staff)
-    response = client.post(
-        reverse("workspace:land_requirements_update", args=[district.slug]),
-        {
-            "teacher_fte_required": "2",
-            "max_fte_education": "2",
-            "max_fte_administration": "1",
-            "max_fte_assistance": "0,5",
-            "review_interval_years": "5",
-            "work_period_years": "0",
-        },
+def test_the_ki_lead_cannot_change_the_lands_numbers(client, district, ki_lead):
+    client.force_login(ki_lead)
+    url = reverse("workspace:land_requirements_update", args=[district.slug])
+    form = client.get(url).context["form"]
+    assert list(form.fields) == ["submission_deadline", "seen_modified"]
+    response = client.post(url, {"work_period_years": "1", "teacher_fte_required": "0"})
+    assert response.status_code == 302
+    requirement_set = factories.land_set(district)
+    assert (requirement_set.work_period_years, requirement_set.teacher_fte_required) == (
+        2,
+        Decimal("2.00"),
     )
-    assert response.status_code == 200
-    assert "Bitte eine Zahl von 1 bis 20 angeben." in response.content.decode()
-    district.land_requirements.refresh_from_db()
-    assert district.land_requirements.work_period_years == 2
 
 
 def test_council_cannot_edit_the_land_requirements(client, district, council_member):
@@ -325,24 +310,28 @@ def test_a_post_without_funding_is_refused_with_a_german_message(client, distric
 def test_each_requirement_names_the_source_of_its_default(client, district, ki_staff):
     html = staffing(client, ki_staff, district)
     assert (
-        "Konzept höchstens so alt 3 Jahre Vorgabe: Landesweite Koordinierungsstelle (LaKI)" in html
+        "Konzept höchstens so alt 3 Jahre Quelle: Eckpunktepapier 2012: Landesweite "
+        "Koordinierungsstelle (LaKI)" in html
     )
     assert "MBl. NRW. 2012 Nr. 19" in html and "nicht älter als 3 Jahre" in html
-    assert "geforderte Stellen Lehrkräfte 2,0 VZÄ Vorgabe: Eckpunktepapier" in html
+    assert "geforderte Stellen Lehrkräfte 2,0 VZÄ Quelle: Eckpunktepapier 2012: Eckpunkte" in html
     assert "(Stand: 29.02.2012)" in html
-    assert "Frist für die Vorlage beim Land keine eingetragen Keine Vorgabe" in html
+    assert "Frist für die Vorlage beim Land keine eingetragen Die Frist, die die" in html
 
-    district.land_requirements.review_interval_years = 5
-    district.land_requirements.save()
+    factories.land_set(district, review_interval_years=5, review_interval_source="Erlass X")
     html = staffing(client, ki_staff, district)
-    assert "Konzept höchstens so alt 5 Jahre Im Kreis abweichend eingestellt." in html
+    assert "Konzept höchstens so alt 5 Jahre Quelle: Eckpunktepapier 2012: Erlass X" in html
 
 
-def test_the_requirements_form_names_each_defaults_source(client, district, ki_lead):
+def test_the_requirements_page_names_each_values_source(client, district, ki_lead):
     client.force_login(ki_lead)
     response = client.get(reverse("workspace:land_requirements_update", args=[district.slug]))
     html = text(response.content.decode())
-    assert "Vorgabe: 3 Jahre – Landesweite Koordinierungsstelle (LaKI)" in html
-    assert "Vorgabe: 2 VZÄ – Eckpunktepapier" in html and "(Stand: 29.02.2012)" in html
-    assert "Vorgabe: 0,5 VZÄ – Eckpunktepapier" in html
-    assert "Keine Vorgabe: einzutragen, wenn das Land eine Frist setzt." in html
+    assert "Eckpunktepapier 2012 für Kreise, ab 29.02.2012." in html
+    assert "Konzept höchstens so alt 3 Jahre Quelle: Eckpunktepapier 2012: Landesweite" in html
+    assert "Assistenzkraft 0,5 VZÄ Quelle: Eckpunktepapier 2012: Eckpunktepapier" in html
+    assert "(Stand: 29.02.2012)" in html
+    assert (
+        "Dauer einer Arbeitsperiode 2 Jahre Quelle: Eckpunktepapier 2012: Integrationskonzept"
+        in html
+    )
