@@ -18,6 +18,7 @@ from concepts.deadlines import district_deadline
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
+from core.due import due_items
 from core.locking import StaleEditGuard
 from core.text import counted
 from core.views import ConfirmDeleteView
@@ -33,6 +34,9 @@ from .compliance import checklist
 from .first_steps import first_steps
 
 RECENT_CHANGES = 10
+# The dashboard shows what comes due within a month (the reminders' first threshold,
+# core.due.REMINDER_THRESHOLDS) and what passed within a month.
+DUE_WITHIN_DAYS = 30
 BEHIND_TARGET = 10
 LIAISON_MEASURES = 25
 
@@ -169,6 +173,12 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         if access.can_read_internal:
             context["changes"] = recent_changes(district)
             context["rules"] = checklist(district, today=today)
+            # Issue 17: what the reminders send, due within a month or passed within a month.
+            context["due_items"] = [
+                (item, item.when(today))
+                for item in due_items(district, today, within=DUE_WITHIN_DAYS)
+                if item.days_left(today) >= -DUE_WITHIN_DAYS
+            ]
         if access.can(Capability.SIGN_OFF):
             context["awaiting_signoff"] = awaiting_signoff(district, self.request.user)
         if access.is_liaison:

@@ -215,3 +215,21 @@ def test_the_calendar_feed_carries_the_same_items(client, district, lead, counci
     client.force_login(council_member)
     feed = client.get(reverse("papers:meetings_ical", args=[district.slug])).content.decode()
     assert "BEGIN:VTODO" not in feed
+
+
+def test_the_dashboard_shows_the_same_items(client, district, lead, liaison):
+    """Issue 17: what the reminders send shows on the KI's dashboard, not to a liaison."""
+    today = berlin_today()
+    district.land_requirements.submission_deadline = today + datetime.timedelta(days=7)
+    district.land_requirements.save()
+    client.force_login(lead)
+    html = client.get(reverse("workspace:home", args=[district.slug])).content.decode()
+    assert "Steht an" in html
+    assert "Frist beim Land" in html
+    assert f"{today + datetime.timedelta(days=7):%d.%m.%Y} (in 7 Tagen)" in html
+
+    client.force_login(liaison)
+    assert (
+        "Steht an"
+        not in client.get(reverse("workspace:home", args=[district.slug])).content.decode()
+    )
