@@ -27,10 +27,13 @@ from django.utils import timezone
 
 from actors.models import Actor, ActorType
 from concepts.deadlines import Deadline, deadline_for
+from concepts.due import submission_version
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPeriod, WorkPriority
 from concepts.queries import draft_in_progress, version_in_force
+from concepts.rules import NO_WORK_PERIOD, not_adopted_failure, outdated_failure, submission_failure
 from core.dates import add_years
 from districts.models import District, RequirementSet, StaffPost
+from districts.rules import no_set_failure, staffing_failures
 from measures.models import Indicator, Measure
 from reports.models import ProgressReport
 
@@ -219,7 +222,7 @@ def overview_rows(filters: dict | None = None, today: datetime.date | None = Non
         requirements = sets.get(RequirementSet.variant_of(district))
         period = periods.get(district.pk)
         posts = list(district.staff_posts.all())
-        version = _submission_version(in_force, draft)
+        version = submission_version(in_force, draft)
         deadline = deadline_for(version, requirements_of(district), today)
         rules = [
             _focus_areas(period, focus_areas),
@@ -323,7 +326,7 @@ def _measures_lacking_target(districts, states) -> dict[int, list[str]]:
 def _focus_areas(period, focus_areas) -> RuleResult:
     rule = RuleResult("schwerpunkte")
     if period is None:
-        rule.failures.append("Für heute ist keine Arbeitsperiode angelegt")
+        rule.failures.append(NO_WORK_PERIOD)
         return rule
     covered = {priority.focus_area_id for priority in period.priorities.all()}
     rule.failures = [
@@ -339,46 +342,10 @@ def _priorities(period) -> RuleResult:
     return rule
 
 
-def _no_set(district, today: datetime.date) -> str:
-    variant = RequirementSet.Variant(RequirementSet.variant_of(district)).label
-    return f"Für den {today:%d.%m.%Y} gilt keine Anforderung des Landes für {variant}"
-
-
 def _staffing(district, posts, requirements, today) -> RuleResult:
-    rule = RuleResult("personal")
     if requirements is None:
-        rule.failures.append(_no_set(district, today))
-        return rule
-    P = StaffPost.Profession
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for post in posts:
-        if post.is_land_funded:
-            totals[post.profession] += post.fte
-    teachers = totals[P.TEACHER]
-    if teachers < requirements.teacher_fte_required:
-        rule.failures.append(
-            f"Lehrkräfte (vom Land frei gestellt): {_de(teachers)} statt "
-            f"{_de(requirements.teacher_fte_required)} VZÄ"
-        )
-    for profession, limit in (
-        (P.EDUCATION, requirements.max_fte_education),
-        (P.ADMINISTRATION, requirements.max_fte_administration),
-        (P.ASSISTANCE, requirements.max_fte_assistance),
-    ):
-        if totals[profession] > limit:
-            rule.failures.append(
-                f"{P(profession).label}: {_de(totals[profession])} VZÄ vom Land gefördert, "
-                f"höchstens {_de(limit)}"
-            )
-    head = next((p for p in posts if p.is_head), None)
-    deputy = next((p for p in posts if p.is_deputy), None)
-    if head is None:
-        rule.failures.append("Keine Leitung im Stellenplan")
-    if deputy is None:
-        rule.failures.append("Keine Stellvertretung im Stellenplan")
-    if head and deputy and head.profession == deputy.profession:
-        rule.failures.append(f"Leitung und Stellvertretung sind beide {P(head.profession).label}")
-    return rule
+        return RuleResult("personal", [no_set_failure(district, today)])
+    return RuleResult("personal", staffing_failures(posts, requirements))
 
 
 def _adopted(district, in_force, draft, today) -> RuleResult:
@@ -388,56 +355,17 @@ def _adopted(district, in_force, draft, today) -> RuleResult:
     concept = getattr(district, "concept", None)
     versions = list(concept.versions.all()) if concept is not None else []
     version = draft or max(versions, key=lambda v: v.number, default=None)
-    if version is None:
-        rule.failures.append("Es gibt noch keine Konzeptfassung")
-    elif version.decided_on and version.decided_on > today:
-        rule.failures.append(f"{version.title}: Beschluss erst am {version.decided_on:%d.%m.%Y}")
-    else:
-        rule.failures.append(f"{version.title}: noch nicht beschlossen")
+    rule.failures.append(not_adopted_failure(version, today))
     return rule
-
-
-def _submission_version(in_force, draft):
-    # As the checklist: a draft on its way with its own deadline is what the Land awaits.
-    if draft is not None and (draft.deadline or in_force is None):
-        return draft
-    return in_force
 
 
 def _submitted(version, deadline) -> RuleResult:
-    rule = RuleResult("vorlage_land")
-    if version is None:
-        rule.failures.append("Es gibt noch keine Konzeptfassung")
-    elif not version.submitted_on:
-        text = f"{version.title}: nicht vorgelegt"
-        if deadline:
-            text += f" (Frist {deadline.date:%d.%m.%Y})"
-        rule.failures.append(text)
-    elif deadline and version.submitted_on > deadline.date:
-        rule.failures.append(
-            f"{version.title}: am {version.submitted_on:%d.%m.%Y} vorgelegt, "
-            f"Frist war {deadline.date:%d.%m.%Y}"
-        )
-    return rule
+    text = submission_failure(version, deadline)
+    return RuleResult("vorlage_land", [text] if text else [])
 
 
 def _not_outdated(district, in_force, requirements, today) -> RuleResult:
-    rule = RuleResult("aktualitaet")
     if requirements is None:
-        rule.failures.append(_no_set(district, today))
-        return rule
-    if in_force is None:
-        rule.failures.append("Kein Konzept in Kraft")
-        return rule
-    years = requirements.review_interval_years
-    limit = add_years(in_force.decided_on, years)
-    if limit < today:
-        rule.failures.append(
-            f"{in_force.title}: beschlossen am {in_force.decided_on:%d.%m.%Y}, "
-            f"Überprüfung fällig seit {limit:%d.%m.%Y}"
-        )
-    return rule
-
-
-def _de(value: Decimal) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") or "0"
+        return RuleResult("aktualitaet", [no_set_failure(district, today)])
+    text = outdated_failure(in_force, requirements.review_interval_years, today)
+    return RuleResult("aktualitaet", [text] if text else [])

@@ -12,7 +12,6 @@ KI works on (measures, submission while a Fortschreibung is on its way).
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
@@ -21,9 +20,15 @@ from django.utils import timezone
 from concepts.deadlines import district_deadline
 from concepts.due import submission_version as due_submission_version
 from concepts.queries import district_concept, draft_in_progress, version_in_force
-from core.dates import add_years
+from concepts.rules import (
+    NO_WORK_PERIOD,
+    not_adopted_failure,
+    outdated_failure,
+    submission_failure,
+)
 from core.text import counted
 from districts.models import REQUIREMENT_SOURCES, RequirementSet
+from districts.rules import no_set_failure, staffing_failures
 
 # The Eckpunktepapier's date and title, for the rules it drives (seed 002).
 ECKPUNKTE = (
@@ -93,7 +98,7 @@ def check_focus_areas_have_priorities(district, period) -> Rule:
     )
     url = _url("concepts:periods", district)
     if period is None:
-        rule.failures.append(Failure("Für heute ist keine Arbeitsperiode angelegt", url))
+        rule.failures.append(Failure(NO_WORK_PERIOD, url))
         return rule
     covered = set(period.priorities.values_list("focus_area_id", flat=True))
     for focus_area in FocusArea.objects.order_by("order"):
@@ -158,70 +163,22 @@ def check_mandatory_actors(district) -> Rule:
 
 def _no_set(district, today: datetime.date) -> Failure:
     return Failure(
-        f"Für den {today:%d.%m.%Y} gilt keine Anforderung des Landes für "
-        f"{RequirementSet.Variant(RequirementSet.variant_of(district)).label}",
-        _url("workspace:land_requirements_update", district),
+        no_set_failure(district, today), _url("workspace:land_requirements_update", district)
     )
 
 
 def check_staffing(district, requirements: RequirementSet | None, today: datetime.date) -> Rule:
-    from districts.models import StaffPost
-
     rule = Rule(
         "personal",
         "Stellenplan entspricht den Vorgaben des Landes (gezählt: vom Land geförderte Stellen)",
         _staffing_source(requirements),
     )
-    url = _url("workspace:staffing", district)
     if requirements is None:
         rule.failures.append(_no_set(district, today))
         return rule
+    url = _url("workspace:staffing", district)
     posts = list(district.staff_posts.all())
-    totals: dict[str, Decimal] = {}
-    # Only Land-funded posts count against the Land's requirement and caps (Eckpunktepapier:
-    # "vom Land frei gestellte Lehrkräfte", "bis zu 3,5 vom Land geförderten Stellen"); a Kreis
-    # may employ more at its own cost or from another programme.
-    for post in posts:
-        if post.is_land_funded:
-            totals[post.profession] = totals.get(post.profession, Decimal(0)) + post.fte
-    P = StaffPost.Profession
-    teachers = totals.get(P.TEACHER, Decimal(0))
-    if teachers < requirements.teacher_fte_required:
-        rule.failures.append(
-            Failure(
-                f"Lehrkräfte (vom Land frei gestellt): {_de(teachers)} statt "
-                f"{_de(requirements.teacher_fte_required)} VZÄ",
-                url,
-            )
-        )
-    limits = [
-        (P.EDUCATION, requirements.max_fte_education),
-        (P.ADMINISTRATION, requirements.max_fte_administration),
-        (P.ASSISTANCE, requirements.max_fte_assistance),
-    ]
-    for profession, limit in limits:
-        total = totals.get(profession, Decimal(0))
-        if total > limit:
-            rule.failures.append(
-                Failure(
-                    f"{P(profession).label}: {_de(total)} VZÄ vom Land gefördert, höchstens "
-                    f"{_de(limit)}",
-                    url,
-                )
-            )
-    head = next((p for p in posts if p.is_head), None)
-    deputy = next((p for p in posts if p.is_deputy), None)
-    if head is None:
-        rule.failures.append(Failure("Keine Leitung im Stellenplan", url))
-    if deputy is None:
-        rule.failures.append(Failure("Keine Stellvertretung im Stellenplan", url))
-    if head and deputy and head.profession == deputy.profession:
-        rule.failures.append(
-            Failure(
-                f"Leitung und Stellvertretung sind beide {P(head.profession).label}",
-                url,
-            )
-        )
+    rule.failures = [Failure(text, url) for text in staffing_failures(posts, requirements)]
     return rule
 
 
@@ -242,15 +199,8 @@ def check_adopted(district, state: ConceptState, today: datetime.date) -> Rule:
     version = state.draft or (
         concept.versions.order_by("-number").first() if concept is not None else None
     )
-    if version is None:
-        rule.failures.append(
-            Failure("Es gibt noch keine Konzeptfassung", _url("concepts:versions", district))
-        )
-        return rule
-    text = f"{version.title}: noch nicht beschlossen"
-    if version.decided_on and version.decided_on > today:
-        text = f"{version.title}: Beschluss erst am {version.decided_on:%d.%m.%Y}"
-    rule.failures.append(Failure(text, _version_url(district, version)))
+    url = _version_url(district, version) if version else _url("concepts:versions", district)
+    rule.failures.append(Failure(not_adopted_failure(version, today), url))
     return rule
 
 
@@ -273,25 +223,9 @@ def check_submitted(district, state: ConceptState, today: datetime.date) -> Rule
         "keine Quelle nennt eine); ein Entwurf darf vor dem Beschluss an das Ministerium gehen "
         "zur Wahrung der Frist (mit dem MAIS NRW vereinbartes Verfahren, Kreistagsvorlage 2015)",
     )
-    if version is None:
-        rule.failures.append(
-            Failure("Es gibt noch keine Konzeptfassung", _url("concepts:versions", district))
-        )
-        return rule
-    url = _version_url(district, version)
-    if not version.submitted_on:
-        text = f"{version.title}: nicht vorgelegt"
-        if deadline:
-            text += f" (Frist {deadline.date:%d.%m.%Y})"
+    if text := submission_failure(version, deadline):
+        url = _version_url(district, version) if version else _url("concepts:versions", district)
         rule.failures.append(Failure(text, url))
-    elif deadline and version.submitted_on > deadline.date:
-        rule.failures.append(
-            Failure(
-                f"{version.title}: am {version.submitted_on:%d.%m.%Y} vorgelegt, "
-                f"Frist war {deadline.date:%d.%m.%Y}",
-                url,
-            )
-        )
     return rule
 
 
@@ -313,18 +247,9 @@ def check_not_outdated(
         requirements.source_of("review_interval_years"),
     )
     adopted = state.in_force
-    if adopted is None:
-        rule.failures.append(Failure("Kein Konzept in Kraft", _url("concepts:versions", district)))
-        return rule
-    limit = add_years(adopted.decided_on, years)
-    if limit < today:
-        rule.failures.append(
-            Failure(
-                f"{adopted.title}: beschlossen am {adopted.decided_on:%d.%m.%Y}, "
-                f"Überprüfung fällig seit {limit:%d.%m.%Y}",
-                _version_url(district, adopted),
-            )
-        )
+    if text := outdated_failure(adopted, years, today):
+        url = _version_url(district, adopted) if adopted else _url("concepts:versions", district)
+        rule.failures.append(Failure(text, url))
     return rule
 
 
@@ -363,7 +288,3 @@ def _staffing_source(requirements: RequirementSet | None) -> str:
     if requirements is None:
         return head_rule
     return f"{requirements.source_of('teacher_fte_required')}; {head_rule}"
-
-
-def _de(value: Decimal) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",") or "0"
