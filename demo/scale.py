@@ -31,7 +31,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from actors.models import Actor, ActorType, Committee, ContactPerson, Meeting, Offer
-from concepts.models import FieldOfAction, FocusArea, TargetGroup
+from concepts.models import ConceptVersion, FieldOfAction, FocusArea, TargetGroup
 from districts.models import District, Municipality
 from measures.models import SEARCHED_FIELDS, Indicator, Measure, Measurement, search_text_of
 from papers.models import Consultation, DecisionPaper, PaperRelease
@@ -345,6 +345,25 @@ class _Seeder:
                 for j in range(MEASUREMENTS_PER_INDICATOR)
             ],
             Measurement,
+            batch_size=BATCH,
+        )
+        # A District's concept in work lists its measures: the newest version not yet adopted
+        # (adopted ones show their frozen snapshot) gets the generated ones, so the concept page
+        # and the whole-concept PDF grow with the District (issue 16: 500 measures, ≈ 170 pages).
+        live = {}
+        for version in (
+            ConceptVersion.objects.filter(adopted_snapshot__isnull=True)
+            .select_related("concept")
+            .order_by("number")
+        ):
+            live[version.concept.district_id] = version
+        through = Measure.concept_versions.through
+        through.objects.bulk_create(
+            (
+                through(measure=m, conceptversion=live[m.district_id])
+                for m in measures
+                if m.district_id in live
+            ),
             batch_size=BATCH,
         )
         self.stats.add("Maßnahmen", len(measures))
