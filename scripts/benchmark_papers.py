@@ -9,9 +9,12 @@ then taken from the content cache for the KI-Leitung, the public PDF for anyone)
 sizes and page counts.
 
 Runs against a throw-away SQLite database (or DATABASE_URL if set, which must point at a
-database you can wipe) with the demo data, like scripts/benchmark.py. Each figure is the median
-of ``--repeat`` runs in milliseconds, after one warm-up run. Figures, not a pass/fail: compare
-them before and after a change.
+database you can wipe) with the demo data. Each figure is the median
+of ``--repeat`` rounds in milliseconds, after one warm-up round. The variants of a group run
+interleaved in one loop (round 1: A, B, C; round 2: A, B, C …), so a change of the machine's load
+hits each alike, and the ratios between them are taken per round, with their median (issue 16:
+"Nur WeasyPrint" once came out slower than "Ende zu Ende" because each variant had its own
+block of time). Figures, not a pass/fail: compare them before and after a change.
 
 The release itself: signing the paper off renders it and, for its Anlage "Integrationskonzept
 Kreis Mettmann 2015", the whole concept (or takes the stored one).
@@ -25,9 +28,12 @@ Each group of figures is one function taking the ``Bench`` and returning rows in
 
 import argparse
 import io
+import os
 import statistics
 import sys
+import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,11 +56,63 @@ class Row:
     times: list[float] = field(default_factory=list)
     queries: int | None = None
     pdf: bytes | None = None
+    # A ratio of two variants, one value per round (then ``times`` is empty).
+    per_round: list[float] | None = None
 
 
 @dataclass
 class Bench:
     repeat: int
+
+
+@dataclass
+class Variant:
+    """One variant of a group. ``run`` returns its result, or ``(ms, result)`` when
+    ``self_timed`` (it times only part of itself); ``before`` runs untimed ahead of it."""
+
+    name: str
+    run: Callable[[], object]
+    before: Callable[[], object] | None = None
+    pdf_of: Callable[[object], bytes | None] | None = None
+    self_timed: bool = False
+
+
+def interleaved(variants: list[Variant], repeat: int, *, queries: bool = False) -> list[Row]:
+    """One warm-up round, then ``repeat`` rounds of every variant in turn (A, B, C, A, B, C …),
+    so that a change of the machine's load between rounds hits all variants alike."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = {v.name: Row(v.name) for v in variants}
+    results = {}
+    for round_number in range(repeat + 1):
+        for variant in variants:
+            if variant.before:
+                variant.before()
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                result = variant.run()
+                ms = (time.perf_counter() - started) * 1000
+            if variant.self_timed:
+                ms, result = result
+            results[variant.name] = result
+            if round_number:  # round 0 warms up
+                rows[variant.name].times.append(ms)
+                if queries:
+                    rows[variant.name].queries = len(captured.captured_queries)
+    for variant in variants:
+        result = results[variant.name]
+        rows[variant.name].pdf = variant.pdf_of(result) if variant.pdf_of else None
+    return list(rows.values())
+
+
+def ratio(name: str, part: Row, whole: Row) -> Row:
+    """``part`` / ``whole`` per round (both from the same ``interleaved`` loop)."""
+    return Row(name, per_round=[a / b for a, b in zip(part.times, whole.times, strict=True)])
+
+
+def as_pdf(result) -> bytes:
+    return result
 
 
 def timed(function: Callable[[], object], repeat: int) -> tuple[list[float], object]:
@@ -93,29 +151,34 @@ def paper_rendering(bench: Bench) -> list[Row]:
     paper = mettmann_paper()
     release = paper.releases.first()
 
-    def weasyprint_only(html: str) -> bytes:
-        return html_to_pdf(html)
-
     # load_demo has rendered the releases already: fonts and WeasyPrint's own style sheets are
     # loaded, as in a running server.
-    html_times, html = timed(lambda: paper_html(paper, release=release), bench.repeat)
-    weasy_times, weasy_pdf = timed(lambda: weasyprint_only(html), bench.repeat)
-    full_times, full_pdf = timed(
-        lambda: html_to_pdf(paper_html(paper, release=release)), bench.repeat
+    html = paper_html(paper, release=release)
+    html_only, weasy, full = interleaved(
+        [
+            Variant("Nur HTML (paper_html)", lambda: paper_html(paper, release=release)),
+            Variant("Nur WeasyPrint (PDF/UA-1)", lambda: html_to_pdf(html), pdf_of=as_pdf),
+            Variant(
+                "Ende zu Ende (HTML + PDF)",
+                lambda: html_to_pdf(paper_html(paper, release=release)),
+                pdf_of=as_pdf,
+            ),
+        ],
+        bench.repeat,
     )
     return [
-        Row("Nur HTML (paper_html)", times=html_times),
-        Row("Nur WeasyPrint (PDF/UA-1)", times=weasy_times, pdf=weasy_pdf),
-        Row("Ende zu Ende (HTML + PDF)", times=full_times, pdf=full_pdf),
+        html_only,
+        weasy,
+        full,
+        ratio("WeasyPrint / Ende zu Ende", weasy, full),
+        ratio("HTML / Ende zu Ende", html_only, full),
     ]
 
 
 def paper_serving(bench: Bench) -> list[Row]:
     """Serve 50/020/2015 again over HTTP: stored release, draft (render, cache), public PDF."""
     from django.core.cache import cache
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from accounts.models import User
@@ -132,23 +195,8 @@ def paper_serving(bench: Bench) -> list[Row]:
 
         return get
 
-    def measure(name: str, get, *, before: Callable[[], object] | None = None) -> Row:
-        """Median of ``repeat`` GETs; ``before`` runs untimed ahead of each one."""
-        get()  # warm-up
-        times = []
-        for _ in range(bench.repeat):
-            if before:
-                before()
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = get()
-                times.append((time.perf_counter() - started) * 1000)
-        return Row(
-            name,
-            times=times,
-            queries=len(queries.captured_queries),
-            pdf=b"".join(response.streaming_content) if response.streaming else response.content,
-        )
+    def pdf_of(response) -> bytes:
+        return b"".join(response.streaming_content) if response.streaming else response.content
 
     council = Client()
     council.force_login(User.objects.get(username=COUNCIL_USER), backend=MODEL_BACKEND)
@@ -157,20 +205,31 @@ def paper_serving(bench: Bench) -> list[Row]:
     anonymous = Client()
 
     draft = getter(lead, reverse("papers:draft_pdf", args=args))
-    return [
-        measure(
-            "Kreistag: freigegebenes PDF",
-            getter(council, reverse("papers:pdf", args=args)),
-        ),
-        # An empty cache before each round: the first request renders the working copy …
-        measure("KI-Leitung: Entwurf, 1. Abruf", draft, before=cache.clear),
-        # … the second finds the same HTML in the content cache (documents.pdf.cached_pdf).
-        measure("KI-Leitung: Entwurf, 2. Abruf", draft, before=lambda: (cache.clear(), draft())),
-        measure(
-            "Öffentlich: PDF ohne Anmeldung",
-            getter(anonymous, reverse("public:paper_pdf", args=args)),
-        ),
-    ]
+    return interleaved(
+        [
+            Variant(
+                "Kreistag: freigegebenes PDF",
+                getter(council, reverse("papers:pdf", args=args)),
+                pdf_of=pdf_of,
+            ),
+            # An empty cache before each round: the first request renders the working copy …
+            Variant("KI-Leitung: Entwurf, 1. Abruf", draft, before=cache.clear, pdf_of=pdf_of),
+            # … the second finds the same HTML in the content cache (documents.pdf.cached_pdf).
+            Variant(
+                "KI-Leitung: Entwurf, 2. Abruf",
+                draft,
+                before=lambda: (cache.clear(), draft()),
+                pdf_of=pdf_of,
+            ),
+            Variant(
+                "Öffentlich: PDF ohne Anmeldung",
+                getter(anonymous, reverse("public:paper_pdf", args=args)),
+                pdf_of=pdf_of,
+            ),
+        ],
+        bench.repeat,
+        queries=True,
+    )
 
 
 def mettmann_version():
@@ -191,13 +250,27 @@ def concept_rendering(bench: Bench) -> list[Row]:
 
     version = mettmann_version()
     repeat = max(1, bench.repeat // 2)  # seconds each, not milliseconds
-    fingerprint_times, _ = timed(lambda: concept_fingerprint(version), bench.repeat)
-    html_times, html = timed(lambda: concept_html(version), repeat)
-    full_times, pdf = timed(lambda: html_to_pdf(concept_html(version)), repeat)
+    html = concept_html(version)
+    fingerprint, html_only, weasy, full = interleaved(
+        [
+            Variant("Datenstand prüfen (Fingerabdruck)", lambda: concept_fingerprint(version)),
+            Variant("Nur HTML (concept_html)", lambda: concept_html(version)),
+            Variant("Nur WeasyPrint (PDF/UA-1)", lambda: html_to_pdf(html), pdf_of=as_pdf),
+            Variant(
+                "Ende zu Ende (HTML + PDF)",
+                lambda: html_to_pdf(concept_html(version)),
+                pdf_of=as_pdf,
+            ),
+        ],
+        repeat,
+    )
     return [
-        Row("Datenstand prüfen (Fingerabdruck)", times=fingerprint_times),
-        Row("Nur HTML (concept_html)", times=html_times),
-        Row("Ende zu Ende (HTML + PDF)", times=full_times, pdf=pdf),
+        fingerprint,
+        html_only,
+        weasy,
+        full,
+        ratio("WeasyPrint / Ende zu Ende", weasy, full),
+        ratio("HTML / Ende zu Ende", html_only, full),
     ]
 
 
@@ -260,13 +333,9 @@ def paper_release_timing(bench: Bench) -> list[Row]:
 
     lead = User.objects.get(username=LEAD_USER)
     pk = mettmann_paper().pk
-    rows = []
-    for name, stored in [
-        ("Freigabe, Konzept-PDF erst setzen (load_demo)", False),
-        ("Freigabe, Konzept-PDF liegt vor (Web)", True),
-    ]:
-        times, release_pdf = [], None
-        for _ in range(bench.repeat + 1):  # the first run warms up
+
+    def release(stored: bool):
+        def run() -> tuple[float, bytes]:
             with transaction.atomic():
                 paper = DecisionPaper.objects.get(pk=pk)
                 paper.releases.all().delete()
@@ -276,14 +345,33 @@ def paper_release_timing(bench: Bench) -> list[Row]:
                 if stored:
                     ensure_pdf(paper.concept_version, user=lead)
                 started = time.perf_counter()
-                release = paper_release(
+                made = paper_release(
                     district=paper.district, paper=paper, user=lead, wait_for_anlagen=True
                 ).release
-                times.append((time.perf_counter() - started) * 1000)
-                release_pdf = bytes(release.attachments.get().file.read())
+                ms = (time.perf_counter() - started) * 1000
+                pdf = bytes(made.attachments.get().file.read())
                 transaction.set_rollback(True)
-        rows.append(Row(name, times=times[1:], pdf=release_pdf))
-    return rows
+            return ms, pdf
+
+        return run
+
+    return interleaved(
+        [
+            Variant(
+                "Freigabe, Konzept-PDF erst setzen (load_demo)",
+                release(False),
+                pdf_of=as_pdf,
+                self_timed=True,
+            ),
+            Variant(
+                "Freigabe, Konzept-PDF liegt vor (Web)",
+                release(True),
+                pdf_of=as_pdf,
+                self_timed=True,
+            ),
+        ],
+        bench.repeat,
+    )
 
 
 FIGURE_GROUPS: list[tuple[str, Callable[[Bench], list[Row]]]] = [
@@ -299,16 +387,35 @@ FIGURE_GROUPS: list[tuple[str, Callable[[Bench], list[Row]]]] = [
 
 
 def setup() -> None:
-    """A throw-away database (and media folder) with the demo data, as scripts/benchmark.py."""
-    from benchmark import demo_database
+    """A throw-away database (and media folder) with the demo data."""
+    warnings.filterwarnings("ignore", message="No directory at")
+    tmp = tempfile.mkdtemp(prefix="ki-bench-papers-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
+    os.environ.setdefault("MEDIA_ROOT", f"{tmp}/media")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kreisintegration.settings.test"
+    import django
 
-    demo_database("ki-bench-papers-")
+    django.setup()
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command("load_demo", verbosity=0)
+    print(f"load_demo: {time.perf_counter() - started:.2f} s")
 
 
 def report(title: str, rows: list[Row]) -> None:
     print(f"\n{title}")
     print(f"{'':36} {'Median ms':>10} {'Max ms':>8} {'Abfragen':>9} {'PDF KB':>8} {'Seiten':>7}")
     for row in rows:
+        if row.per_round is not None:
+            rounds = " ".join(f"{value:.2f}" for value in row.per_round)
+            print(
+                f"{row.name:36} Median {statistics.median(row.per_round):.2f} (je Runde: {rounds})"
+            )
+            continue
         median = f"{statistics.median(row.times):10.1f}" if row.times else f"{'':10}"
         most = f"{max(row.times):8.1f}" if row.times else f"{'':8}"
         queries = f"{row.queries:9d}" if row.queries is not None else f"{'':9}"
@@ -324,7 +431,10 @@ def main() -> None:
 
     setup()
     bench = Bench(repeat=args.repeat)
-    print(f"Median aus {args.repeat} Läufen nach einem Aufwärmlauf")
+    print(
+        f"Median aus {args.repeat} Runden nach einer Aufwärmrunde; die Varianten einer Gruppe "
+        "laufen abwechselnd in einer Schleife"
+    )
     for title, figures in FIGURE_GROUPS:
         report(title, figures(bench))
 
