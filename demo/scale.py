@@ -33,6 +33,7 @@ from accounts.models import User
 from actors.models import Actor, ActorType, Committee, ContactPerson, Meeting, Offer
 from concepts.models import ConceptVersion, FieldOfAction, FocusArea, TargetGroup
 from districts.models import District, Municipality
+from measures.latest import refresh_latest_values
 from measures.models import SEARCHED_FIELDS, Indicator, Measure, Measurement, search_text_of
 from papers.models import Consultation, DecisionPaper, PaperRelease
 
@@ -347,6 +348,9 @@ class _Seeder:
             Measurement,
             batch_size=BATCH,
         )
+        # bulk_create sends no post_save: the latest kreisweit value on each Kennzahl (the
+        # dashboard's "hinter dem Ziel", issue 16) is set here, in one UPDATE per batch.
+        refresh_latest_values(indicator.pk for indicator in indicators)
         # A District's concept in work lists its measures: the newest version not yet adopted
         # (adopted ones show their frozen snapshot) gets the generated ones, so the concept page
         # and the whole-concept PDF grow with the District (issue 16: 500 measures, ≈ 170 pages).

@@ -39,6 +39,8 @@ def test_seed_scale_fills_every_first_page_and_tops_up(demo, client):
     assert new.exists()
     assert Indicator.objects.filter(measure__in=new).count() == 2 * new.count()
     assert Measurement.objects.filter(indicator__measure__in=new).count() == 10 * new.count()
+    # The dashboard reads the latest kreisweit value kept on the Kennzahl (issue 16).
+    assert not Indicator.objects.filter(measure__in=new, latest_value__isnull=True).exists()
     # The catalogue's search finds generated measures (bulk_create skips Measure.save()).
     assert (
         new.filter(search_text__contains=search_text_of("Benchmark-Maßnahme")).count()
