@@ -1,9 +1,11 @@
 """Forms for work periods, Arbeitsschwerpunkte, Handlungsfelder and target groups."""
 
 from django import forms
+from django.utils import timezone
 
 from core.forms import DistrictFormMixin
 from core.text import counted
+from districts.models import RequirementSet
 
 from .models import FieldOfAction, FocusArea, TargetGroup, WorkPeriod, WorkPriority
 
@@ -29,7 +31,8 @@ class WorkPeriodForm(DistrictFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # The period being edited: core.locking.StaleEditGuard stamps the form with it.
         self.instance = instance
-        requirements = getattr(self.district, "land_requirements", None)
+        # The Land's set valid today (issue 17); two years (seed 000) where none applies.
+        requirements = RequirementSet.for_district_on(self.district, timezone.localdate())
         required_years = requirements.work_period_years if requirements else 2
         self.fields["years"].help_text = (
             f"Nach den Anforderungen des Landes umfasst eine Arbeitsperiode "

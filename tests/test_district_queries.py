@@ -84,6 +84,30 @@ ALLOWED: dict[str, str] = {
     "land/overview.py::_measures_lacking_target": (
         "the Land's table of all KIs (issue 17): the Kennzahlen rule for every District at once"
     ),
+    "demo/management/commands/seed_scale.py::Command.handle": (
+        "issue 16: seed_scale grows the whole installation to NRW scale for benchmarks; it "
+        "works across all Districts on purpose and refuses to run outside a demo database"
+    ),
+    "demo/scale.py::_Seeder.actors": (
+        "issue 16: seed_scale grows the whole installation to NRW scale for benchmarks; it "
+        "works across all Districts on purpose and refuses to run outside a demo database"
+    ),
+    "demo/scale.py::_Seeder.fields_and_groups": (
+        "issue 16: seed_scale grows the whole installation to NRW scale for benchmarks; it "
+        "works across all Districts on purpose and refuses to run outside a demo database"
+    ),
+    "demo/scale.py::_Seeder.measures": (
+        "issue 16: seed_scale grows the whole installation to NRW scale for benchmarks; it "
+        "works across all Districts on purpose and refuses to run outside a demo database"
+    ),
+    "demo/scale.py::_Seeder.municipalities": (
+        "issue 16: seed_scale grows the whole installation to NRW scale for benchmarks; it "
+        "works across all Districts on purpose and refuses to run outside a demo database"
+    ),
+    "demo/scale.py::_Seeder.papers": (
+        "issue 16: seed_scale grows the whole installation to NRW scale for benchmarks; it "
+        "works across all Districts on purpose and refuses to run outside a demo database"
+    ),
     "demo/management/commands/load_demo.py::Command.handle": (
         "management command: counts what the demo loaded across all demo Districts"
     ),

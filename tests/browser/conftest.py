@@ -98,3 +98,7 @@ def reference_data(request):
     if not FocusArea.objects.exists():
         import_module("concepts.migrations.0003_focus_areas_and_concepts").load(apps, None)
         import_module("actors.migrations.0003_actor_types").load(apps, None)
+    from districts.models import RequirementSet
+
+    if not RequirementSet.objects.exists():  # the Land's 2012 set (issue 17)
+        import_module("districts.migrations.0009_requirement_set_2012").create_2012_set(apps, None)

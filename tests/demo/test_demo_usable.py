@@ -26,14 +26,14 @@ PAGES = [
     ("actors:detail", lambda d: {"pk": d.actors.first().pk}, Capability.READ),
     ("actors:glossary", lambda d: {}, Capability.READ),
     ("actors:committees", lambda d: {}, Capability.READ),
-    ("workspace:staffing", lambda d: {}, Capability.READ_INTERNAL),
+    ("workspace:staffing", lambda d: {}, Capability.READ_CONTROLLING),
     ("concepts:versions", lambda d: {}, Capability.READ),
     (
         "concepts:version_detail",
         lambda d: {"pk": d.concept.versions.filter(status="beschlossen").first().pk},
         Capability.READ,
     ),
-    ("workspace:compliance", lambda d: {}, Capability.READ_INTERNAL),
+    ("workspace:compliance", lambda d: {}, Capability.READ_CONTROLLING),
     ("accounts:members", lambda d: {}, Capability.MANAGE_MEMBERS),
 ]
 
