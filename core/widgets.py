@@ -2,12 +2,13 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString
 
 
 class PlainSelect(forms.Select):
-    """A ``<select>`` built in Python instead of one template per ``<option>``.
+    """A ``<select>`` built in Python instead of one template per ``<option>``; every value,
+    label and group name is escaped here (``conditional_escape`` keeps a safe label as it is).
 
     Issue 16: the measures filter renders ≈ 350 options at NRW scale, and Django's per-option
     templates took two thirds of the request. The markup is what ``Select`` renders — same
@@ -32,17 +33,17 @@ class PlainSelect(forms.Select):
                     not has_selected or self.allow_multiple_selected
                 ) and option_value in selected
                 has_selected |= is_selected
-                rows.append((option_value, " selected" if is_selected else "", label))
-            return format_html_join("", '\n  <option value="{}"{}>{}</option>', rows)
+                rows.append(
+                    f'\n  <option value="{escape(option_value)}"'
+                    f"{' selected' if is_selected else ''}>{conditional_escape(label)}</option>"
+                )
+            return "".join(rows)
 
         for group_name, group_choices in self.choices:
             if isinstance(group_choices, list | tuple):
                 parts.append(
-                    format_html(
-                        '\n  <optgroup label="{}">{}\n  </optgroup>',
-                        group_name,
-                        options(group_choices),
-                    )
+                    f'\n  <optgroup label="{escape(group_name)}">'
+                    f"{options(group_choices)}\n  </optgroup>"
                 )
             else:
                 parts.append(options([(group_name, group_choices)]))
