@@ -62,8 +62,12 @@ class Actor(TimeStampedModel):
     website = models.URLField("Internetseite", blank=True)
     address = models.CharField("Anschrift", max_length=200, blank=True)
     is_published = models.BooleanField("veröffentlicht", default=False)
+    # Issue 16: the public directory searches in SQL. Folded (core.text.fold) text of the name,
+    # description, address, type, municipality, Handlungsfelder, Zielgruppen and the published
+    # offers; kept current by actors.receivers through actors.search.refresh_search_texts.
+    search_text = models.TextField("Suchtext", blank=True, editable=False)
 
-    history = HistoricalRecords(verbose_name="Akteursverlauf")
+    history = HistoricalRecords(verbose_name="Akteursverlauf", excluded_fields=["search_text"])
     objects = district_queryset("district").as_manager()
 
     class Meta:

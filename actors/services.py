@@ -29,6 +29,7 @@ from .models import (
     Offer,
     ParticipationEvent,
 )
+from .search import refresh_search_texts
 
 logger = logging.getLogger(__name__)
 
@@ -248,6 +249,9 @@ def contact_erase(*, district, contact: ContactPerson, user) -> None:
     with transaction.atomic():
         contact.delete()
         changed = _erase_traces(district, terms)
+        # The folded search text (issue 16) may spell the name differently ("mueller"); it is
+        # rebuilt from the erased texts, so no trace stays searchable.
+        refresh_search_texts(Actor.objects.for_district(district))
         LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(ContactPerson),
             object_id=str(contact_pk),

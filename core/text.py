@@ -1,10 +1,24 @@
 """German text helpers."""
 
+import unicodedata
+
 from django.utils.text import slugify
 
 _GERMAN = str.maketrans(
     {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 )
+
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Case- and umlaut-insensitive form: "Straße", "STRASSE" and "strasse" compare equal.
+
+    Stored folded texts (``Actor.search_text``) are compared with ``contains`` against folded
+    words, so SQLite (whose LIKE folds only ASCII) and PostgreSQL answer alike.
+    """
+    return unicodedata.normalize("NFC", text or "").casefold().translate(_FOLD)
 
 
 def german_slugify(value: str) -> str:

@@ -4,7 +4,8 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 
 from concepts.models import FocusArea, WorkPriority
-from core.filters import KeyChoiceFilter
+from core.filters import KeyChoiceFilter, NameKeyChoiceFilter
+from core.widgets import PlainSelect
 
 from .models import Measure, search_text_of
 
@@ -19,39 +20,55 @@ class ArchiveChoice:
 
 
 class MeasureFilter(django_filters.FilterSet):
-    """Filters over a District's measures; M2M filters use subqueries so no measure repeats."""
+    """Filters over a District's measures; M2M filters use subqueries so no measure repeats.
+
+    The choice lists use ``PlainSelect`` (issue 16): hundreds of options without a template
+    each.
+    """
 
     q = django_filters.CharFilter(label="Suche in Titel, Ziel und Wirkung", method="filter_text")
     focus_area = KeyChoiceFilter(
-        label="Schwerpunkt", queryset=FocusArea.objects.all(), empty_label="alle"
+        label="Schwerpunkt",
+        queryset=FocusArea.objects.all(),
+        empty_label="alle",
+        widget=PlainSelect,
     )
     work_priority = KeyChoiceFilter(
         label="Arbeitsschwerpunkt",
         queryset=WorkPriority.objects.none(),
         method="filter_work_priority",
         empty_label="alle",
+        widget=PlainSelect,
     )
-    field_of_action = KeyChoiceFilter(label="Handlungsfeld", queryset=None, empty_label="alle")
+    field_of_action = KeyChoiceFilter(
+        label="Handlungsfeld", queryset=None, empty_label="alle", widget=PlainSelect
+    )
     work_period = KeyChoiceFilter(
-        label="Arbeitsperiode", queryset=None, method="filter_work_period", empty_label="alle"
+        label="Arbeitsperiode",
+        queryset=None,
+        method="filter_work_period",
+        empty_label="alle",
+        widget=PlainSelect,
     )
     municipality = django_filters.ChoiceFilter(
-        label="Kommune", method="filter_municipality", empty_label="alle"
+        label="Kommune", method="filter_municipality", empty_label="alle", widget=PlainSelect
     )
     status = django_filters.ChoiceFilter(
-        label="Status", choices=Measure.Status.choices, empty_label="alle"
+        label="Status", choices=Measure.Status.choices, empty_label="alle", widget=PlainSelect
     )
-    actor = KeyChoiceFilter(
+    actor = NameKeyChoiceFilter(
         label="Akteur (federführend oder Partner)",
         queryset=None,
         method="filter_actor",
         empty_label="alle",
+        widget=PlainSelect,
     )
     archive = django_filters.ChoiceFilter(
         label="Archiv",
         choices=ArchiveChoice.CHOICES,
         method="filter_archive",
         empty_label="nur aktive",
+        widget=PlainSelect,
     )
 
     class Meta:

@@ -1,21 +1,17 @@
-"""Reads of the public directory: only what the District published, searchable in Python.
+"""Reads of the public directory: only what the District published, searched and paged in SQL.
 
-The directory of one District is small (dozens of actors), so the text search folds case and
-umlauts in Python instead of relying on database collations (SQLite cannot casefold "Ä").
+Issue 16: the directory's cost must not grow with the District. The text search compares folded
+words (case and umlauts, ``core.text.fold``) with the stored ``Actor.search_text``, and only the
+shown page of actors is fetched with its offers and Handlungsfelder.
 """
-
-import unicodedata
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from actors import search as actor_search
 from actors.models import Actor, ContactPerson, Offer
+from core.text import fold
 
-_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-
-
-def fold(text: str) -> str:
-    """Case- and umlaut-insensitive form: "Straße", "STRASSE" and "strasse" compare equal."""
-    return unicodedata.normalize("NFC", text or "").casefold().translate(_FOLD)
+__all__ = ["fold", "published_actors", "listed_actors", "filter_actors", "search"]
 
 
 def published_actors(district) -> QuerySet[Actor]:
@@ -45,8 +41,28 @@ def published_actors(district) -> QuerySet[Actor]:
     )
 
 
+def listed_actors(district) -> QuerySet[Actor]:
+    """Published actors with what the directory list shows: type, municipality, Handlungsfelder
+    and the titles of the published offers (no contacts, no offer links)."""
+    return (
+        district.actors.filter(is_published=True)
+        .select_related("municipality", "type")
+        .prefetch_related(
+            "fields_of_action",
+            Prefetch(
+                "offers",
+                queryset=Offer.objects.filter(is_published=True).order_by("title"),
+                to_attr="public_offers",
+            ),
+        )
+        .order_by("name")
+    )
+
+
 def filter_actors(actors: QuerySet[Actor], *, municipality=None, field=None, group=None):
     """Narrow by municipality (incl. kreisweit actors), Handlungsfeld and target group."""
+    if municipality is None and field is None and group is None:
+        return actors  # no join, no duplicates: DISTINCT would only cost a sort
     if municipality is not None:
         actors = actors.filter(
             Q(municipality=municipality)
@@ -62,26 +78,6 @@ def filter_actors(actors: QuerySet[Actor], *, municipality=None, field=None, gro
     return actors.distinct()
 
 
-def search_text(actor: Actor) -> str:
-    parts = [actor.name, actor.description, actor.address, actor.type.name]
-    if actor.municipality:
-        parts.append(actor.municipality.name)
-    parts += [f.name for f in actor.fields_of_action.all()]
-    parts += [g.name for g in actor.target_groups.all()]
-    for offer in actor.public_offers:
-        parts += [offer.title, offer.description]
-    return fold(" ".join(parts))
-
-
-def search(actors, query: str) -> list[Actor]:
+def search(actors: QuerySet[Actor], query: str) -> QuerySet[Actor]:
     """Actors whose public texts contain every word of ``query`` (case and umlauts folded)."""
-    words = fold(query).split()
-    actors = list(actors)
-    if not words:
-        return actors
-    found = []
-    for actor in actors:
-        text = search_text(actor)
-        if all(word in text for word in words):
-            found.append(actor)
-    return found
+    return actor_search.search(actors, query)

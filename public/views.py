@@ -74,11 +74,12 @@ class DirectoryView(PublicMixin, TemplateView):
             # Keep the valid filters; a stale or forged choice is simply ignored.
             data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
         actors = directory.filter_actors(
-            directory.published_actors(self.district),
+            directory.listed_actors(self.district),
             municipality=data.get("gemeinde"),
             field=data.get("handlungsfeld"),
             group=data.get("zielgruppe"),
         )
+        # Issue 16: counted and sliced in SQL; only the page's actors are fetched and prefetched.
         found = directory.search(actors, data.get("q", ""))
         page = Paginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
@@ -87,7 +88,7 @@ class DirectoryView(PublicMixin, TemplateView):
             paginator=page.paginator,
             is_paginated=page.paginator.num_pages > 1,
             actors=page.object_list,
-            result_count=len(found),
+            result_count=page.paginator.count,
             filtered=any(data.values()),
         )
         return context
