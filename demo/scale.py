@@ -31,6 +31,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from actors.models import Actor, ActorType, Committee, ContactPerson, Meeting, Offer
+from actors.search import refresh_search_texts
 from concepts.models import ConceptVersion, FieldOfAction, FocusArea, TargetGroup
 from districts.models import District, Municipality
 from measures.latest import refresh_latest_values
@@ -250,6 +251,9 @@ class _Seeder:
             ),
             batch_size=BATCH,
         )
+        # bulk_create sends no signal: the public directory's folded search text (issue 16)
+        # is written here once the offers and links are in.
+        refresh_search_texts(Actor.objects.filter(pk__in=[a.pk for a in actors]))
         self.stats.add("Akteure", len(actors))
         self.stats.add("Angebote", 2 * len(actors))
         self.stats.add("Kontaktpersonen", len(actors))

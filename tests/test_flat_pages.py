@@ -197,7 +197,6 @@ def test_measures_list(lead_client, district):
     assert_flat(lead_client, district, reverse("measures:list", args=[district.slug]))
 
 
-@pytest.mark.xfail(reason="behind_target in SQL comes with branch measures", strict=False)
 def test_dashboard(lead_client, district):
     assert_flat(lead_client, district, reverse("workspace:home", args=[district.slug]))
 

@@ -59,6 +59,10 @@ def test_seed_scale_fills_every_first_page_and_tops_up(demo, client):
     directory = client.get(reverse("public:directory", kwargs={"district_slug": demo.slug}))
     assert directory.status_code == 200
     assert "Benchmark-Akteur" in directory.content.decode()
+    searched = client.get(
+        reverse("public:directory", kwargs={"district_slug": demo.slug}), {"q": "benchmark-angebot"}
+    )
+    assert "Benchmark-Akteur" in searched.content.decode()
 
     # Top-up, not additive: the same factor again writes nothing, a larger one adds the rest.
     call_command("seed_scale", factor=0.01, verbosity=0)
