@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from districts.admin import district_filter
 
-from .models import Indicator, Measure, Measurement
+from .models import Indicator, LandIndicator, Measure, Measurement
 
 
 class IndicatorInline(admin.TabularInline):
@@ -18,7 +18,7 @@ class IndicatorInline(admin.TabularInline):
         "target",
         "target_date",
         "direction",
-        "land_key",
+        "land_indicator",
     ]
     extra = 0
     show_change_link = True
@@ -89,12 +89,12 @@ class IndicatorAdmin(SimpleHistoryAdmin):
         "baseline",
         "target",
         "direction",
-        "land_key",
+        "land_indicator",
     ]
     list_filter = [district_filter("measure__district"), "direction", "measure__focus_area"]
-    list_select_related = ["measure__district"]
-    search_fields = ["name", "land_key", "measure__title"]
-    autocomplete_fields = ["measure"]
+    list_select_related = ["measure__district", "land_indicator"]
+    search_fields = ["name", "land_indicator__key", "measure__title"]
+    autocomplete_fields = ["measure", "land_indicator"]
     readonly_fields = ["created", "modified"]
     inlines = [MeasurementInline]
 
@@ -116,3 +116,13 @@ class MeasurementAdmin(SimpleHistoryAdmin):
     @admin.display(description="Kreis", ordering="indicator__measure__district__name")
     def district(self, obj: Measurement):
         return obj.indicator.measure.district
+
+
+@admin.register(LandIndicator)
+class LandIndicatorAdmin(SimpleHistoryAdmin):
+    """The Land's catalogue (issue 17); the Land edits it under /land/kennzahlen/."""
+
+    list_display = ["key", "name", "unit", "direction", "aggregation"]
+    list_filter = ["direction", "aggregation"]
+    search_fields = ["key", "name"]
+    readonly_fields = ["created", "modified"]

@@ -12,6 +12,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.rights import LAND, OPERATOR, RIGHTS, Capability, Role
+from measures.models import LandIndicator
 from tests.routes import collect
 
 # Routes without a District; each is public on purpose.
@@ -65,7 +66,26 @@ OPERATOR_ROUTES = {
 # The Land's pages across all Districts (issue 17): the Land and the operator read, only the
 # Land edits (``land_edit``); anonymous → login, everyone else (KI members too) → 403.
 # name -> (description, URL kwargs built from the test District)
-LAND_ROUTES: dict[str, tuple[str, object]] = {}
+
+
+def _land_indicator(district) -> dict:
+    key = LandIndicator.objects.get_or_create(key="test-kennzahl", defaults={"name": "Test"})[0]
+    return {"key": key.key}
+
+
+LAND_ROUTES: dict[str, tuple[str, object]] = {
+    # Land indicator catalogue (tests/land/test_indicator_catalogue.py)
+    "land:indicators": ("the Land's indicator catalogue", {}),
+    "land:indicator_create": ("new Land indicator (Land only)", {}),
+    "land:indicator_detail": ("one Land key: every District's values compared", _land_indicator),
+    "land:indicator_update": ("edit a Land indicator (Land only)", _land_indicator),
+    "land:population": ("the Districts' population with Stand and source", {}),
+    "land:population_import": ("upload IT.NRW's population CSV (Land only)", {}),
+    "land:population_update": (
+        "enter one District's population (Land only)",
+        lambda d: {"slug": d.slug},
+    ),
+}
 # Django's admin checks is_staff itself; its URLs are not KI pages.
 SKIPPED_NAMESPACES = {"admin"}
 
