@@ -39,7 +39,7 @@ from coordination.models import (
     SubmissionChoice,
 )
 from districts.models import District, LandRequirements, Municipality, StaffPost
-from measures.models import Indicator, Measure, Measurement
+from measures.models import Indicator, LandIndicator, Measure, Measurement
 from papers.models import (
     Attachment,
     Consultation,
@@ -98,6 +98,10 @@ MAKERS: dict[type, Callable[[], object]] = {
     ParticipationEvent: factories.ParticipationEventFactory,
     Measure: factories.MeasureFactory,
     Indicator: factories.IndicatorFactory,
+    # Issue 17: the Land's catalogue (tests/land/test_indicator_catalogue.py)
+    LandIndicator: lambda: LandIndicator.objects.create(
+        key=f"kennzahl-{LandIndicator.objects.count()}", name="Kennzahl des Landes"
+    ),
     Measurement: factories.MeasurementFactory,
     DecisionPaper: factories.DecisionPaperFactory,
     Attachment: _attachment,

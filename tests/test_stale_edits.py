@@ -194,6 +194,8 @@ PAGES = [
 ]
 # Edit pages with a test of their own below (no free text field to change).
 TESTED_ALONE = {"accounts:member_update", "concepts:period_update", "measures:settings"}
+# Land pages without a District in the URL (tests/land/test_indicator_catalogue.py).
+TESTED_ALONE |= {"land:indicator_update", "land:population_update"}
 
 
 def page_data(context) -> dict:

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from districts.models import District
+from measures import services
 from measures.models import LandIndicator
 from tests import factories
 
@@ -241,6 +242,27 @@ def test_the_land_enters_a_districts_population(client, district, land_user):
     assert "400.000" in page and "Landesdatenbank NRW" in page
 
 
+def test_a_population_saved_meanwhile_is_not_overwritten(client, district, land_user):
+    client.force_login(land_user)
+    url = reverse("land:population_update", args=[district.slug])
+    seen = client.get(url).context["form"]["seen_modified"].value()
+    district.population, district.population_year = 300000, 2024
+    district.population_source = "IT.NRW"
+    district.save()  # someone else entered it meanwhile
+    response = client.post(
+        url,
+        {
+            "population": "1",
+            "population_year": "2020",
+            "population_source": "geschätzt",
+            "seen_modified": seen,
+        },
+    )
+    assert "Jemand anderes hat diesen Eintrag gespeichert" in response.content.decode()
+    district.refresh_from_db()
+    assert district.population == 300000
+
+
 def upload(client, text: str, encoding: str = "utf-8"):
     return client.post(
         reverse("land:population_import"),
@@ -352,7 +374,15 @@ def test_the_migration_turns_land_keys_into_the_catalogue():
         "Gruppen": None,
         "Familien 2": "rucksack_kita_familien",
     }
-    assert "nothing is invented" in " ".join(migration.land_keys_to_catalogue.__doc__.split())
+    assert "nothing invented" in " ".join(migration.land_keys_to_catalogue.__doc__.split())
 
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_a_copied_measure_keeps_the_mapping_to_the_land(district, ki_staff):
+    # measures.services copies the fields named in INDICATOR_FIELDS, "land_key" among them.
+    key = land_indicator()
+    indicator = mapped(district, key, [])
+    copy = services.measure_copy(district=district, measure=indicator.measure, user=ki_staff)
+    assert copy.indicators.get().land_indicator == key
