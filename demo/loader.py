@@ -52,7 +52,7 @@ from coordination.models import (
 )
 from core.text import german_slugify
 from districts.models import District, LandRequirements, Municipality, StaffPost
-from measures.models import Indicator, Measure, Measurement
+from measures.models import Indicator, LandIndicator, Measure, Measurement
 from papers.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from papers.services import paper_release
 from reports.models import ProgressReport
@@ -194,6 +194,16 @@ class _Loader:
             obj.save()
             self.stats.updated[label] += 1
         return obj
+
+    def land_indicator(self, key: str) -> LandIndicator | None:
+        """The Land's Kennzahl with ``key`` (the demo files' ``land_key``), created like the
+        migration does (name = key, no definition) if the Land has none yet; a name or
+        definition the Land gave it stays (issue 17)."""
+        if not key:
+            return None
+        return self._find(LandIndicator, {"key": key}) or self.upsert(
+            LandIndicator, {"key": key}, name=key
+        )
 
     def is_new(self, obj) -> bool:
         return (type(obj), obj.pk) in self._new
@@ -650,7 +660,7 @@ class _Loader:
                     target=_dec(ind.get("target")),
                     target_date=ind.get("target_date"),
                     direction=ind.get("direction", Indicator.Direction.UP),
-                    land_key=ind.get("land_key", "") or "",
+                    land_indicator=self.land_indicator(ind.get("land_key") or ""),
                 )
                 for x in ind.get("measurements", []):
                     where = x.get("municipality")

@@ -91,6 +91,22 @@ class District(TimeStampedModel):
             "kreisweiten Werte. An: auch die Werte der anderen Kommunen des Kreises."
         ),
     )
+    # Issue 17: the Land compares Kennzahlen per 1,000 inhabitants; entered or imported by the
+    # Land from the statistics office's table, never estimated (as for Municipality).
+    population = models.PositiveIntegerField("Einwohnerzahl", null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        "Stand der Einwohnerzahl (Jahr)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        help_text="z. B. 2023 für den Stand 31.12.2023",
+    )
+    population_source = models.CharField(
+        "Quelle der Einwohnerzahl",
+        max_length=200,
+        blank=True,
+        help_text="z. B. IT.NRW, Landesdatenbank NRW (Bevölkerungsstand)",
+    )
 
     class Meta:
         verbose_name = "Kreis / kreisfreie Stadt"
@@ -114,6 +130,13 @@ class District(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("workspace:home", kwargs={"district_slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        if self.population is None and (self.population_year or self.population_source):
+            raise ValidationError(
+                {"population": "Bitte die Einwohnerzahl angeben, zu der Stand und Quelle gehören."}
+            )
 
     @property
     def ags_prefix(self) -> str:

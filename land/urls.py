@@ -10,4 +10,5 @@ app_name = "land"
 urlpatterns = [
     path("", include("land.urls_overview")),
     path("anforderungen/", include("land.urls_requirements")),
+    path("kennzahlen/", include("land.urls_indicators")),
 ]

@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from districts.admin import district_filter
 
-from .models import Indicator, Measure, Measurement, MeasurementImport
+from .models import Indicator, LandIndicator, Measure, Measurement, MeasurementImport
 
 
 class IndicatorInline(admin.TabularInline):
@@ -18,7 +18,7 @@ class IndicatorInline(admin.TabularInline):
         "target",
         "target_date",
         "direction",
-        "land_key",
+        "land_indicator",
     ]
     extra = 0
     show_change_link = True
@@ -89,12 +89,12 @@ class IndicatorAdmin(SimpleHistoryAdmin):
         "baseline",
         "target",
         "direction",
-        "land_key",
+        "land_indicator",
     ]
     list_filter = [district_filter("measure__district"), "direction", "measure__focus_area"]
-    list_select_related = ["measure__district"]
-    search_fields = ["name", "land_key", "measure__title"]
-    autocomplete_fields = ["measure"]
+    list_select_related = ["measure__district", "land_indicator"]
+    search_fields = ["name", "land_indicator__key", "measure__title"]
+    autocomplete_fields = ["measure", "land_indicator"]
     readonly_fields = ["latest_value", "latest_date", "created", "modified"]
     inlines = [MeasurementInline]
 
@@ -146,3 +146,13 @@ class MeasurementImportAdmin(admin.ModelAdmin):
         "created",
         "modified",
     ]
+
+
+@admin.register(LandIndicator)
+class LandIndicatorAdmin(SimpleHistoryAdmin):
+    """The Land's catalogue (issue 17); the Land edits it under /land/kennzahlen/."""
+
+    list_display = ["key", "name", "unit", "direction", "aggregation"]
+    list_filter = ["direction", "aggregation"]
+    search_fields = ["key", "name"]
+    readonly_fields = ["created", "modified"]

@@ -91,7 +91,7 @@ class IndicatorForm(DistrictFormMixin, forms.ModelForm):
             "target",
             "target_date",
             "direction",
-            "land_key",
+            "land_indicator",
             "districtwide",
         ]
         # Text, not type="number": a number input sends "12.5", which German parsing would
@@ -109,6 +109,8 @@ class IndicatorForm(DistrictFormMixin, forms.ModelForm):
             self.fields[name].help_text = "z. B. 1.234,5"
         # A form sent without the choice (older pages, scripts) keeps the kreisweit value entered.
         self.fields["districtwide"].required = False
+        # Issue 17: the Land's catalogue, not free text.
+        self.fields["land_indicator"].empty_label = "– keine –"
 
     def clean_districtwide(self) -> str:
         return self.cleaned_data["districtwide"] or Indicator.Districtwide.ENTERED

@@ -186,7 +186,8 @@ LATEST_FIELDS = ("latest_value", "latest_date")
 
 
 class Indicator(TimeStampedModel):
-    """A Kennzahl with unit, baseline and target; ``land_key`` makes it comparable across Districts."""
+    """A Kennzahl with unit, baseline and target; ``land_indicator`` makes it comparable across
+    Districts (issue 17: the Land's catalogue)."""
 
     class Direction(models.TextChoices):
         UP = "up", "höher ist besser"
@@ -211,11 +212,15 @@ class Indicator(TimeStampedModel):
     direction = models.CharField(
         "Richtung", max_length=4, choices=Direction.choices, default=Direction.UP
     )
-    land_key = models.SlugField(
-        "landesweiter Schlüssel",
-        max_length=60,
+    # Issue 17: the Land's catalogue replaces the free-text "landesweiter Schlüssel".
+    land_indicator = models.ForeignKey(
+        "measures.LandIndicator",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text="gleicher Schlüssel in allen Kreisen, damit Zahlen vergleichbar sind",
+        related_name="indicators",
+        verbose_name="Kennzahl des Landes",
+        help_text="Kennzahl aus dem Katalog des Landes, damit die Zahlen der Kreise vergleichbar sind",
     )
     # Issue 13 ("Measurements at the speed of a quarterly update"): the kreisweit value is the
     # sum or the mean of the municipal values where the Kennzahl says so, entered otherwise.
@@ -314,6 +319,19 @@ class Indicator(TimeStampedModel):
         if self.districtwide == self.Districtwide.MEAN:
             total = total / len(values)
         return total.quantize(Decimal("0.01"))
+
+    @property
+    def land_key(self) -> str:
+        """The key of the Land's Kennzahl this one is mapped to, "" if none (issue 17).
+
+        Kept for callers written for the former free-text field (``services.INDICATOR_FIELDS``
+        copies it with ``getattr``/``create``); new code uses ``land_indicator``.
+        """
+        return self.land_indicator.key if self.land_indicator_id else ""
+
+    @land_key.setter
+    def land_key(self, key: str) -> None:
+        self.land_indicator = LandIndicator.objects.get(key=key) if key else None
 
 
 class MeasurementQuerySet(district_queryset("indicator__measure__district")):
@@ -447,3 +465,80 @@ class MeasurementImport(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+# Paths under /land/kennzahlen/ that a key would shadow (issue 17).
+RESERVED_LAND_INDICATOR_KEYS = frozenset({"neu", "bevoelkerung"})
+
+
+def validate_land_indicator_key(value: str) -> None:
+    if value in RESERVED_LAND_INDICATOR_KEYS:
+        raise ValidationError(
+            "„%(value)s“ ist als Schlüssel nicht erlaubt, weil die Adresse schon vergeben ist.",
+            code="reserved",
+            params={"value": value},
+        )
+
+
+class LandIndicator(TimeStampedModel):
+    """A Kennzahl the Land defines for all KIs (issue 17: Land indicator catalogue).
+
+    A KI maps one of its own indicators to it (``Indicator.land_indicator``); the Land then
+    compares the Districts' kreisweit values. The definition and its source are the Land's
+    text; nothing here is filled in by the software.
+    """
+
+    class Aggregation(models.TextChoices):
+        # How the Districts' values go together — and whether "per 1,000 inhabitants" means
+        # anything: only a count (sum) can be put in relation to the population.
+        SUM = "sum", "Anzahl (über die Kreise addierbar)"
+        MEAN = "mean", "Durchschnitt (Mittelwert der Kreise)"
+        RATE = "rate", "Anteil oder Quote (nicht addierbar)"
+
+    key = models.SlugField(
+        "Schlüssel",
+        max_length=60,
+        unique=True,
+        validators=[validate_land_indicator_key],
+        help_text="gleicher Schlüssel in allen Kreisen; Kleinbuchstaben, Ziffern, - und _",
+    )
+    name = models.CharField("Name", max_length=200)
+    unit = models.CharField("Einheit", max_length=40, blank=True)
+    definition = models.TextField(
+        "Definition",
+        blank=True,
+        help_text="Was gezählt wird, zu welchem Stichtag oder Zeitraum, was nicht zählt",
+    )
+    direction = models.CharField(
+        "Richtung",
+        max_length=4,
+        choices=Indicator.Direction.choices,
+        default=Indicator.Direction.UP,
+    )
+    aggregation = models.CharField(
+        "Art der Zahl", max_length=4, choices=Aggregation.choices, default=Aggregation.SUM
+    )
+    source = models.CharField(
+        "Quelle der Definition",
+        max_length=300,
+        blank=True,
+        help_text="z. B. Erlass, Förderrichtlinie oder Beschluss der LaKI mit Datum",
+    )
+
+    history = HistoricalRecords(verbose_name="Verlauf der Kennzahl des Landes")
+
+    class Meta:
+        verbose_name = "Kennzahl des Landes"
+        verbose_name_plural = "Kennzahlen des Landes"
+        ordering = ["name", "key"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("land:indicator_detail", kwargs={"key": self.key})
+
+    @property
+    def per_inhabitants(self) -> bool:
+        """Whether a value per 1,000 inhabitants is meaningful: for counts only."""
+        return self.aggregation == self.Aggregation.SUM

@@ -39,7 +39,7 @@ from coordination.models import (
     SubmissionChoice,
 )
 from districts.models import District, LandRequirements, Municipality, RequirementSet, StaffPost
-from measures.models import Indicator, Measure, Measurement, MeasurementImport
+from measures.models import Indicator, LandIndicator, Measure, Measurement, MeasurementImport
 from papers.models import (
     Attachment,
     Consultation,
@@ -99,6 +99,10 @@ MAKERS: dict[type, Callable[[], object]] = {
     ParticipationEvent: factories.ParticipationEventFactory,
     Measure: factories.MeasureFactory,
     Indicator: factories.IndicatorFactory,
+    # Issue 17: the Land's catalogue (tests/land/test_indicator_catalogue.py)
+    LandIndicator: lambda: LandIndicator.objects.create(
+        key=f"kennzahl-{LandIndicator.objects.count()}", name="Kennzahl des Landes"
+    ),
     Measurement: factories.MeasurementFactory,
     MeasurementImport: lambda: MeasurementImport.objects.create(
         district=factories.DistrictFactory(), file_name="messwerte.csv"

@@ -37,6 +37,14 @@ SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 
 # "path::function": why this query may leave out for_district().
 ALLOWED: dict[str, str] = {
+    "actors/receivers.py::_refresh": (
+        "issue 16: a signal receiver recomputes the directory's search text of the actors an "
+        "edit touched, chosen by the edited object (offer, type, municipality), not by a request"
+    ),
+    "actors/search.py::refresh_search_texts": (
+        "issue 16: writes back the search text of the actors it was given, already narrowed by "
+        "its caller (receivers, seed_scale, the migration)"
+    ),
     "measures/bulk.py::insert_measurements": (
         "issue 16: reads back the ids of the measurements it has just inserted, by their "
         "Kennzahlen; the import service checked every Kennzahl's District by id before"

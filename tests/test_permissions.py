@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.rights import LAND, OPERATOR, RIGHTS, Capability, Role
 from districts.models import RequirementSet
+from measures.models import LandIndicator
 from tests.routes import collect
 
 # Routes without a District; each is public on purpose.
@@ -63,6 +64,13 @@ OPERATOR_ROUTES = {
     "workspace:operator": "list of all Districts with their set-up state",
     "workspace:operator_district": "one District's set-up state; invite its KI-Leitung",
 }
+
+
+def _land_indicator(district) -> dict:
+    key = LandIndicator.objects.get_or_create(key="test-kennzahl", defaults={"name": "Test"})[0]
+    return {"key": key.key}
+
+
 # The Land's pages across all Districts (issue 17): the Land and the operator read, only the
 # Land edits (``land_edit``); anonymous → login, everyone else (KI members too) → 403.
 # name -> (description, URL kwargs built from the test District)
@@ -74,6 +82,17 @@ LAND_ROUTES: dict[str, tuple[str, object]] = {
     "land:requirements_update": (
         "Anforderungssatz bearbeiten",
         lambda district: {"pk": RequirementSet.objects.order_by("pk").first().pk},
+    ),
+    # Land indicator catalogue (tests/land/test_indicator_catalogue.py)
+    "land:indicators": ("the Land's indicator catalogue", {}),
+    "land:indicator_create": ("new Land indicator (Land only)", {}),
+    "land:indicator_detail": ("one Land key: every District's values compared", _land_indicator),
+    "land:indicator_update": ("edit a Land indicator (Land only)", _land_indicator),
+    "land:population": ("the Districts' population with Stand and source", {}),
+    "land:population_import": ("upload IT.NRW's population CSV (Land only)", {}),
+    "land:population_update": (
+        "enter one District's population (Land only)",
+        lambda d: {"slug": d.slug},
     ),
 }
 # Django's admin checks is_staff itself; its URLs are not KI pages.

@@ -204,6 +204,8 @@ TESTED_ALONE = {
     "measures:settings",
     "workspace:land_requirements_update",
 }
+# Land pages without a District in the URL (tests/land/test_indicator_catalogue.py).
+TESTED_ALONE |= {"land:indicator_update", "land:population_update"}
 
 
 def page_data(context) -> dict:

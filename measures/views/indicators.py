@@ -22,7 +22,7 @@ from .page import build_card, detail_queryset, form_prefix, measure_page_context
 def _indicator_of(request, measure_pk: int, pk: int) -> Indicator:
     return get_object_or_404(
         Indicator.objects.for_district(request.district)
-        .select_related("measure")
+        .select_related("measure", "land_indicator")
         .prefetch_related(
             Prefetch("measurements", queryset=Measurement.objects.select_related("municipality"))
         ),

@@ -30,7 +30,9 @@ def detail_queryset(request):
             ),
             Prefetch(
                 "indicators",
-                queryset=Indicator.objects.order_by("name").prefetch_related(
+                queryset=Indicator.objects.select_related("land_indicator")
+                .order_by("name")
+                .prefetch_related(
                     Prefetch(
                         "measurements",
                         queryset=Measurement.objects.visible_to(request.access, request.district)

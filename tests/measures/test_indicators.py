@@ -26,7 +26,6 @@ def test_create_with_german_numbers(client, district, ki_staff):
             "target": "2.000",
             "target_date": "2026-12-31",
             "direction": "up",
-            "land_key": "laiensprachmittler-einsaetze",
         },
     )
     indicator = measure.indicators.get()
