@@ -235,7 +235,7 @@ def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
             )
             if urllib.request.urlopen(request, timeout=5).status == 200:
                 return server
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # URLError, a refused connection, a first answer slower than 5 s
             time.sleep(0.3)
     server.terminate()
     sys.exit("gunicorn antwortet nicht auf /__hello__/")
