@@ -89,3 +89,20 @@ def test_seed_scale_refuses_with_debug_off_unless_forced(demo, settings):
     assert counts() == before
     call_command("seed_scale", factor=0.01, force=True, verbosity=0)
     assert counts()["Measure"] > before["Measure"]
+
+
+def test_the_lands_table_at_scale_lists_all_54_with_constant_queries(
+    demo, client, django_assert_max_num_queries
+):
+    """Issue 17, point 1: /land/ on seed_scale data – all 54 rows, queries independent of size."""
+    from accounts.models import User
+
+    call_command("seed_scale", factor=0.01, verbosity=0)
+    client.force_login(User.objects.get(username="land"))
+    with django_assert_max_num_queries(25):
+        response = client.get(reverse("land:overview"))
+    assert response.status_code == 200
+    assert District.objects.count() == 54
+    html = response.content.decode()
+    assert "54 von 54" in html
+    assert all(district.name in html for district in District.objects.all())
