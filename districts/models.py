@@ -508,7 +508,12 @@ class LandRequirements(TimeStampedModel):
     def former_value_rows(self) -> list[dict]:
         """The numbers the District had entered itself before issue 17, labelled in German."""
         rows = []
-        for name, value in self.former_values.items():
+        # In the order of the form, not of the stored JSON (PostgreSQL's jsonb sorts its keys).
+        order = [*REQUIREMENT_FIELDS, "guideline"]
+        for name, value in sorted(
+            self.former_values.items(),
+            key=lambda item: order.index(item[0]) if item[0] in order else len(order),
+        ):
             if name == "guideline":
                 rows.append({"label": "Förderrichtlinie", "value": value})
                 continue

@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from concepts import services
 from districts.models import StaffPost
@@ -124,7 +125,7 @@ def test_forms_with_errors_have_no_violations(page, live_server, district, ki_st
 
     page.goto(base + "/massnahmen/neu/")
     page.get_by_role("button", name="Speichern").click()
-    assert page.get_by_role("alert").first.is_visible()
+    expect(page.get_by_role("alert").first).to_be_visible()
     assert page.get_by_text("Dieses Feld ist zwingend erforderlich.").count() >= 1
     shot(page, "axe-measure-form-errors")
     if violations := axe_violations(page):
@@ -135,7 +136,7 @@ def test_forms_with_errors_have_no_violations(page, live_server, district, ki_st
     page.get_by_label("Dauer in Jahren").fill("1")
     page.get_by_role("button", name="Speichern").click()
     assert "/arbeitsperioden/neu/" in page.url  # refused: a period lasts two years
-    assert page.get_by_text("umfasst genau 2 aufeinanderfolgende").is_visible()
+    expect(page.get_by_text("umfasst genau 2 aufeinanderfolgende")).to_be_visible()
     shot(page, "axe-period-form-errors")
     if violations := axe_violations(page):
         found["work period form"] = violations

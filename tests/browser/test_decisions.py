@@ -2,6 +2,7 @@
 KI-Leitung does it in the browser (issue 14); the pages with their errors are axe-clean."""
 
 import pytest
+from playwright.sync_api import expect
 
 from concepts.models import ConceptVersion
 from tests import factories
@@ -24,7 +25,7 @@ def test_the_kreistag_step_waits_for_its_vorberatungen(page, live_server, distri
     ).click()
     page.locator("#id_result").select_option("einstimmig")
     page.get_by_role("button", name="Ergebnis speichern").click()
-    assert page.get_by_text("Die Beratungsfolge ist nicht eingehalten").is_visible()
+    expect(page.get_by_text("Die Beratungsfolge ist nicht eingehalten")).to_be_visible()
     shot(page, "decisions-order-refused")
     found = {}
     if violations := axe_violations(page):
@@ -33,8 +34,8 @@ def test_the_kreistag_step_waits_for_its_vorberatungen(page, live_server, distri
     page.get_by_label("ohne Vorberatung entschieden").check()
     page.get_by_label("Grund für die Entscheidung ohne Vorberatung").fill("Dringlichkeit")
     page.get_by_role("button", name="Ergebnis speichern").click()
-    assert page.get_by_text("ist jetzt beschlossen").is_visible()
-    assert page.get_by_text("ohne Vorberatung", exact=True).is_visible()
+    expect(page.get_by_text("ist jetzt beschlossen")).to_be_visible()
+    expect(page.get_by_text("ohne Vorberatung", exact=True)).to_be_visible()
     shot(page, "decisions-without-preliminary")
 
     page.goto(f"{live_server.url}/{district.slug}/vorlagen/{paper.pk}/")
@@ -44,7 +45,7 @@ def test_the_kreistag_step_waits_for_its_vorberatungen(page, live_server, distri
     page.locator("#id_result").select_option("abgelehnt")
     page.get_by_label("Grund der Berichtigung").fill("Laut Niederschrift abgelehnt")
     page.get_by_role("button", name="Berichtigung speichern").click()
-    assert page.get_by_role("heading", name="Verlauf der Ergebnisse").is_visible()
+    expect(page.get_by_role("heading", name="Verlauf der Ergebnisse")).to_be_visible()
     shot(page, "decisions-corrected")
     if violations := axe_violations(page):
         found["paper with history"] = violations
@@ -61,14 +62,14 @@ def test_a_historic_decision_form_with_errors(page, live_server, district, ki_le
     page.get_by_role("link", name="Früheren Beschluss nachtragen").click()
     page.get_by_label("Beschluss des Kreistags am").fill("2099-01-01")
     page.get_by_role("button", name="Beschluss nachtragen").click()
-    assert page.get_by_text("Dieses Feld ist zwingend erforderlich.").is_visible()
+    expect(page.get_by_text("Dieses Feld ist zwingend erforderlich.")).to_be_visible()
     shot(page, "decisions-historic-errors")
     assert axe_violations(page) == []
     page.get_by_label("Nachweis / Anmerkung").fill("Niederschrift TOP 7")
     page.get_by_role("button", name="Beschluss nachtragen").click()
-    assert page.get_by_text("liegt in der Zukunft").is_visible()
+    expect(page.get_by_text("liegt in der Zukunft")).to_be_visible()
     page.get_by_label("Beschluss des Kreistags am").fill("2015-06-22")
     page.get_by_role("button", name="Beschluss nachtragen").click()
-    assert page.get_by_text("Beschluss nachträglich erfasst, ohne Vorlage").is_visible()
+    expect(page.get_by_text("Beschluss nachträglich erfasst, ohne Vorlage")).to_be_visible()
     shot(page, "decisions-historic-recorded")
     assert axe_violations(page) == []

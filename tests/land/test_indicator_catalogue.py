@@ -340,6 +340,10 @@ def test_the_migration_turns_land_keys_into_the_catalogue():
     # Districts and focus areas are other apps' tables, at their newest state here.
     Measure = apps.get_model("measures", "Measure")
     Indicator = apps.get_model("measures", "Indicator")
+    # After transactional tests the reference data may be gone: load it again (idempotent).
+    from django.apps import apps as current_apps
+
+    import_module("concepts.migrations.0003_focus_areas_and_concepts").load(current_apps, None)
     focus = factories.focus_area()
     indicators = {}
     for number, (name, land_key) in enumerate(

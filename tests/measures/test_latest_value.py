@@ -208,6 +208,12 @@ def test_migration_fills_the_latest_value_from_existing_measurements():
     Measurement = apps.get_model("measures", "Measurement")
     # Districts are not migrated back: their tables are today's.
     town = factories.MunicipalityFactory()
+    # After transactional tests the reference data may be gone: load it again (idempotent).
+    from importlib import import_module
+
+    from django.apps import apps as current_apps
+
+    import_module("concepts.migrations.0003_focus_areas_and_concepts").load(current_apps, None)
     # Not pk 1: after transactional tests the reference data is loaded anew with other keys.
     focus_area_id = apps.get_model("concepts", "FocusArea").objects.order_by("pk").first().pk
     measure = Measure.objects.create(
