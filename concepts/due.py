@@ -11,7 +11,7 @@ from core.due import DueItem, DueKind
 from districts.models import RequirementSet
 
 from .deadlines import district_deadline
-from .queries import district_concept, draft_in_progress, version_in_force
+from .queries import current_period, district_concept, draft_in_progress, version_in_force
 
 
 def submission_version(in_force, draft):
@@ -64,7 +64,7 @@ def concept_items(district, today: datetime.date) -> list[DueItem]:
                 path=_version_path(district, in_force),
             )
         )
-    period = district.work_periods.filter(start__lte=today, end__gte=today).first()
+    period = current_period(district, today)
     if period is not None and not district.work_periods.filter(start__gt=period.end).exists():
         items.append(
             DueItem(

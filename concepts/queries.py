@@ -3,10 +3,11 @@ whole-concept document in documents, the checklist, the dashboard and the public
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from accounts.rights import Capability, Scope
+from core import memo
 
 from .models import ConceptVersion
 
@@ -77,5 +78,26 @@ def draft_in_progress(concept) -> ConceptVersion | None:
 
 
 def district_concept(district):
-    """The District's concept, or None before it has one."""
-    return getattr(district, "concept", None)
+    """The District's concept, or None before it has one.
+
+    Inside a ``core.memo.scope()`` its versions are read once for every question asked about
+    them on the page (version in force, draft, deadline).
+    """
+    concept = getattr(district, "concept", None)
+    if concept is None or not memo.active():
+        return concept
+    return memo.remembered(("concept", district.pk), lambda: _with_versions(concept))
+
+
+def _with_versions(concept):
+    prefetch_related_objects([concept], "versions")
+    return concept
+
+
+def current_period(district, today: datetime.date | None = None):
+    """The District's work period running on ``today``; None between periods."""
+    today = today or timezone.localdate()
+    return memo.remembered(
+        ("period", district.pk, today),
+        lambda: district.work_periods.filter(start__lte=today, end__gte=today).first(),
+    )

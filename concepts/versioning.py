@@ -3,6 +3,7 @@ and frozen for adopted versions (the writes are in ``concepts.services``)."""
 
 from decimal import Decimal
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 
 from core.text import counted
@@ -53,16 +54,36 @@ def _live_measures(version: ConceptVersion):
             "target_groups",
             Prefetch("indicators", queryset=indicator_model.objects.order_by("name")),
         )
-        .order_by("focus_area__order", "title")
+        .order_by("focus_area__order", "title", "pk")
     )
 
 
-def version_contents(version: ConceptVersion) -> dict:
-    """Measures, Handlungsfelder and priorities of a version: as adopted, or live for drafts."""
+# The version page and the public concept page show the measures a page at a time, so that
+# their cost does not grow with a concept of 500 measures (issue 16); the whole-concept PDF and
+# the Vorlage hold them all.
+MEASURES_PER_PAGE = 25
+
+
+def measures_page(version: ConceptVersion, number) -> Page:
+    """One page of the version's measures, in the form of ``version_contents``: as adopted
+    (from the snapshot), or live for drafts (sliced in the database)."""
+    if version.adopted_snapshot:
+        measures = version.adopted_snapshot.get("measures", [])
+        return Paginator(measures, MEASURES_PER_PAGE).get_page(number)
+    page = Paginator(_live_measures(version), MEASURES_PER_PAGE).get_page(number)
+    page.object_list = [measure_state(m) for m in page.object_list]
+    return page
+
+
+def version_contents(version: ConceptVersion, *, measures: bool = True) -> dict:
+    """Measures, Handlungsfelder and priorities of a version: as adopted, or live for drafts.
+
+    ``measures=False`` leaves the measures out (pages take them from ``measures_page``).
+    """
     if version.adopted_snapshot:
         return version.adopted_snapshot
     return {
-        "measures": [measure_state(m) for m in _live_measures(version)],
+        "measures": [measure_state(m) for m in _live_measures(version)] if measures else [],
         "fields_of_action": [f.name for f in version.fields_of_action.all()],
         "priorities": [
             {"title": p.title, "focus_area": p.focus_area.name, "period": p.work_period.label}
@@ -104,6 +125,16 @@ def empty_note(district, kind: str) -> str:
         f"Für diese Fassung sind keine {plural} ausgewählt; "
         f"der Kreis hat {counted(n, singular, plural)}."
     )
+
+
+def page_contents(version: ConceptVersion, page_number) -> tuple[dict, Page]:
+    """What a version page shows: Handlungsfelder and priorities whole, the measures one page
+    at a time (``contents["measures"]`` is that page)."""
+    contents = dict(version_contents(version, measures=False))
+    page = measures_page(version, page_number)
+    contents["measures"] = page.object_list
+    contents["measure_count"] = page.paginator.count
+    return contents, page
 
 
 def empty_notes(district, contents: dict) -> dict[str, str]:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -137,14 +137,15 @@ class VersionDetailView(DistrictMixin, DetailView):
             (section, render_markdown(section.body, district))
             for section in version.sections.order_by("order")
         ]
-        context["contents"] = contents = versioning.version_contents(version)
+        contents, context["measures_page"] = versioning.page_contents(
+            version, self.request.GET.get("massnahmen")
+        )
+        context["contents"] = contents
         context["empty_notes"] = versioning.empty_notes(district, contents)
         context["editable"] = self.request.access.can_edit and not version.is_adopted
         context["deadline"] = district_deadline(district, version, timezone.localdate())
         # Issue 14: whether this is the concept in force today, said in words.
         context["is_in_force"] = version_in_force(district.concept) == version
-        if context["editable"]:
-            context.update(contents_choices(district, version))
         context["continue_form"] = ContinueForm(
             initial={"title": f"Fortschreibung {version.title}"}
         )
@@ -203,11 +204,28 @@ def contents_choices(district, version: ConceptVersion) -> dict:
     }
 
 
-@require_POST
 @district_view(Capability.EDIT)
 def version_choose_contents(request, pk):
-    """Save which Handlungsfelder, Arbeitsschwerpunkte and measures the Fassung holds."""
+    """Choose which Handlungsfelder, Arbeitsschwerpunkte and measures the Fassung holds.
+
+    A page of its own (issue 16): its checkboxes list every measure of the District, which the
+    version page, read far more often, need not carry.
+    """
     version = _version(request, pk)
+    if request.method != "POST":
+        if version.is_adopted:
+            # As adopted by the Kreistag: the choice is frozen (concepts.services).
+            messages.info(
+                request, "Der Inhalt einer beschlossenen Fassung bleibt, wie beschlossen."
+            )
+            return _to_version(version)
+        context = {
+            "district": request.district,
+            "access": request.access,
+            "version": version,
+            **contents_choices(request.district, version),
+        }
+        return render(request, "concepts/editor/version_contents.html", context)
     form = VersionContentsForm(request.POST, district=request.district, version=version)
     if not form.is_valid():
         _form_errors(request, form)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core import memo
 from core.models import TimeStampedModel, district_queryset
 from core.text import german_slugify
 
@@ -436,7 +437,11 @@ class RequirementSet(TimeStampedModel):
     @classmethod
     def for_district_on(cls, district: "District", day: datetime.date) -> "RequirementSet | None":
         """The set that applies to ``district`` on ``day``; None if the Land has none then."""
-        return cls.objects.filter(variant=cls.variant_of(district)).valid_on(day).first()
+        variant = cls.variant_of(district)
+        return memo.remembered(
+            ("requirement_set", variant, day),
+            lambda: cls.objects.filter(variant=variant).valid_on(day).first(),
+        )
 
     @property
     def validity(self) -> str:

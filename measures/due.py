@@ -11,13 +11,14 @@ import datetime
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
+from concepts.queries import current_period
 from core.due import DueItem, DueKind
 
 from .models import Indicator, Measurement
 
 
 def indicator_items(district, today: datetime.date) -> list[DueItem]:
-    period = district.work_periods.filter(start__lte=today, end__gte=today).first()
+    period = current_period(district, today)
     if period is None:
         return []
     valued = Measurement.objects.filter(

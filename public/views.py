@@ -126,7 +126,10 @@ class ConceptView(PublicMixin, TemplateView):
                 (section, render_markdown(section.body, self.district))
                 for section in version.sections.order_by("order")
             ]
-            context["contents"] = contents = versioning.version_contents(version)
+            contents, context["measures_page"] = versioning.page_contents(
+                version, self.request.GET.get("massnahmen")
+            )
+            context["contents"] = contents
             context["empty_notes"] = versioning.empty_notes(self.district, contents)
         return context
 

@@ -23,6 +23,7 @@ from actors.search import refresh_search_texts
 from core.widgets import PlainSelect
 from measures.models import Indicator, Measure, Measurement
 from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from tests import factories
 from tests.data import grow
 
 pytestmark = pytest.mark.django_db
@@ -174,9 +175,11 @@ def grow_new_papers(district, tag: str, count: int) -> None:
     )
 
 
-def assert_flat(client, district, *urls: str) -> None:
+def assert_flat(client, district, *urls: str, after_growing=None) -> None:
     small = {url: cost(client, url) for url in urls}
     grow_tenfold(district)
+    if after_growing is not None:
+        after_growing()
     for url in urls:
         small_queries, small_built = small[url]
         large_queries, large_built = cost(client, url)
@@ -240,9 +243,21 @@ def test_oparl_meeting_list(client, district):
 
 
 def test_concept_version_page(lead_client, district):
-    version = district.concept.versions.order_by("-number").first()
+    """The draft holds every measure of the District, before and after it grew tenfold: the
+    page shows them 25 at a time (the whole concept is the PDF's)."""
+    latest = district.concept.versions.order_by("-number").first()
+    version = factories.ConceptVersionFactory(
+        concept=district.concept, number=(latest.number + 1) if latest else 1
+    )
+
+    def hold_all():
+        version.measures.set(district.measures.all())
+
+    hold_all()
+    assert version.measures.count() >= 30
     url = reverse("concepts:version_detail", args=[district.slug, version.pk])
-    assert_flat(lead_client, district, url)
+    assert_flat(lead_client, district, url, after_growing=hold_all)
+    assert version.measures.count() >= 300
 
 
 @pytest.mark.parametrize("value", [None, "", "2", "4", 5, "unbekannt"])

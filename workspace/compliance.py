@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from concepts import queries
 from concepts.deadlines import district_deadline
 from concepts.due import submission_version as due_submission_version
 from concepts.queries import district_concept, draft_in_progress, version_in_force
@@ -85,7 +86,7 @@ def concept_state(district, today: datetime.date) -> ConceptState:
 
 
 def current_period(district, today: datetime.date):
-    return district.work_periods.filter(start__lte=today, end__gte=today).first()
+    return queries.current_period(district, today)
 
 
 def check_focus_areas_have_priorities(district, period) -> Rule:

@@ -18,6 +18,7 @@ from concepts.deadlines import district_deadline
 from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
+from core import memo
 from core.due import due_items
 from core.locking import StaleEditGuard
 from core.text import counted
@@ -113,7 +114,12 @@ class DistrictHomeView(DistrictMixin, TemplateView):
     template_name = "workspace/home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        # Its cards, the checklist and the reminder providers ask the same questions (concept
+        # in force, current period, requirement set): answered once (issue 16).
+        with memo.scope():
+            return self.dashboard_context(super().get_context_data(**kwargs))
+
+    def dashboard_context(self, context):
         district, access = self.request.district, self.request.access
         today = timezone.localdate()
 

@@ -37,7 +37,7 @@ ROUTES = {
     "concepts:version_detail": Route(kwargs=_version),
     "concepts:version_update": Route(kwargs=_draft_version),
     "concepts:version_continue": Route(kwargs=_version, method="post"),
-    "concepts:version_contents": Route(kwargs=_draft_version, method="post"),
+    "concepts:version_contents": Route(kwargs=_draft_version),
     "concepts:version_status": Route(kwargs=_draft_version, method="post"),
     "concepts:version_submit": Route(kwargs=_draft_version, method="post"),
     "concepts:section_create": Route(kwargs=_draft_version),

@@ -79,6 +79,10 @@ def detail(district, version):
     return reverse("concepts:version_detail", args=[district.slug, version.pk])
 
 
+def contents_page(district, version):
+    return reverse("concepts:version_contents", args=[district.slug, version.pk])
+
+
 def choose(client, district, version, **chosen):
     data = {key: [obj.pk for obj in objs] for key, objs in chosen.items()}
     return client.post(
@@ -86,15 +90,18 @@ def choose(client, district, version, **chosen):
     )
 
 
-# --- choosing on the Fassung's page ---------------------------------------------------------
+# --- choosing on a page of its own, linked from the Fassung's page (issue 16) ----------------
 
 
 def test_the_page_offers_the_districts_choices_grouped_by_period_and_schwerpunkt(
     client, district, ki_staff, holdings, draft
 ):
     client.force_login(ki_staff)
-    html = client.get(detail(district, draft)).content.decode()
-    assert "Inhalt der Fassung auswählen" in html
+    version_page = client.get(detail(district, draft)).content.decode()
+    assert f'href="{contents_page(district, draft)}">Inhalt der Fassung auswählen' in version_page
+    # The version page itself carries no checkbox per measure of the District.
+    assert 'name="measures"' not in version_page
+    html = client.get(contents_page(district, draft)).content.decode()
     page = text(html)
     for obj in holdings["fields"]:
         assert f'name="fields_of_action" value="{obj.pk}"' in html
@@ -150,6 +157,35 @@ def test_an_adopted_fassung_is_frozen(client, district, ki_lead, holdings):
     response = choose(client, district, adopted, fields_of_action=holdings["fields"])
     assert "ist beschlossen und kann nicht mehr geändert werden" in response.content.decode()
     assert list(adopted.fields_of_action.all()) == [holdings["fields"][0]]
+    # The choice page of an adopted Fassung leads back to it, saying why.
+    response = client.get(contents_page(district, adopted), follow=True)
+    assert response.redirect_chain[-1][0] == detail(district, adopted)
+    assert "bleibt, wie beschlossen" in text(response.content.decode())
+
+
+def test_the_version_page_shows_its_measures_a_page_at_a_time(client, district, ki_staff, draft):
+    """Issue 16: 60 measures, 25 per page; the second page has the next 25, the last the rest;
+    the count names all 60."""
+    from concepts.versioning import MEASURES_PER_PAGE
+
+    measures = [
+        factories.MeasureFactory(district=district, title=f"Maßnahme {i:02d}") for i in range(60)
+    ]
+    draft.measures.set(measures)
+    client.force_login(ki_staff)
+    pages = [
+        text(client.get(detail(district, draft), {"massnahmen": n}).content.decode())
+        for n in (1, 2, 3)
+    ]
+    assert MEASURES_PER_PAGE == 25
+    assert all("Maßnahmen (60)" in page for page in pages)
+    assert "Maßnahme 00" in pages[0] and "Maßnahme 24" in pages[0]
+    assert "Maßnahme 25" not in pages[0]
+    assert "Maßnahme 25" in pages[1] and "Maßnahme 49" in pages[1]
+    assert "Maßnahmen 51 bis 60 von 60" in pages[2] and "Maßnahme 59" in pages[2]
+    # Garbage as page number gives the first page, not an error.
+    response = client.get(detail(district, draft), {"massnahmen": "x'; DROP"})
+    assert response.status_code == 200 and "Maßnahme 00" in text(response.content.decode())
 
 
 def test_another_districts_objects_are_refused(
