@@ -94,6 +94,13 @@ def _with_versions(concept):
     return concept
 
 
+def focus_areas() -> list:
+    """Both Schwerpunkte in their order (reference data, seed 002)."""
+    from .models import FocusArea
+
+    return memo.remembered("focus_areas", lambda: list(FocusArea.objects.order_by("order")))
+
+
 def current_period(district, today: datetime.date | None = None):
     """The District's work period running on ``today``; None between periods."""
     today = today or timezone.localdate()

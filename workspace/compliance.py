@@ -54,10 +54,17 @@ class Rule:
     title: str
     source: str
     failures: list[Failure] = field(default_factory=list)
+    # Set where only the number of failures was asked for (``checklist(summary=True)``, the
+    # dashboard's card): a count in the database instead of one object per failing measure.
+    counted: int | None = None
+
+    @property
+    def failure_count(self) -> int:
+        return len(self.failures) if self.counted is None else self.counted
 
     @property
     def passed(self) -> bool:
-        return not self.failures
+        return self.failure_count == 0
 
 
 def _url(name: str, district, **kwargs) -> str:
@@ -90,8 +97,6 @@ def current_period(district, today: datetime.date):
 
 
 def check_focus_areas_have_priorities(district, period) -> Rule:
-    from concepts.models import FocusArea
-
     rule = Rule(
         "schwerpunkte",
         "Beide Schwerpunkte haben Arbeitsschwerpunkte in der aktuellen Arbeitsperiode",
@@ -102,7 +107,7 @@ def check_focus_areas_have_priorities(district, period) -> Rule:
         rule.failures.append(Failure(NO_WORK_PERIOD, url))
         return rule
     covered = set(period.priorities.values_list("focus_area_id", flat=True))
-    for focus_area in FocusArea.objects.order_by("order"):
+    for focus_area in queries.focus_areas():
         if focus_area.pk not in covered:
             rule.failures.append(Failure(f"{focus_area.name} ({period.label})", url))
     return rule
@@ -126,7 +131,7 @@ def check_priorities_have_measures(district, period) -> Rule:
     return rule
 
 
-def check_measures_have_indicators(district, version) -> Rule:
+def check_measures_have_indicators(district, version, *, summary: bool = False) -> Rule:
     from measures.models import Indicator
 
     rule = Rule(
@@ -139,6 +144,9 @@ def check_measures_have_indicators(district, version) -> Rule:
         measures = measures.filter(concept_versions=version)
     with_target = Indicator.objects.filter(measure=OuterRef("pk"), target__isnull=False)
     lacking = measures.filter(~Exists(with_target)).order_by("title")
+    if summary:
+        rule.counted = lacking.count()
+        return rule
     rule.failures = [
         Failure(measure.title, _url("measures:detail", district, pk=measure.pk))
         for measure in lacking
@@ -254,10 +262,12 @@ def check_not_outdated(
     return rule
 
 
-def checklist(district, today: datetime.date | None = None) -> list[Rule]:
+def checklist(district, today: datetime.date | None = None, *, summary: bool = False) -> list[Rule]:
     """Every rule for the District's current concept version, in the order of the checklist.
 
     The Land's numbers are those of the set valid on ``today`` for the District's kind.
+    ``summary``: the rule about measures counts its failures without listing them (issue 16:
+    the dashboard's card shows numbers, the checklist page the list).
     """
     today = today or timezone.localdate()
     requirements = RequirementSet.for_district_on(district, today)
@@ -268,7 +278,7 @@ def checklist(district, today: datetime.date | None = None) -> list[Rule]:
         check_priorities_have_measures(district, period),
         # The measures the KI works on: those of the draft being prepared, else of the version
         # in force.
-        check_measures_have_indicators(district, state.worked_on),
+        check_measures_have_indicators(district, state.worked_on, summary=summary),
         check_mandatory_actors(district),
         check_staffing(district, requirements, today),
         check_adopted(district, state, today),

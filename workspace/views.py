@@ -15,7 +15,8 @@ from accounts.access import DistrictMixin
 from accounts.rights import Capability
 from actors.models import Actor
 from concepts.deadlines import district_deadline
-from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPriority
+from concepts.models import ConceptSection, ConceptVersion, WorkPriority
+from concepts.queries import current_period, focus_areas
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
 from core import memo
@@ -79,16 +80,24 @@ def recent_changes(district, limit: int = RECENT_CHANGES) -> list[dict]:
     not grow with the history.
     """
     sources = (
-        (Measure, "Maßnahme", {"district": district}),
-        (Indicator, "Kennzahl", {"measure__district": district}),
-        (Actor, "Akteur", {"district": district}),
-        (ConceptSection, "Konzeptabschnitt", {"version__concept__district": district}),
+        (Measure, "Maßnahme", {"district": district}, "title"),
+        (Indicator, "Kennzahl", {"measure__district": district}, "name"),
+        (Actor, "Akteur", {"district": district}, "name"),
+        (ConceptSection, "Konzeptabschnitt", {"version__concept__district": district}, "title"),
     )
     changes = []
-    for model, kind, lookup in sources:
+    for model, kind, lookup, name in sources:
+        # Only the columns shown: a history row carries every field of its model (issue 16).
         rows = (
             model.history.model.objects.filter(**lookup)
             .select_related("history_user")
+            .only(
+                "id",
+                name,
+                "history_date",
+                "history_type",
+                *(f"history_user__{f}" for f in ("username", "first_name", "last_name")),
+            )
             .order_by("-history_date")[:limit]
         )
         changes += [
@@ -136,18 +145,13 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         context["deadline_version"] = deadline_version
         context["deadline"] = district_deadline(district, deadline_version, today)
 
-        period = (
-            district.work_periods.filter(start__lte=today, end__gte=today)
-            .prefetch_related(
-                Prefetch("priorities", queryset=WorkPriority.objects.select_related("focus_area"))
-            )
-            .first()
-        )
+        period = current_period(district, today)
         context["current_period"] = period
         if period is not None:
-            context["period_groups"] = group_by_focus_area(
-                period.priorities.all(), FocusArea.objects.all()
+            priorities = WorkPriority.objects.filter(work_period=period).select_related(
+                "focus_area"
             )
+            context["period_groups"] = group_by_focus_area(priorities, focus_areas())
 
         visible = district.measures.current().visible_to(access)
         counts = dict(visible.order_by().values_list("status").annotate(n=Count("pk")))
@@ -178,7 +182,7 @@ class DistrictHomeView(DistrictMixin, TemplateView):
                 context["first_steps_done"] = sum(step.done for step in steps)
         if access.can_read_internal:
             context["changes"] = recent_changes(district)
-            context["rules"] = checklist(district, today=today)
+            context["rules"] = checklist(district, today=today, summary=True)
             # Issue 17: what the reminders send, due within a month or passed within a month.
             context["due_items"] = [
                 (item, item.when(today))

@@ -366,3 +366,17 @@ def test_a_decision_dated_later_is_not_in_force_on_the_dashboard(client, distric
     html = text(page(client, ki_staff, district))
     assert "In Kraft Integrationskonzept 2015 (Fassung 1) Status: beschlossen, in Kraft" in html
     assert "abgelöst" not in html
+
+
+def test_the_checklist_card_counts_what_the_checklist_page_lists(client, district, ki_staff):
+    """Issue 16: the card counts measures without a Kennzahl in the database; the number is
+    the one the checklist page lists, measure by measure."""
+    for title in ("Sprachcafé", "Rucksack Kita", "Elterncafé"):
+        factories.MeasureFactory(district=district, title=title)
+    shown = text(page(client, ki_staff, district))
+    rule = "Jede Maßnahme hat mindestens eine Kennzahl mit Zielwert"
+    assert re.search(rf"nicht erfüllt: {rule} 3\b", shown)
+    listed = text(
+        client.get(reverse("workspace:compliance", args=[district.slug])).content.decode()
+    )
+    assert all(title in listed for title in ("Sprachcafé", "Rucksack Kita", "Elterncafé"))
