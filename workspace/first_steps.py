@@ -99,6 +99,7 @@ def first_steps(district: District, access=None) -> list[Step]:
     )
     roles = set(
         Membership.objects.filter(district=district, is_active=True, user__is_active=True)
+        .order_by()  # without Meta.ordering's joins: one row per role
         .values_list("role", flat=True)
         .distinct()
     )
