@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from actors.models import Actor
 from demo.scale import NotADemoDatabase, check_demo_database, seed_scale
@@ -43,6 +44,12 @@ class Command(BaseCommand):
                 raise CommandError(str(refusal)) from refusal
         began = time.monotonic()
         stats = seed_scale(factor=factor)
+        if connection.vendor == "postgresql":
+            # After a bulk load the planner's statistics are stale until autovacuum comes by:
+            # the public directory then sorts all of a District's actors instead of reading the
+            # first page off the (district, name) index (issue 16: 1 ms instead of 0.1 ms).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         seconds = time.monotonic() - began
         for label, count in stats.created.items():
             self.stdout.write(f"  neu – {label}: {count}")
