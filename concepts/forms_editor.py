@@ -7,7 +7,7 @@ from django.core.files.images import get_image_dimensions
 from django.core.validators import FileExtensionValidator
 from django.db.models import Q
 
-from core.forms import DateInput
+from core.forms import DateInput, refuse_huge_numbers
 from core.uploads import content_matches
 
 from .models import ConceptSection, ConceptVersion, WorkPriority
@@ -152,6 +152,7 @@ class VersionContentsForm(forms.Form):
 
     def __init__(self, *args, district, version, **kwargs):
         super().__init__(*args, **kwargs)
+        refuse_huge_numbers(self)
         self.fields["fields_of_action"].queryset = district.fields_of_action.all()
         self.fields["priorities"].queryset = WorkPriority.objects.for_district(district)
         # Archived measures only while the version still holds them.

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.deletion import ProtectedError
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.dates import add_years
@@ -264,6 +265,97 @@ class ConceptSection(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MunicipalAgreement(TimeStampedModel):
+    """A kreisangehörige municipality's Einvernehmen with one Fassung (issue 18).
+
+    Seed 002 (Eckpunktepapier, Art. 1 § 7 Abs. 1 TIntG 2012; today TIntG § 8): the concept is
+    adopted by the Kreistag "in Abstimmung mit den betroffenen kreisangehörigen Gemeinden".
+    Seed 003 (Rhein-Erft): the municipalities "in eigener Verantwortung in ihren örtlichen
+    Ausschüssen/Räten" deliberated the Kreis's paper. Entered by the municipality's liaison, or
+    by the KI from the municipality's letter (``on_paper``).
+    """
+
+    class Decision(models.TextChoices):
+        AGREED = "zugestimmt", "zugestimmt"
+        AGREED_WITH_NOTES = "zugestimmt_hinweise", "zugestimmt mit Hinweisen"
+        REFUSED = "nicht_zugestimmt", "nicht zugestimmt"
+
+    version = models.ForeignKey(
+        ConceptVersion, on_delete=models.CASCADE, related_name="agreements", verbose_name="Fassung"
+    )
+    municipality = models.ForeignKey(
+        "districts.Municipality",
+        # Not deleted with its municipality (deletion_refusal names it), but with its District.
+        on_delete=models.RESTRICT,
+        related_name="concept_agreements",
+        verbose_name="Kommune",
+    )
+    decision = models.CharField("Einvernehmen", max_length=20, choices=Decision.choices)
+    body = models.CharField(
+        "Gremium der Kommune",
+        max_length=200,
+        help_text="Wer für die Kommune entschieden hat, z. B. Rat der Stadt, Haupt- und "
+        "Finanzausschuss, Bürgermeisterin.",
+    )
+    decided_on = models.DateField("beschlossen am")
+    notes = models.TextField(
+        "Hinweise oder Gründe",
+        blank=True,
+        help_text="Bei „zugestimmt mit Hinweisen“ und „nicht zugestimmt“ erforderlich.",
+    )
+    document = models.FileField(
+        "Beschluss der Kommune (PDF)", upload_to="einvernehmen/%Y/", blank=True
+    )
+    entered_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="erfasst von",
+    )
+    on_paper = models.BooleanField("vom KI nach Mitteilung der Kommune erfasst", default=False)
+
+    history = HistoricalRecords(verbose_name="Verlauf des Einvernehmens")
+    objects = district_queryset("version__concept__district").as_manager()
+
+    class Meta:
+        verbose_name = "Einvernehmen einer Kommune"
+        verbose_name_plural = "Einvernehmen der Kommunen"
+        ordering = ["version", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "municipality"],
+                name="agreement_one_per_municipality_and_version",
+                violation_error_message="Für diese Kommune ist das Einvernehmen schon erfasst.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.get_decision_display()} ({self.version})"
+
+    @property
+    def agreed(self) -> bool:
+        return self.decision != self.Decision.REFUSED
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.decision != self.Decision.AGREED and not self.notes.strip():
+            errors["notes"] = (
+                "Bitte geben Sie die Hinweise oder Gründe der Kommune an – bei "
+                f"„{self.get_decision_display()}“ gehören sie zum Einvernehmen."
+            )
+        # A result only after its meeting: the Gremium must have decided already.
+        if self.decided_on and self.decided_on > timezone.localdate():
+            errors["decided_on"] = (
+                "Das Datum liegt in der Zukunft. Erfassen Sie das Einvernehmen, nachdem das "
+                "Gremium entschieden hat."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class WorkPeriod(TimeStampedModel):

@@ -30,6 +30,11 @@ def visible_versions(request):
             put_before_them = Q(presented_publicly=True)
         else:
             put_before_them = Q(presented_to_council_on__isnull=False)
+        if access.is_liaison:
+            # Issue 18: a Fassung "in Abstimmung" is being agreed with the municipalities
+            # (seed 002: "in Abstimmung mit den betroffenen kreisangehörigen Gemeinden"):
+            # their liaisons read it and record their Einvernehmen.
+            put_before_them |= Q(status=ConceptVersion.Status.IN_CONSULTATION)
         versions = versions.filter(Q(status__in=ADOPTED) | put_before_them)
     return versions
 

@@ -50,3 +50,26 @@ def outdated_failure(in_force, years: int, today: datetime.date) -> str | None:
 NO_VERSION = "Es gibt noch keine Konzeptfassung"
 NOT_IN_FORCE = "Kein Konzept in Kraft"
 NO_WORK_PERIOD = "Für heute ist keine Arbeitsperiode angelegt"
+
+
+# Seed 002 (Eckpunktepapier; Art. 1 § 7 Abs. 1 TIntG 2012, today TIntG § 8): adopted "in
+# Abstimmung mit den betroffenen kreisangehörigen Gemeinden" (issue 18).
+AGREEMENT_RULE = "Einvernehmen aller kreisangehörigen Kommunen liegt vor"
+
+
+def agreement_failures(version, municipalities, agreements) -> list[str]:
+    """What is missing for the Einvernehmen of every municipality with ``version``.
+
+    ``municipalities``: names of the District's kreisangehörige municipalities (none for a
+    kreisfreie Stadt: nothing to agree). ``agreements``: municipality name → (decision label,
+    refused?) for this version. Missing ones first, then the refusing ones, each by name.
+    """
+    if not municipalities:
+        return []
+    if version is None:
+        return [NO_VERSION]
+    missing = [name for name in municipalities if name not in agreements]
+    refused = [name for name in municipalities if name in agreements and agreements[name][1]]
+    return [f"{name}: kein Einvernehmen erfasst ({version.title})" for name in missing] + [
+        f"{name}: {agreements[name][0]} ({version.title})" for name in refused
+    ]

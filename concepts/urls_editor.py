@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from . import views_agreements as agreements
 from . import views_editor as views
 
 urlpatterns = [
@@ -15,6 +16,26 @@ urlpatterns = [
     path("konzept/<int:pk>/inhalt/", views.version_choose_contents, name="version_contents"),
     path("konzept/<int:pk>/status/", views.version_status, name="version_status"),
     path("konzept/<int:pk>/vorgelegt/", views.version_submit, name="version_submit"),
+    path(
+        "konzept/<int:pk>/einvernehmen/",
+        agreements.AgreementListView.as_view(),
+        name="agreements",
+    ),
+    path(
+        "konzept/<int:pk>/einvernehmen/<int:municipality_pk>/",
+        agreements.AgreementEditView.as_view(),
+        name="agreement_edit",
+    ),
+    path(
+        "konzept/<int:pk>/einvernehmen/<int:municipality_pk>/loeschen/",
+        agreements.AgreementDeleteView.as_view(),
+        name="agreement_delete",
+    ),
+    path(
+        "konzept/<int:pk>/einvernehmen/<int:municipality_pk>/beschluss.pdf",
+        agreements.AgreementDocumentView.as_view(),
+        name="agreement_document",
+    ),
     path(
         "konzept/<int:pk>/abschnitte/neu/", views.SectionCreateView.as_view(), name="section_create"
     ),

@@ -17,6 +17,7 @@ from core.locking import StaleEditGuard
 from core.text import counted
 
 from . import services, versioning
+from .agreements import agreement_summary
 from .deadlines import district_deadline
 from .diff import diff_versions
 from .forms_editor import (
@@ -144,6 +145,10 @@ class VersionDetailView(DistrictMixin, DetailView):
         context["empty_notes"] = versioning.empty_notes(district, contents)
         context["editable"] = self.request.access.can_edit and not version.is_adopted
         context["deadline"] = district_deadline(district, version, timezone.localdate())
+        # Issue 18: the municipalities' Einvernehmen with this Fassung (none for a kreisfreie
+        # Stadt, which has no kreisangehörige municipalities).
+        summary = agreement_summary(version)
+        context["agreements"] = summary if summary.municipalities else None
         # Issue 14: whether this is the concept in force today, said in words.
         context["is_in_force"] = version_in_force(district.concept) == version
         context["continue_form"] = ContinueForm(

@@ -48,9 +48,7 @@ class DistrictFormMixin:
     def __init__(self, *args, district, **kwargs):
         self.district = district
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
-                _refuse_huge_numbers(field)
+        refuse_huge_numbers(self)
         for name, queryset in self.district_querysets.items():
             if name in self.fields:
                 self.fields[name].queryset = queryset(district)
@@ -81,6 +79,14 @@ def is_oversized_number(item) -> bool:
     if not text.isdecimal():
         return False
     return len(text) > 19 or int(text) > MAX_KEY
+
+
+def refuse_huge_numbers(form: forms.BaseForm) -> None:
+    """Guard every model choice of ``form`` (``_refuse_huge_numbers``); DistrictFormMixin
+    does it for its forms, other forms call it from ``__init__``."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            _refuse_huge_numbers(field)
 
 
 def _refuse_huge_numbers(field: forms.ModelChoiceField) -> None:

@@ -28,11 +28,24 @@ from django.utils import timezone
 from actors.models import Actor, ActorType
 from concepts.deadlines import Deadline, deadline_for
 from concepts.due import submission_version
-from concepts.models import ConceptSection, ConceptVersion, FocusArea, WorkPeriod, WorkPriority
+from concepts.models import (
+    ConceptSection,
+    ConceptVersion,
+    FocusArea,
+    MunicipalAgreement,
+    WorkPeriod,
+    WorkPriority,
+)
 from concepts.queries import draft_in_progress, version_in_force
-from concepts.rules import NO_WORK_PERIOD, not_adopted_failure, outdated_failure, submission_failure
+from concepts.rules import (
+    NO_WORK_PERIOD,
+    agreement_failures,
+    not_adopted_failure,
+    outdated_failure,
+    submission_failure,
+)
 from core.dates import add_years
-from districts.models import District, RequirementSet, StaffPost
+from districts.models import District, Municipality, RequirementSet, StaffPost
 from districts.rules import no_set_failure, staffing_failures
 from measures.models import Indicator, Measure
 from reports.models import ProgressReport
@@ -54,6 +67,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("prioritaeten", "Maßnahmen je Arbeits­schwerpunkt"),
     ("kennzahlen", "Kennzahlen mit Zielwert"),
     ("kooperationsgebot", "Pflicht-Akteure"),
+    ("einvernehmen", "Einvernehmen der Kommunen"),
     ("personal", "Stellenplan"),
     ("beschluss", "Beschluss in Kraft"),
     ("vorlage_land", "Vorlage beim Land"),
@@ -64,6 +78,30 @@ RULE_LABELS = dict(RULES)
 # Sentinel for "no activity" in the SQL of ``last_activity`` (GREATEST differs on NULL between
 # SQLite and PostgreSQL, so every part is coalesced to it).
 _NEVER = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def _agreements(districts, states) -> dict[int, list[str]]:
+    """The Einvernehmen rule for every District in two queries (municipalities, answers to
+    each District's version worked on: the draft, else the one in force)."""
+    worked_on = {pk: draft or in_force for pk, (in_force, draft) in states.items()}
+    names: dict[int, list[str]] = {d.pk: [] for d in districts}
+    for district_id, name in (
+        Municipality.objects.filter(district_id__in=names)
+        .order_by("name")
+        .values_list("district_id", "name")
+    ):
+        names[district_id].append(name)
+    answers: dict[int, dict[str, tuple[str, bool]]] = {pk: {} for pk in names}
+    labels = dict(MunicipalAgreement.Decision.choices)
+    version_district = {v.pk: pk for pk, v in worked_on.items() if v is not None}
+    for version_id, name, decision in MunicipalAgreement.objects.filter(
+        version_id__in=version_district
+    ).values_list("version_id", "municipality__name", "decision"):
+        answers[version_district[version_id]][name] = (
+            labels[decision],
+            decision == MunicipalAgreement.Decision.REFUSED,
+        )
+    return {pk: agreement_failures(worked_on[pk], names[pk], answers[pk]) for pk in names}
 
 
 def regierungsbezirk(district: District) -> str:
@@ -210,6 +248,7 @@ def overview_rows(filters: dict | None = None, today: datetime.date | None = Non
         .values_list("district_id", "type_id")
         .distinct()
     )
+    agreements = _agreements(districts, states)
     reports = ProgressReport.objects.in_bulk(
         [d.latest_report_id for d in districts if d.latest_report_id]
     )
@@ -232,6 +271,7 @@ def overview_rows(filters: dict | None = None, today: datetime.date | None = Non
                 "kooperationsgebot",
                 [t.name for t in mandatory if (district.pk, t.pk) not in present],
             ),
+            RuleResult("einvernehmen", agreements[district.pk]),
             _staffing(district, posts, requirements, today),
             _adopted(district, in_force, draft, today),
             _submitted(version, deadline),

@@ -17,6 +17,7 @@ from django.db.models import Count, Sum
 from django.utils import timezone
 
 from actors.models import Committee, ParticipationEvent
+from concepts.agreements import agreement_sentence, agreement_summary
 from concepts.deadlines import district_deadline
 from concepts.models import ConceptVersion, FocusArea, WorkPeriod, WorkPriority
 from concepts.versioning import empty_note, version_contents
@@ -318,6 +319,15 @@ def _facts(version, district, previous, today: datetime.date, notes: list[str]) 
     since = previous.decided_on if previous is not None else None
     blocks.append("**Beteiligung**")
     blocks.append(_participation(district, since, today, notes))
+    if sentence := agreement_sentence(version):
+        # Seed 002: adopted "in Abstimmung mit den betroffenen kreisangehörigen Gemeinden".
+        blocks.append("**Einvernehmen der kreisangehörigen Kommunen**")
+        blocks.append(markdown_escape(sentence))
+        if not agreement_summary(version).complete:
+            notes.append(
+                "Noch nicht alle kreisangehörigen Kommunen haben ihr Einvernehmen erklärt "
+                "(Seite „Einvernehmen“ der Fassung)."
+            )
     return "\n\n".join(blocks)
 
 

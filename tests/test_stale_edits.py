@@ -121,6 +121,25 @@ def _option(district):
 
 
 # (id, make(district) -> (url, record), visitor, a text field the two people change)
+def _agreement(district):
+    from concepts.models import ConceptVersion, MunicipalAgreement
+
+    agreement = MunicipalAgreement.objects.create(
+        version=factories.ConceptVersionFactory(
+            concept=district.concept, status=ConceptVersion.Status.IN_CONSULTATION
+        ),
+        municipality=factories.MunicipalityFactory(district=district),
+        decision=MunicipalAgreement.Decision.AGREED,
+        body="Rat der Stadt",
+        decided_on=datetime.date(2026, 1, 5),
+    )
+    url = reverse(
+        "concepts:agreement_edit",
+        args=[district.slug, agreement.version_id, agreement.municipality_id],
+    )
+    return url, agreement
+
+
 PAGES = [
     ("actors:update", _edit_page("actors:update", factories.ActorFactory), "ki_staff", "name"),
     (
@@ -196,6 +215,7 @@ PAGES = [
         "title",
     ),
     ("coordination:option_update", _option, "ki_staff", "title"),
+    ("concepts:agreement_edit", _agreement, "ki_staff", "body"),
 ]
 # Edit pages with a test of their own below (no free text field to change).
 TESTED_ALONE = {

@@ -22,7 +22,9 @@ from concepts.deadlines import district_deadline
 from concepts.due import submission_version as due_submission_version
 from concepts.queries import district_concept, draft_in_progress, version_in_force
 from concepts.rules import (
+    AGREEMENT_RULE,
     NO_WORK_PERIOD,
+    agreement_failures,
     not_adopted_failure,
     outdated_failure,
     submission_failure,
@@ -170,6 +172,34 @@ def check_mandatory_actors(district) -> Rule:
     return rule
 
 
+def check_agreements(district, version) -> Rule:
+    """Issue 18: the Einvernehmen of every kreisangehörige municipality with the version the
+    KI works on (the draft, else the one in force), naming the missing and the refusing ones."""
+    rule = Rule(
+        "einvernehmen",
+        AGREEMENT_RULE,
+        f"{ECKPUNKTE}: ein durch den Kreistag in Abstimmung mit den betroffenen "
+        "kreisangehörigen Gemeinden verabschiedetes Integrationskonzept (Art. 1 § 7 Abs. 1 "
+        "TIntG 2012, heute § 8 TIntG)",
+    )
+    municipalities = list(district.municipalities.order_by("name").values_list("name", flat=True))
+    agreements = {}
+    if version is not None and municipalities:
+        agreements = {
+            a.municipality.name: (a.get_decision_display(), not a.agreed)
+            for a in version.agreements.select_related("municipality").order_by()
+        }
+    url = (
+        _url("concepts:agreements", district, pk=version.pk)
+        if version is not None
+        else _url("concepts:versions", district)
+    )
+    rule.failures = [
+        Failure(text, url) for text in agreement_failures(version, municipalities, agreements)
+    ]
+    return rule
+
+
 def _no_set(district, today: datetime.date) -> Failure:
     return Failure(
         no_set_failure(district, today), _url("workspace:land_requirements_update", district)
@@ -280,6 +310,7 @@ def checklist(district, today: datetime.date | None = None, *, summary: bool = F
         # in force.
         check_measures_have_indicators(district, state.worked_on, summary=summary),
         check_mandatory_actors(district),
+        check_agreements(district, state.worked_on),
         check_staffing(district, requirements, today),
         check_adopted(district, state, today),
         check_submitted(district, state, today),

@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.access import DistrictMixin
 from accounts.rights import Capability
 from actors.models import Actor
+from concepts.agreements import agreement_summary
 from concepts.deadlines import district_deadline
 from concepts.models import ConceptSection, ConceptVersion, WorkPriority
 from concepts.queries import current_period, focus_areas
@@ -140,6 +141,10 @@ class DistrictHomeView(DistrictMixin, TemplateView):
             state.in_force.status_label = "beschlossen, in Kraft"
         if state.draft is not None:
             state.draft.badge = VERSION_BADGES.get(state.draft.status, "text-bg-secondary")
+            # Issue 18: how far the municipalities' Einvernehmen with the draft has come.
+            summary = agreement_summary(state.draft)
+            if summary.municipalities:
+                context["draft_agreements"] = summary
         # The deadline of the version the Land awaits (the submission rule's version).
         deadline_version = compliance.submission_version(state)
         context["deadline_version"] = deadline_version

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from concepts import services
+from concepts.models import MunicipalAgreement
 from districts.models import StaffPost
 from tests import factories
 from tests.browser.conftest import axe_violations
@@ -82,7 +83,23 @@ def workspace(district, municipality, ki_staff):
         funding=StaffPost.Funding.OWN,
         is_deputy=True,
     )
-    return {"measure": measure, "actor": actor, "first": first, "second": second}
+    # Issue 18: one municipality agreed with the Fortschreibung (with notes), the other not yet.
+    MunicipalAgreement.objects.create(
+        version=second,
+        municipality=municipality,
+        decision=MunicipalAgreement.Decision.AGREED_WITH_NOTES,
+        body="Rat der Stadt",
+        decided_on=datetime.date(2026, 11, 12),
+        notes="Sprachkurse auch abends anbieten.",
+    )
+    factories.MunicipalityFactory(district=district, name="Zweitstadt")
+    return {
+        "measure": measure,
+        "actor": actor,
+        "first": first,
+        "second": second,
+        "municipality": municipality,
+    }
 
 
 def test_reading_pages_have_no_violations(page, live_server, district, ki_staff, workspace):
@@ -99,6 +116,8 @@ def test_reading_pages_have_no_violations(page, live_server, district, ki_staff,
         "version": f"/konzept/{first.pk}/",
         "version-draft": f"/konzept/{second.pk}/",
         "version-contents": f"/konzept/{second.pk}/inhalt/",
+        "agreements": f"/konzept/{second.pk}/einvernehmen/",
+        "agreement-form": f"/konzept/{second.pk}/einvernehmen/{workspace['municipality'].pk}/",
         "diff": f"/konzept/vergleich/?old={first.pk}&new={second.pk}",
         "compliance": "/konzept/foerderfaehigkeit/",
         "staffing": "/personal/",

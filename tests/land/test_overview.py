@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from actors.models import ActorType
-from concepts.models import ConceptVersion, FocusArea
+from concepts.models import ConceptVersion, FocusArea, MunicipalAgreement
 from districts.models import District, StaffPost
 from land.overview import RULES, overview_rows, regierungsbezirk
 from land.views_overview import sort_rows
@@ -86,6 +86,17 @@ def populate(district, variant: int) -> None:
             submitted_on=datetime.date(2024, 7, 1),
         )
         draft = version(district, status=S.IN_CONSULTATION)
+        # Issue 18: one municipality agreed with the Fortschreibung, one refused, one is missing.
+        for name, decision in (("Zustimmstadt", "zugestimmt"), ("Neinstadt", "nicht_zugestimmt")):
+            MunicipalAgreement.objects.create(
+                version=draft,
+                municipality=factories.MunicipalityFactory(district=district, name=name),
+                decision=decision,
+                body="Rat",
+                decided_on=datetime.date(2026, 3, 1),
+                notes="" if decision == "zugestimmt" else "Keine Mittel",
+            )
+        factories.MunicipalityFactory(district=district, name="Schweigestadt")
         linked = factories.MeasureFactory(district=district, title="In der Fortschreibung")
         linked.concept_versions.add(draft)
         factories.MeasureFactory(district=district, title="Nicht in der Fortschreibung")

@@ -283,6 +283,7 @@ def test_every_rule_is_listed_once(district):
         "prioritaeten",
         "kennzahlen",
         "kooperationsgebot",
+        "einvernehmen",
         "personal",
         "beschluss",
         "vorlage_land",
