@@ -34,6 +34,8 @@ class AgreementSummary:
     municipalities: int
     agreed: int
     refused: int
+    # After the adoption an answer not on record is no longer awaited, only not recorded.
+    adopted: bool = False
 
     @property
     def missing(self) -> int:
@@ -43,12 +45,16 @@ class AgreementSummary:
     def complete(self) -> bool:
         return self.municipalities > 0 and self.agreed == self.municipalities
 
+    @property
+    def missing_label(self) -> str:
+        return "nicht erfasst" if self.adopted else "ausstehend"
+
     def __str__(self) -> str:
         text = f"{self.agreed} von {self.municipalities} Kommunen zugestimmt"
         if self.refused:
             text += f", {self.refused} nicht"
         if self.missing:
-            text += f", {self.missing} ausstehend"
+            text += f", {self.missing} {self.missing_label}"
         return text
 
 
@@ -60,7 +66,10 @@ def agreement_summary(version: ConceptVersion) -> AgreementSummary:
         refused=Count("pk", filter=Q(decision=refused)),
     )
     return AgreementSummary(
-        version.concept.district.municipalities.count(), counts["agreed"], counts["refused"]
+        version.concept.district.municipalities.count(),
+        counts["agreed"],
+        counts["refused"],
+        version.is_adopted,
     )
 
 

@@ -67,7 +67,7 @@ class AgreementListView(DistrictMixin, TemplateView):
         context.update(
             version=version,
             rows=rows,
-            summary=AgreementSummary(len(rows), agreed, refused),
+            summary=AgreementSummary(len(rows), agreed, refused, version.is_adopted),
             can_delete=self.request.access.scope(RECORD) == Scope.ANY_MUNICIPALITY,
         )
         return context

@@ -278,3 +278,16 @@ def test_a_municipality_with_an_agreement_is_kept_its_district_goes_whole(distri
     assert "1 Einvernehmen einer Kommune" in towns["Haan"].deletion_refusal()
     District.objects.filter(pk=district.pk).delete()
     assert not MunicipalAgreement.objects.exists()
+
+
+def test_an_adopted_version_without_records_says_not_recorded_not_pending(
+    client, district, towns, draft, ki_staff
+):
+    draft.status = ConceptVersion.Status.ADOPTED
+    draft.decided_on = datetime.date(2015, 6, 22)
+    draft.save()
+    agree(draft, towns["Haan"], decided_on=datetime.date(2015, 5, 1))
+    client.force_login(ki_staff)
+    listing = text(client.get(list_url(district, draft)).content.decode())
+    assert "1 von 5 Kommunen zugestimmt, 4 nicht erfasst." in listing
+    assert "ausstehend" not in listing
