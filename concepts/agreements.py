@@ -3,7 +3,7 @@ who has not answered – for the Fassung's page, the checklist, the dashboard an
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from core import memo
 
 from .models import ConceptVersion, MunicipalAgreement
 
@@ -17,16 +17,21 @@ class AgreementRow:
 def agreement_rows(version: ConceptVersion) -> list[AgreementRow]:
     """Every municipality of the District with its Einvernehmen (None: not yet recorded).
 
-    Two queries, however many municipalities and answers.
+    Two queries, however many municipalities and answers; asked once per page inside a
+    ``core.memo.scope()`` (the dashboard's card and the checklist's rule).
     """
-    district = version.concept.district
-    recorded = {
-        a.municipality_id: a for a in version.agreements.select_related("entered_by").order_by()
-    }
-    return [
-        AgreementRow(municipality, recorded.get(municipality.pk))
-        for municipality in district.municipalities.order_by("name")
-    ]
+
+    def read():
+        district = version.concept.district
+        recorded = {
+            a.municipality_id: a for a in version.agreements.select_related("entered_by").order_by()
+        }
+        return [
+            AgreementRow(municipality, recorded.get(municipality.pk))
+            for municipality in district.municipalities.order_by("name")
+        ]
+
+    return memo.remembered(("agreement_rows", version.pk), read)
 
 
 @dataclass
@@ -59,18 +64,11 @@ class AgreementSummary:
 
 
 def agreement_summary(version: ConceptVersion) -> AgreementSummary:
-    """The counts in one query for the answers and one for the municipalities."""
-    refused = MunicipalAgreement.Decision.REFUSED
-    counts = version.agreements.order_by().aggregate(
-        agreed=Count("pk", filter=~Q(decision=refused)),
-        refused=Count("pk", filter=Q(decision=refused)),
-    )
-    return AgreementSummary(
-        version.concept.district.municipalities.count(),
-        counts["agreed"],
-        counts["refused"],
-        version.is_adopted,
-    )
+    """The counts, from ``agreement_rows``."""
+    rows = agreement_rows(version)
+    recorded = [row.agreement for row in rows if row.agreement is not None]
+    refused = sum(1 for agreement in recorded if not agreement.agreed)
+    return AgreementSummary(len(rows), len(recorded) - refused, refused, version.is_adopted)
 
 
 def agreement_sentence(version: ConceptVersion) -> str:

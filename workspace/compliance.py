@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from concepts import queries
+from concepts.agreements import agreement_rows
 from concepts.deadlines import district_deadline
 from concepts.due import submission_version as due_submission_version
 from concepts.queries import district_concept, draft_in_progress, version_in_force
@@ -182,13 +183,17 @@ def check_agreements(district, version) -> Rule:
         "kreisangehörigen Gemeinden verabschiedetes Integrationskonzept (Art. 1 § 7 Abs. 1 "
         "TIntG 2012, heute § 8 TIntG)",
     )
-    municipalities = list(district.municipalities.order_by("name").values_list("name", flat=True))
-    agreements = {}
-    if version is not None and municipalities:
+    if version is not None:
+        rows = agreement_rows(version)
+        municipalities = [row.municipality.name for row in rows]
         agreements = {
-            a.municipality.name: (a.get_decision_display(), not a.agreed)
-            for a in version.agreements.select_related("municipality").order_by()
+            row.municipality.name: (row.agreement.get_decision_display(), not row.agreement.agreed)
+            for row in rows
+            if row.agreement is not None
         }
+    else:
+        municipalities = list(district.municipalities.values_list("name", flat=True))
+        agreements = {}
     url = (
         _url("concepts:agreements", district, pk=version.pk)
         if version is not None
