@@ -209,6 +209,17 @@ def contents_choices(district, version: ConceptVersion) -> dict:
     }
 
 
+def _contents_page(request, version, form=None):
+    context = {
+        "district": request.district,
+        "access": request.access,
+        "version": version,
+        "form": form,
+        **contents_choices(request.district, version),
+    }
+    return render(request, "concepts/editor/version_contents.html", context)
+
+
 @district_view(Capability.EDIT)
 def version_choose_contents(request, pk):
     """Choose which Handlungsfelder, Arbeitsschwerpunkte and measures the Fassung holds.
@@ -224,17 +235,14 @@ def version_choose_contents(request, pk):
                 request, "Der Inhalt einer beschlossenen Fassung bleibt, wie beschlossen."
             )
             return _to_version(version)
-        context = {
-            "district": request.district,
-            "access": request.access,
-            "version": version,
-            **contents_choices(request.district, version),
-        }
-        return render(request, "concepts/editor/version_contents.html", context)
+        return _contents_page(request, version)
     form = VersionContentsForm(request.POST, district=request.district, version=version)
     if not form.is_valid():
-        _form_errors(request, form)
-        return _to_version(version)
+        if version.is_adopted:
+            _form_errors(request, form)
+            return _to_version(version)
+        # Nothing saved; the page again with the message at the list it concerns.
+        return _contents_page(request, version, form=form)
     try:
         services.version_set_contents(
             district=request.district,

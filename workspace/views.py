@@ -21,7 +21,7 @@ from concepts.queries import current_period, focus_areas
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
 from core import memo
-from core.due import due_items
+from core.due import DueKind, due_items
 from core.locking import StaleEditGuard
 from core.text import counted
 from core.views import ConfirmDeleteView
@@ -40,6 +40,7 @@ RECENT_CHANGES = 10
 # The dashboard shows what comes due within a month (the reminders' first threshold,
 # core.due.REMINDER_THRESHOLDS) and what passed within a month.
 DUE_WITHIN_DAYS = 30
+DUE_INDICATORS_SHOWN = 5
 BEHIND_TARGET = 10
 LIAISON_MEASURES = 25
 
@@ -189,11 +190,19 @@ class DistrictHomeView(DistrictMixin, TemplateView):
             context["changes"] = recent_changes(district)
             context["rules"] = checklist(district, today=today, summary=True)
             # Issue 17: what the reminders send, due within a month or passed within a month.
-            context["due_items"] = [
+            due = [
                 (item, item.when(today))
                 for item in due_items(district, today, within=DUE_WITHIN_DAYS)
                 if item.days_left(today) >= -DUE_WITHIN_DAYS
             ]
+            # A hundred Kennzahlen without a value would bury the deadline: the first few by
+            # name, the rest as a number (the reminders and the calendar keep every one).
+            lacking = [pair for pair in due if pair[0].kind == DueKind.INDICATOR]
+            if len(lacking) > DUE_INDICATORS_SHOWN:
+                hidden = {id(pair[0]) for pair in lacking[DUE_INDICATORS_SHOWN:]}
+                due = [pair for pair in due if id(pair[0]) not in hidden]
+                context["due_more_indicators"] = len(hidden)
+            context["due_items"] = due
         if access.can(Capability.SIGN_OFF):
             context["awaiting_signoff"] = awaiting_signoff(district, self.request.user)
         if access.is_liaison:

@@ -195,8 +195,13 @@ def test_another_districts_objects_are_refused(
     foreign_measure = factories.MeasureFactory(district=other_district)
     client.force_login(ki_staff)
     choose(client, district, draft, fields_of_action=[foreign_field])
-    choose(client, district, draft, measures=[foreign_measure])
+    response = choose(client, district, draft, measures=[foreign_measure, holdings["measures"][0]])
     assert not draft.fields_of_action.exists() and not draft.measures.exists()
+    # The page again, the message at the list it concerns (not a redirect).
+    assert response.status_code == 200 and not response.redirect_chain
+    html = response.content.decode()
+    assert 'id="fehler-measures"' in html and "gültige Auswahl" in html
+    assert 'id="fehler-fields_of_action"' not in html
     with pytest.raises(PermissionDenied):
         services.version_set_contents(
             district=district,

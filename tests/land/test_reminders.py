@@ -233,3 +233,21 @@ def test_the_dashboard_shows_the_same_items(client, district, lead, liaison):
         "Steht an"
         not in client.get(reverse("workspace:home", args=[district.slug])).content.decode()
     )
+
+
+def test_the_dashboard_names_five_indicators_and_counts_the_rest(client, district, lead):
+    """Eight Kennzahlen without a value in a period ending in ten days: five by name, then
+    "und 3 weitere"; the reminders keep all eight."""
+    today = berlin_today()
+    factories.WorkPeriodFactory(
+        district=district,
+        start=today - datetime.timedelta(days=700),
+        end=today + datetime.timedelta(days=10),
+    )
+    for i in range(8):
+        factories.IndicatorFactory(measure__district=district, name=f"Kennzahl {i}")
+    assert sum(item.kind == "kennzahl" for item in due_items(district, today)) == 8
+    client.force_login(lead)
+    html = client.get(reverse("workspace:home", args=[district.slug])).content.decode()
+    assert html.count("noch keinen Messwert") == 5
+    assert "und 3 weitere Kennzahlen ohne Messwert in der Arbeitsperiode" in html
