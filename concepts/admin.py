@@ -11,6 +11,7 @@ from .models import (
     ConceptVersion,
     FieldOfAction,
     FocusArea,
+    MunicipalAgreement,
     TargetGroup,
     WorkPeriod,
     WorkPriority,
@@ -111,6 +112,18 @@ class ConceptSectionAdmin(SimpleHistoryAdmin):
     @admin.display(description="Kreis", ordering="version__concept__district__name")
     def district(self, obj: ConceptSection):
         return obj.version.concept.district
+
+
+@admin.register(MunicipalAgreement)
+class MunicipalAgreementAdmin(SimpleHistoryAdmin):
+    """Issue 18: a municipality's Einvernehmen with a Fassung (entered in the app)."""
+
+    list_display = ["municipality", "decision", "body", "decided_on", "version", "on_paper"]
+    list_filter = [district_filter("version__concept__district"), "decision", "on_paper"]
+    list_select_related = ["municipality", "version"]
+    search_fields = ["municipality__name", "body", "notes", "version__title"]
+    autocomplete_fields = ["version", "municipality"]
+    readonly_fields = ["created", "modified", "entered_by"]
 
 
 class WorkPriorityInline(admin.TabularInline):

@@ -27,6 +27,7 @@ from concepts.models import (
     ConceptVersion,
     FieldOfAction,
     FocusArea,
+    MunicipalAgreement,
     TargetGroup,
     WorkPeriod,
     WorkPriority,
@@ -70,6 +71,17 @@ def _submission_choice() -> SubmissionChoice:
     option = factories.RoundOptionFactory()
     submission = factories.SubmissionFactory(round=option.round)
     return SubmissionChoice.objects.create(submission=submission, option=option, rank=1)
+
+
+def _agreement():
+    version = factories.ConceptVersionFactory()
+    return MunicipalAgreement.objects.create(
+        version=version,
+        municipality=factories.MunicipalityFactory(district=version.concept.district),
+        decision=MunicipalAgreement.Decision.AGREED,
+        body="Rat der Stadt",
+        decided_on="2026-01-05",
+    )
 
 
 # One new object per call; FocusArea and ActorType are reference data from data migrations.
@@ -122,6 +134,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     RoundOption: factories.RoundOptionFactory,
     Submission: factories.SubmissionFactory,
     SubmissionChoice: _submission_choice,
+    MunicipalAgreement: _agreement,
 }
 
 HISTORY_MODELS = (ConceptSection, Measure, Indicator, Actor)

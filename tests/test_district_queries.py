@@ -89,6 +89,9 @@ ALLOWED: dict[str, str] = {
         "the Land's table of all KIs (issue 17, LandMixin: Land and operator only): periods, "
         "mandatory actors and latest reports of every District in one query each"
     ),
+    "land/overview.py::_agreements": (
+        "the Land's table of all KIs (issue 18): the Einvernehmen rule for every District at once"
+    ),
     "land/overview.py::_measures_lacking_target": (
         "the Land's table of all KIs (issue 17): the Kennzahlen rule for every District at once"
     ),

@@ -16,7 +16,7 @@ from accounts.rights import Capability
 from actors.models import Actor
 from concepts.agreements import agreement_summary
 from concepts.deadlines import district_deadline
-from concepts.models import ConceptSection, ConceptVersion, WorkPriority
+from concepts.models import ConceptSection, ConceptVersion
 from concepts.queries import current_period, focus_areas
 from concepts.views import group_by_focus_area
 from coordination.models import PriorityRound, Submission
@@ -154,9 +154,7 @@ class DistrictHomeView(DistrictMixin, TemplateView):
         period = current_period(district, today)
         context["current_period"] = period
         if period is not None:
-            priorities = WorkPriority.objects.filter(work_period=period).select_related(
-                "focus_area"
-            )
+            priorities = period.priorities.select_related("focus_area")
             context["period_groups"] = group_by_focus_area(priorities, focus_areas())
 
         visible = district.measures.current().visible_to(access)

@@ -50,6 +50,7 @@ DOWNLOADS = {
     "papers:draft_pdf": "PDF",
     "papers:docx": "DOCX",
     "papers:attachment": "an uploaded Anlage",
+    "concepts:agreement_document": "a municipality's decision (PDF), issue 18",
     "papers:released_attachment": "an uploaded Anlage",
     "documents:download": "PDF",
     "reports:export_csv": "CSV",

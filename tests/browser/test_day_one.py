@@ -181,6 +181,8 @@ def test_a_new_kreis_starts_in_the_browser(browser, page, live_server):
     page.get_by_role("button", name="Fassung anlegen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Integrationskonzept " + str(year))
     expect(page.get_by_role("heading", name="Ausgangslage")).to_be_visible()
+    # Issue 16: the choice of contents is a page of its own, linked from the Fassung.
+    page.get_by_role("link", name="Inhalt der Fassung auswählen").click()
     contents = page.locator("#inhalt")
     for name in FIELDS + [title for _focus, title in PRIORITIES]:
         # A new Fassung holds the District's current ones; the form shows them ticked.
