@@ -4,7 +4,15 @@ from django.contrib import admin
 
 from districts.admin import district_filter
 
-from .models import PriorityAdoption, PriorityRound, RoundOption, Submission, SubmissionChoice
+from .models import (
+    DraftReview,
+    PriorityAdoption,
+    PriorityRound,
+    ReviewComment,
+    RoundOption,
+    Submission,
+    SubmissionChoice,
+)
 
 
 class RoundOptionInline(admin.TabularInline):
@@ -100,3 +108,35 @@ class SubmissionChoiceAdmin(admin.ModelAdmin):
         "comment",
     ]
     autocomplete_fields = ["submission", "option"]
+
+
+class ReviewCommentInline(admin.TabularInline):
+    model = ReviewComment
+    fields = ["section_title", "paragraph", "organisation", "text", "decision", "reason"]
+    readonly_fields = ["section_title", "paragraph", "organisation", "text"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(DraftReview)
+class DraftReviewAdmin(admin.ModelAdmin):
+    """Issue 18: a Beteiligung on a draft (opened and weighed in the app)."""
+
+    list_display = ["title", "version", "opens_on", "closes_on", "comments_visible"]
+    list_filter = [district_filter("version__concept__district")]
+    list_select_related = ["version"]
+    search_fields = ["title", "version__title"]
+    autocomplete_fields = ["version"]
+    filter_horizontal = ["sections"]
+    readonly_fields = ["created", "modified", "created_by"]
+    inlines = [ReviewCommentInline]
+
+
+@admin.register(ReviewComment)
+class ReviewCommentAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "section_title", "paragraph", "decision", "review"]
+    list_filter = [district_filter("review__version__concept__district"), "decision"]
+    list_select_related = ["review"]
+    search_fields = ["organisation", "text", "reason", "section_title"]
+    autocomplete_fields = ["review"]
+    readonly_fields = ["created", "modified", "author", "decided_by", "section"]

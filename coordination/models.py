@@ -7,6 +7,7 @@ the answers and proposes the Schwerpunktsetzung.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
@@ -249,3 +250,105 @@ class SubmissionChoice(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.option}: {self.rank or self.points or '–'}"
+
+
+class DraftReview(TimeStampedModel):
+    """A Beteiligung on a Fassung "in Abstimmung" (issue 18): the KI opens it for a period and
+    the sections in scope; the municipalities' liaisons comment paragraph by paragraph; the KI
+    weighs each comment (Abwägung).
+
+    Seeds 000, 003, 004: the concept is worked out with the actors and the municipalities
+    (Facharbeitsgruppen, workshops with 160 people, online surveys) – today by Word files sent
+    round and copied into a table by hand.
+    """
+
+    version = models.ForeignKey(
+        "concepts.ConceptVersion",
+        on_delete=models.CASCADE,
+        related_name="reviews",
+        verbose_name="Fassung",
+    )
+    title = models.CharField("Titel", max_length=200)
+    opens_on = models.DateField("Beginn")
+    closes_on = models.DateField("Ende", help_text="Bis einschließlich diesem Tag.")
+    sections = models.ManyToManyField(
+        "concepts.ConceptSection",
+        blank=True,
+        related_name="+",
+        verbose_name="Abschnitte",
+        help_text="Keine Auswahl: alle Abschnitte der Fassung.",
+    )
+    comments_visible = models.BooleanField(
+        "Teilnehmende sehen auch die Anmerkungen der anderen", default=False
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = district_queryset("version__concept__district").as_manager()
+
+    class Meta:
+        verbose_name = "Beteiligung"
+        verbose_name_plural = "Beteiligungen"
+        ordering = ["-opens_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
+            raise ValidationError(
+                {"closes_on": "Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Daten."}
+            )
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.closes_on
+
+
+class ReviewComment(TimeStampedModel):
+    """One comment on one paragraph of a section, with the paragraph's text as it was read
+    (so the comment keeps its meaning when the KI edits the paragraph), and the KI's Abwägung."""
+
+    class Decision(models.TextChoices):
+        ADOPTED = "uebernommen", "übernommen"
+        PARTLY = "teilweise", "teilweise übernommen"
+        REJECTED = "nicht_uebernommen", "nicht übernommen"
+        NOTED = "zur_kenntnis", "zur Kenntnis genommen"
+
+    review = models.ForeignKey(
+        DraftReview, on_delete=models.CASCADE, related_name="comments", verbose_name="Beteiligung"
+    )
+    section = models.ForeignKey(
+        "concepts.ConceptSection",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="Abschnitt",
+    )
+    section_title = models.CharField("Abschnitt", max_length=200)
+    paragraph = models.PositiveSmallIntegerField("Absatz")  # 1-based, as read
+    paragraph_text = models.TextField("Text des Absatzes beim Kommentieren")
+    author = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organisation = models.CharField("für", max_length=200)
+    text = models.TextField("Anmerkung")
+    proposal = models.TextField("Formulierungsvorschlag", blank=True)
+    decision = models.CharField("Abwägung", max_length=20, choices=Decision.choices, blank=True)
+    reason = models.TextField("Begründung", blank=True)
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField("abgewogen am", null=True, blank=True)
+
+    objects = district_queryset("review__version__concept__district").as_manager()
+
+    class Meta:
+        verbose_name = "Anmerkung"
+        verbose_name_plural = "Anmerkungen"
+        ordering = ["review", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.text[:60]}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_answers
+from . import views, views_answers, views_review
 
 app_name = "coordination"
 
@@ -37,4 +37,35 @@ urlpatterns = [
     path("abstimmungen/<int:pk>/uebernehmen/", views_answers.round_adopt, name="adopt"),
     # ?als=xlsx for Excel, CSV otherwise
     path("abstimmungen/<int:pk>/antworten/", views_answers.export, name="export"),
+    # Issue 18: the Beteiligung on a draft, under the Fassung it concerns.
+    path(
+        "konzept/<int:version_pk>/beteiligung/",
+        views_review.ReviewListView.as_view(),
+        name="reviews",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/neu/",
+        views_review.ReviewCreateView.as_view(),
+        name="review_create",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/",
+        views_review.ReviewDetailView.as_view(),
+        name="review_detail",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/anmerkung/",
+        views_review.CommentCreateView.as_view(),
+        name="review_comment",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/abwaegung/",
+        views_review.AbwaegungView.as_view(),
+        name="review_abwaegung",
+    ),
+    path(
+        "konzept/beteiligung/anmerkungen/<int:pk>/abwaegen/",
+        views_review.WeighView.as_view(),
+        name="review_weigh",
+    ),
 ]

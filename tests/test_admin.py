@@ -33,8 +33,10 @@ from concepts.models import (
     WorkPriority,
 )
 from coordination.models import (
+    DraftReview,
     PriorityAdoption,
     PriorityRound,
+    ReviewComment,
     RoundOption,
     Submission,
     SubmissionChoice,
@@ -81,6 +83,27 @@ def _agreement():
         decision=MunicipalAgreement.Decision.AGREED,
         body="Rat der Stadt",
         decided_on="2026-01-05",
+    )
+
+
+def _review():
+    review = DraftReview.objects.create(
+        version=factories.ConceptVersionFactory(),
+        title="Beteiligung",
+        opens_on="2026-12-01",
+        closes_on="2027-01-31",
+    )
+    return review
+
+
+def _review_comment():
+    return ReviewComment.objects.create(
+        review=_review(),
+        section_title="Ausgangslage",
+        paragraph=1,
+        paragraph_text="Text",
+        organisation="Haan",
+        text="Bitte ergänzen.",
     )
 
 
@@ -135,6 +158,8 @@ MAKERS: dict[type, Callable[[], object]] = {
     Submission: factories.SubmissionFactory,
     SubmissionChoice: _submission_choice,
     MunicipalAgreement: _agreement,
+    DraftReview: _review,
+    ReviewComment: _review_comment,
 }
 
 HISTORY_MODELS = (ConceptSection, Measure, Indicator, Actor)

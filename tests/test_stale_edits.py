@@ -140,6 +140,31 @@ def _agreement(district):
     return url, agreement
 
 
+def _weighed_comment(district):
+    from concepts.models import ConceptVersion
+    from coordination.models import DraftReview, ReviewComment
+
+    review = DraftReview.objects.create(
+        version=factories.ConceptVersionFactory(
+            concept=district.concept, status=ConceptVersion.Status.IN_CONSULTATION
+        ),
+        title="Beteiligung",
+        opens_on=datetime.date(2026, 12, 1),
+        closes_on=datetime.date(2027, 1, 31),
+    )
+    comment = ReviewComment.objects.create(
+        review=review,
+        section_title="Ausgangslage",
+        paragraph=1,
+        paragraph_text="Text",
+        organisation="Haan",
+        text="Bitte ergänzen.",
+        decision=ReviewComment.Decision.NOTED,
+        reason="Wird geprüft.",
+    )
+    return reverse("coordination:review_weigh", args=[district.slug, comment.pk]), comment
+
+
 PAGES = [
     ("actors:update", _edit_page("actors:update", factories.ActorFactory), "ki_staff", "name"),
     (
@@ -216,6 +241,7 @@ PAGES = [
     ),
     ("coordination:option_update", _option, "ki_staff", "title"),
     ("concepts:agreement_edit", _agreement, "ki_staff", "body"),
+    ("coordination:review_weigh", _weighed_comment, "ki_staff", "reason"),
 ]
 # Edit pages with a test of their own below (no free text field to change).
 TESTED_ALONE = {

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from concepts import services
-from concepts.models import MunicipalAgreement
+from concepts.models import ConceptVersion, MunicipalAgreement
+from coordination.models import DraftReview, ReviewComment
 from districts.models import StaffPost
 from tests import factories
 from tests.browser.conftest import axe_violations
@@ -93,12 +94,34 @@ def workspace(district, municipality, ki_staff):
         notes="Sprachkurse auch abends anbieten.",
     )
     factories.MunicipalityFactory(district=district, name="Zweitstadt")
+    # Issue 18: a Beteiligung on the Fortschreibung with one comment, weighed.
+    second.status = ConceptVersion.Status.IN_CONSULTATION
+    second.save()
+    review = DraftReview.objects.create(
+        version=second,
+        title="Beteiligung der Kommunen",
+        opens_on=datetime.date.today() - datetime.timedelta(days=1),
+        closes_on=datetime.date.today() + datetime.timedelta(days=30),
+    )
+    ReviewComment.objects.create(
+        review=review,
+        section=section,
+        section_title=section.title,
+        paragraph=1,
+        paragraph_text="Im Kreis leben **viele** Familien.",
+        organisation=municipality.name,
+        text="Bitte die Zahlen nennen.",
+        decision=ReviewComment.Decision.PARTLY,
+        reason="Zahlen folgen im Sachstandsbericht.",
+    )
     return {
         "measure": measure,
         "actor": actor,
         "first": first,
         "second": second,
         "municipality": municipality,
+        "review": review,
+        "section": section,
     }
 
 
@@ -118,6 +141,16 @@ def test_reading_pages_have_no_violations(page, live_server, district, ki_staff,
         "version-contents": f"/konzept/{second.pk}/inhalt/",
         "agreements": f"/konzept/{second.pk}/einvernehmen/",
         "agreement-form": f"/konzept/{second.pk}/einvernehmen/{workspace['municipality'].pk}/",
+        "reviews": f"/konzept/{second.pk}/beteiligung/",
+        "review": f"/konzept/{second.pk}/beteiligung/{workspace['review'].pk}/",
+        "review-comment": (
+            f"/konzept/{second.pk}/beteiligung/{workspace['review'].pk}/anmerkung/"
+            f"?abschnitt={workspace['section'].pk}&absatz=1"
+        ),
+        "abwaegung": f"/konzept/{second.pk}/beteiligung/{workspace['review'].pk}/abwaegung/",
+        "weigh": (
+            f"/konzept/beteiligung/anmerkungen/{workspace['review'].comments.get().pk}/abwaegen/"
+        ),
         "diff": f"/konzept/vergleich/?old={first.pk}&new={second.pk}",
         "compliance": "/konzept/foerderfaehigkeit/",
         "staffing": "/personal/",

@@ -13,7 +13,71 @@ def _option(district) -> dict:
     return {"pk": RoundOptionFactory(round=make_round(district)).pk}
 
 
+def _review_version(district) -> dict:
+    from concepts.models import ConceptVersion
+    from tests.factories import ConceptVersionFactory
+
+    version = ConceptVersionFactory(
+        concept=district.concept, status=ConceptVersion.Status.IN_CONSULTATION
+    )
+    return {"version_pk": version.pk}
+
+
+def _review(district) -> dict:
+    """An open Beteiligung on a Fassung "in Abstimmung" with one section of two paragraphs."""
+    import datetime
+
+    from django.utils import timezone
+
+    from coordination.models import DraftReview
+    from tests.factories import ConceptSectionFactory
+
+    kwargs = _review_version(district)
+    section = ConceptSectionFactory(version_id=kwargs["version_pk"], body="Erster.\n\nZweiter.")
+    today = timezone.localdate()
+    review = DraftReview.objects.create(
+        version_id=kwargs["version_pk"],
+        title="Beteiligung",
+        opens_on=today - datetime.timedelta(days=1),
+        closes_on=today + datetime.timedelta(days=1),
+    )
+    review.sections.add(section)
+    return {**kwargs, "pk": review.pk}
+
+
+def _paragraph(district) -> dict:
+    from coordination.models import DraftReview
+
+    # The Beteiligung just built by ``_review`` (for the walk with another District's objects,
+    # that District's: its URL under this District is 404 before the query counts).
+    review = DraftReview.objects.latest("pk")
+    return {"abschnitt": review.sections.get().pk, "absatz": 1}
+
+
+def _comment(district) -> dict:
+    from coordination.models import DraftReview, ReviewComment
+
+    review = DraftReview.objects.get(pk=_review(district)["pk"])
+    section = review.sections.get()
+    comment = ReviewComment.objects.create(
+        review=review,
+        section=section,
+        section_title=section.title,
+        paragraph=1,
+        paragraph_text="Erster.",
+        organisation="Beispielstadt",
+        text="Bitte ergänzen.",
+    )
+    return {"pk": comment.pk}
+
+
 ROUTES = {
+    "coordination:reviews": Route(kwargs=_review_version),
+    "coordination:review_create": Route(kwargs=_review_version),
+    "coordination:review_detail": Route(kwargs=_review),
+    "coordination:review_comment": Route(kwargs=_review, query=_paragraph),
+    "coordination:review_abwaegung": Route(kwargs=_review),
+    "coordination:review_weigh": Route(kwargs=_comment),
     "coordination:list": Route(has_objects=False),
     "coordination:create": Route(has_objects=False),
     "coordination:detail": Route(kwargs=_round),

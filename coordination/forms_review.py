@@ -1,0 +1,76 @@
+"""Forms of a Beteiligung on a draft (issue 18)."""
+
+from django import forms
+
+from core.forms import DateInput, refuse_huge_numbers
+
+from .models import DraftReview, ReviewComment
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = DraftReview
+        fields = ["title", "opens_on", "closes_on", "sections", "comments_visible"]
+        widgets = {
+            "opens_on": DateInput(),
+            "closes_on": DateInput(),
+            "sections": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sections"].queryset = version.sections.order_by("order")
+        refuse_huge_numbers(self)
+
+    def clean_title(self):
+        return self.cleaned_data["title"].strip()
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = ReviewComment
+        fields = ["text", "proposal"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 5}),
+            "proposal": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"proposal": "Optional: wie der Absatz nach Ihrer Ansicht lauten sollte."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].error_messages["required"] = "Bitte schreiben Sie Ihre Anmerkung."
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Bitte schreiben Sie Ihre Anmerkung.")
+        return text
+
+
+REASON_NEEDED = {
+    ReviewComment.Decision.PARTLY,
+    ReviewComment.Decision.REJECTED,
+}
+
+
+class WeighForm(forms.ModelForm):
+    class Meta:
+        model = ReviewComment
+        fields = ["decision", "reason"]
+        widgets = {"decision": forms.RadioSelect, "reason": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].required = True
+        self.fields["decision"].choices = ReviewComment.Decision.choices
+        self.fields[
+            "reason"
+        ].help_text = "Bei „teilweise übernommen“ und „nicht übernommen“ erforderlich."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") in REASON_NEEDED and not (data.get("reason") or "").strip():
+            self.add_error(
+                "reason", "Bitte begründen Sie, warum die Anmerkung nicht (ganz) übernommen wird."
+            )
+        return data

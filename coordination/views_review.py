@@ -1,0 +1,340 @@
+"""A Beteiligung on a draft (issue 18): the KI opens it, the municipalities' liaisons comment
+paragraph by paragraph, the KI weighs each comment in the Abwägungstabelle.
+
+Rights: the KI (EDIT) opens and weighs and reads every comment, and may comment as the KI; a
+liaison (answering for their municipality, ``ANSWER_ROUND``) comments for it while the
+Beteiligung is open and reads their own comments – and the others' where the Beteiligung says
+so. Everyone else: 403.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
+
+from accounts.access import DistrictMixin
+from accounts.rights import Capability, Scope
+from concepts.models import ConceptVersion
+from concepts.queries import visible_versions
+from concepts.rendering import render_markdown
+from core.exports import Column, csv_response, xlsx_response
+from core.locking import StaleEditGuard
+
+from .forms_review import CommentForm, ReviewForm, WeighForm
+from .models import DraftReview, ReviewComment
+from .paragraphs import anchor, paragraphs
+
+PARTICIPATE = Capability.ANSWER_ROUND
+
+
+def _version(request, pk) -> ConceptVersion:
+    return get_object_or_404(visible_versions(request).select_related("concept"), pk=pk)
+
+
+def _is_ki(request) -> bool:
+    return request.access.can_edit
+
+
+def _review_url(review) -> str:
+    return reverse(
+        "coordination:review_detail",
+        args=[review.version.concept.district.slug, review.version_id, review.pk],
+    )
+
+
+class ReviewMixin(DistrictMixin):
+    capability = PARTICIPATE
+
+    def get_review(self) -> DraftReview:
+        version = _version(self.request, self.kwargs["version_pk"])
+        review = get_object_or_404(
+            version.reviews.prefetch_related("sections"), pk=self.kwargs["pk"]
+        )
+        review.version = version
+        return review
+
+    def visible_comments(self, review):
+        comments = review.comments.select_related("decided_by")
+        if _is_ki(self.request) or review.comments_visible:
+            return comments
+        return comments.filter(author=self.request.user)
+
+
+class ReviewListView(DistrictMixin, TemplateView):
+    capability = PARTICIPATE
+    template_name = "coordination/review_list.html"
+
+    def get_context_data(self, **kwargs):
+        version = _version(self.request, self.kwargs["version_pk"])
+        return {
+            **super().get_context_data(**kwargs),
+            "version": version,
+            "reviews": list(version.reviews.all()),
+            "today": timezone.localdate(),
+            "may_open": _is_ki(self.request) and not version.is_adopted,
+        }
+
+
+class ReviewCreateView(DistrictMixin, FormView):
+    capability = Capability.EDIT
+    template_name = "form_page.html"
+    form_class = ReviewForm
+
+    def dispatch_version(self):
+        self.version = _version(self.request, self.kwargs["version_pk"])
+        if self.version.status != ConceptVersion.Status.IN_CONSULTATION:
+            raise PermissionDenied(
+                "Eine Beteiligung lässt sich nur zu einer Fassung „in Abstimmung“ eröffnen."
+            )
+
+    def get_form_kwargs(self):
+        self.dispatch_version()
+        return {**super().get_form_kwargs(), "version": self.version}
+
+    def get_initial(self):
+        today = timezone.localdate()
+        return {"title": f"Beteiligung zu „{self.version.title}“", "opens_on": today}
+
+    def form_valid(self, form):
+        review = form.save(commit=False)
+        review.version = self.version
+        review.created_by = self.request.user
+        review.save()
+        form.save_m2m()
+        messages.success(self.request, f"Beteiligung „{review.title}“ eröffnet.")
+        return redirect(_review_url(review))
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "heading": f"Beteiligung zu „{self.version.title}“ eröffnen",
+            "back_url": reverse(
+                "coordination:reviews", args=[self.request.district.slug, self.version.pk]
+            ),
+            "submit_label": "Beteiligung eröffnen",
+        }
+
+
+class ReviewDetailView(ReviewMixin, TemplateView):
+    """The draft paragraph by paragraph, each with the comments the reader may see."""
+
+    template_name = "coordination/review_detail.html"
+
+    def get_context_data(self, **kwargs):
+        review = self.get_review()
+        district = self.request.district
+        chosen = list(review.sections.all())
+        sections = chosen or list(review.version.sections.order_by("order"))
+        sections.sort(key=lambda s: s.order)
+        by_section: dict[int, list[ReviewComment]] = {}
+        for comment in self.visible_comments(review):
+            by_section.setdefault(comment.section_id, []).append(comment)
+        blocks = []
+        for section in sections:
+            current = paragraphs(section.body)
+            shown = {number: [] for number in range(1, len(current) + 1)}
+            earlier = []
+            for comment in by_section.get(section.pk, []):
+                place = anchor(comment, current)
+                (earlier if place.changed else shown[place.number]).append(comment)
+            blocks.append(
+                {
+                    "section": section,
+                    "paragraphs": [
+                        (number, render_markdown(text, district), shown[number])
+                        for number, text in enumerate(current, start=1)
+                    ],
+                    "earlier": earlier,
+                }
+            )
+        access = self.request.access
+        return {
+            **super().get_context_data(**kwargs),
+            "review": review,
+            "version": review.version,
+            "blocks": blocks,
+            "is_ki": _is_ki(self.request),
+            "may_comment": review.is_open()
+            and (access.scope(PARTICIPATE) == Scope.ANY_MUNICIPALITY or access.municipality),
+        }
+
+
+class CommentCreateView(ReviewMixin, FormView):
+    """A liaison's comment on one paragraph, for their municipality, while the Beteiligung is
+    open (``?abschnitt=<id>&absatz=<n>``)."""
+
+    template_name = "coordination/review_comment.html"
+    form_class = CommentForm
+
+    def setup_comment(self):
+        self.review = self.get_review()
+        access = self.request.access
+        if access.scope(PARTICIPATE) == Scope.OWN_MUNICIPALITY and access.municipality is None:
+            raise PermissionDenied("Ihr Zugang ist keiner Kommune zugeordnet.")
+        if not self.review.is_open():
+            raise PermissionDenied(
+                f"Die Beteiligung läuft vom {self.review.opens_on:%d.%m.%Y} bis zum "
+                f"{self.review.closes_on:%d.%m.%Y}; außerhalb dieser Zeit nimmt sie keine "
+                "Anmerkungen an."
+            )
+        in_scope = list(self.review.sections.all()) or list(self.review.version.sections.all())
+        wanted, number = (
+            self.request.GET.get("abschnitt", ""),
+            self.request.GET.get("absatz", ""),
+        )
+        if not (
+            wanted.isascii() and wanted.isdecimal() and number.isascii() and number.isdecimal()
+        ):
+            raise Http404
+        if len(wanted) > 12 or len(number) > 4:
+            raise Http404
+        self.section = next((s for s in in_scope if s.pk == int(wanted)), None)
+        current = paragraphs(self.section.body) if self.section else []
+        if self.section is None or not 1 <= int(number) <= len(current):
+            raise Http404
+        self.number = int(number)
+        self.paragraph_text = current[self.number - 1]
+
+    def get_form_kwargs(self):
+        self.setup_comment()
+        return super().get_form_kwargs()
+
+    def form_valid(self, form):
+        comment = form.save(commit=False)
+        comment.review = self.review
+        comment.section = self.section
+        comment.section_title = self.section.title
+        comment.paragraph = self.number
+        comment.paragraph_text = self.paragraph_text
+        comment.author = self.request.user
+        # A liaison comments for their municipality; the KI (e.g. what a Facharbeitsgruppe
+        # said) as the KI.
+        municipality = self.request.access.municipality
+        comment.organisation = (
+            municipality.name if municipality is not None else "Kommunales Integrationszentrum"
+        )
+        comment.save()
+        messages.success(
+            self.request,
+            f"Ihre Anmerkung zu „{self.section.title}“, Absatz {self.number}, ist gespeichert.",
+        )
+        return redirect(_review_url(self.review) + f"#absatz-{self.section.pk}-{self.number}")
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "review": self.review,
+            "section": self.section,
+            "number": self.number,
+            "paragraph_html": render_markdown(self.paragraph_text, self.request.district),
+        }
+
+
+ABWAEGUNG_COLUMNS = [
+    Column("Nr."),
+    Column("Abschnitt", width=24),
+    Column("Absatz"),
+    Column("Text des Absatzes", width=40),
+    Column("von", width=20),
+    Column("Anmerkung", width=40),
+    Column("Formulierungsvorschlag", width=40),
+    Column("Abwägung", width=18),
+    Column("Begründung", width=40),
+]
+
+
+def abwaegung_rows(comments) -> list[list]:
+    return [
+        [
+            number,
+            c.section_title,
+            c.paragraph,
+            c.paragraph_text,
+            c.organisation,
+            c.text,
+            c.proposal,
+            c.get_decision_display() or "noch offen",
+            c.reason,
+        ]
+        for number, c in enumerate(comments, start=1)
+    ]
+
+
+class AbwaegungView(ReviewMixin, TemplateView):
+    """The Abwägungstabelle: every comment with its organisation, paragraph, decision and
+    reason; ``?als=csv`` / ``?als=xlsx``. Names of persons are not in it: the municipality is
+    enough (issue 18, privacy)."""
+
+    capability = Capability.EDIT
+    template_name = "coordination/review_abwaegung.html"
+
+    def get(self, request, *args, **kwargs):
+        self.review = self.get_review()
+        order = {s.pk: s.order for s in self.review.version.sections.all()}
+        self.comments = sorted(
+            self.review.comments.select_related("decided_by"),
+            key=lambda c: (order.get(c.section_id, 10**6), c.paragraph, c.pk),
+        )
+        kind = request.GET.get("als")
+        if kind in ("csv", "xlsx"):
+            rows = abwaegung_rows(self.comments)
+            name = f"abwaegung-{self.review.pk}"
+            if kind == "xlsx":
+                return xlsx_response(
+                    ABWAEGUNG_COLUMNS,
+                    rows,
+                    filename=f"{name}.xlsx",
+                    sheet_title="Abwägung",
+                    title=f"Abwägungstabelle: {self.review.title}",
+                )
+            return csv_response(ABWAEGUNG_COLUMNS, rows, filename=f"{name}.csv")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        open_count = sum(1 for c in self.comments if not c.decision)
+        return {
+            **super().get_context_data(**kwargs),
+            "review": self.review,
+            "version": self.review.version,
+            "comments": self.comments,
+            "open_count": open_count,
+        }
+
+
+class WeighView(StaleEditGuard, DistrictMixin, FormView):
+    """The KI's Abwägung of one comment: decision and reason."""
+
+    capability = Capability.EDIT
+    template_name = "coordination/review_weigh.html"
+    form_class = WeighForm
+
+    def get_form_kwargs(self):
+        self.comment = get_object_or_404(
+            ReviewComment.objects.for_district(self.request.district).select_related(
+                "review__version__concept__district"
+            ),
+            pk=self.kwargs["pk"],
+        )
+        return {**super().get_form_kwargs(), "instance": self.comment}
+
+    def form_valid(self, form):
+        if stale := self.refuse_stale(form):
+            return stale
+        comment = form.save(commit=False)
+        comment.decided_by = self.request.user
+        comment.decided_at = timezone.now()
+        comment.save()
+        messages.success(self.request, f"Abwägung gespeichert: {comment.get_decision_display()}.")
+        review = comment.review
+        return redirect(
+            reverse(
+                "coordination:review_abwaegung",
+                args=[self.request.district.slug, review.version_id, review.pk],
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "comment": self.comment}

@@ -1,0 +1,285 @@
+"""Issue 18, first part of the Beteiligung: the KI opens it on a Fassung "in Abstimmung",
+liaisons comment on paragraphs, an edited paragraph keeps the comment's earlier text, the KI
+weighs each comment in the Abwägungstabelle (page, CSV, XLSX)."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Role
+from concepts.models import ConceptVersion
+from coordination.models import DraftReview, ReviewComment
+from coordination.paragraphs import anchor, paragraphs
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+BODY = "Im Kreis leben **viele** Familien.\n\nDie Kitas brauchen Sprachförderung.\n\n- Sprache\n- Arbeit"
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture
+def draft(district):
+    return factories.ConceptVersionFactory(
+        concept=district.concept,
+        number=2,
+        title="Integrationskonzept 2027",
+        status=ConceptVersion.Status.IN_CONSULTATION,
+    )
+
+
+@pytest.fixture
+def section(draft):
+    return factories.ConceptSectionFactory(version=draft, order=1, title="Ausgangslage", body=BODY)
+
+
+@pytest.fixture
+def towns(district):
+    return [factories.MunicipalityFactory(district=district, name=n) for n in ("Haan", "Hilden")]
+
+
+def liaison_of(district, municipality):
+    return factories.MembershipFactory(
+        district=district, role=Role.LIAISON, municipality=municipality
+    ).user
+
+
+def open_review(draft, section, **kwargs):
+    today = timezone.localdate()
+    review = DraftReview.objects.create(
+        version=draft,
+        title="Beteiligung 2026",
+        opens_on=kwargs.pop("opens_on", today - datetime.timedelta(days=3)),
+        closes_on=kwargs.pop("closes_on", today + datetime.timedelta(days=10)),
+        **kwargs,
+    )
+    review.sections.add(section)
+    return review
+
+
+def urls(district, review):
+    args = [district.slug, review.version_id, review.pk]
+    return {
+        "detail": reverse("coordination:review_detail", args=args),
+        "comment": reverse("coordination:review_comment", args=args),
+        "abwaegung": reverse("coordination:review_abwaegung", args=args),
+    }
+
+
+def comment_as(client, user, district, review, section, number, words):
+    client.force_login(user)
+    return client.post(
+        urls(district, review)["comment"] + f"?abschnitt={section.pk}&absatz={number}",
+        {"text": words, "proposal": ""},
+    )
+
+
+def test_paragraphs_split_at_blank_lines_and_anchor_follows_moves():
+    parts = paragraphs(BODY)
+    assert parts == [
+        "Im Kreis leben **viele** Familien.",
+        "Die Kitas brauchen Sprachförderung.",
+        "- Sprache\n- Arbeit",
+    ]
+    comment = ReviewComment(paragraph=2, paragraph_text=parts[1])
+    assert anchor(comment, parts).number == 2
+    assert anchor(comment, ["Neu davor.", *parts]).number == 3  # moved, same text
+    assert anchor(comment, [parts[0], "Die Kitas brauchen mehr.", parts[2]]).changed
+
+
+def test_the_ki_opens_a_review_on_a_draft_in_abstimmung(client, district, draft, section, ki_staff):
+    client.force_login(ki_staff)
+    url = reverse("coordination:review_create", args=[district.slug, draft.pk])
+    response = client.post(
+        url,
+        {
+            "title": "Beteiligung der Kommunen",
+            "opens_on": "01.12.2026",
+            "closes_on": "31.01.2027",
+            "sections": [section.pk],
+        },
+    )
+    review = DraftReview.objects.get()
+    assert response.url == urls(district, review)["detail"]
+    assert list(review.sections.all()) == [section] and not review.comments_visible
+    # The end before the beginning is refused next to the field, nothing saved.
+    response = client.post(
+        url, {"title": "Falsch", "opens_on": "01.12.2026", "closes_on": "30.11.2026"}
+    )
+    assert "Das Ende liegt vor dem Beginn" in response.content.decode()
+    assert DraftReview.objects.count() == 1
+    # A draft not yet "in Abstimmung" gets no Beteiligung.
+    draft.status = ConceptVersion.Status.DRAFT
+    draft.save()
+    assert client.get(url).status_code == 403
+
+
+def test_liaisons_comment_the_ki_edits_weighs_and_exports(
+    client, district, draft, section, towns, ki_staff
+):
+    review = open_review(draft, section)
+    haan, hilden = (liaison_of(district, t) for t in towns)
+    assert (
+        comment_as(client, haan, district, review, section, 2, "Auch für Grundschulen.").status_code
+        == 302
+    )
+    comment_as(client, hilden, district, review, section, 1, "Zahlen nennen.")
+    first, second = ReviewComment.objects.order_by("pk")
+    assert (first.organisation, first.paragraph, first.paragraph_text) == (
+        "Haan",
+        2,
+        "Die Kitas brauchen Sprachförderung.",
+    )
+
+    # Each liaison sees only their own comment (the review's setting).
+    client.force_login(haan)
+    page = text(client.get(urls(district, review)["detail"]).content.decode())
+    assert "Auch für Grundschulen." in page and "Zahlen nennen." not in page
+
+    # The KI edits paragraph 2: Haan's comment now shows the earlier text.
+    section.body = BODY.replace(
+        "Die Kitas brauchen Sprachförderung.", "Kitas und Grundschulen brauchen Sprachförderung."
+    )
+    section.save()
+    client.force_login(ki_staff)
+    page = text(client.get(urls(district, review)["detail"]).content.decode())
+    assert "bezieht sich auf eine frühere Fassung des Absatzes (Ausgangslage, Absatz 2)" in page
+    assert "Die Kitas brauchen Sprachförderung." in page
+    assert "Zahlen nennen." in page  # paragraph 1 unchanged: still in place
+
+    # Weighing: a reason is required for "nicht übernommen".
+    weigh = reverse("coordination:review_weigh", args=[district.slug, second.pk])
+    refused = client.post(weigh, {"decision": "nicht_uebernommen", "reason": ""})
+    assert "Bitte begründen Sie" in refused.content.decode()
+    client.post(weigh, {"decision": "nicht_uebernommen", "reason": "Zahlen stehen in Anlage 2."})
+    client.post(
+        reverse("coordination:review_weigh", args=[district.slug, first.pk]),
+        {"decision": "uebernommen", "reason": ""},
+    )
+    table = text(client.get(urls(district, review)["abwaegung"]).content.decode())
+    assert (
+        "Ausgangslage, Absatz 1 Hilden Zahlen nennen. nicht übernommen Zahlen stehen in Anlage 2."
+        in table
+    )
+    assert "Ausgangslage, Absatz 2 Haan Auch für Grundschulen. übernommen" in table
+    csv = client.get(urls(district, review)["abwaegung"], {"als": "csv"}).content.decode(
+        "utf-8-sig"
+    )
+    assert "Hilden;Zahlen nennen.;;nicht übernommen;Zahlen stehen in Anlage 2." in csv
+    xlsx = client.get(urls(district, review)["abwaegung"], {"als": "xlsx"})
+    assert xlsx.content.startswith(b"PK")
+    # After the Abwägung the liaison sees the decision on their comment.
+    client.force_login(haan)
+    assert "übernommen" in text(client.get(urls(district, review)["detail"]).content.decode())
+
+
+def test_others_comments_show_when_the_review_says_so(client, district, draft, section, towns):
+    review = open_review(draft, section, comments_visible=True)
+    haan, hilden = (liaison_of(district, t) for t in towns)
+    comment_as(client, hilden, district, review, section, 1, "Zahlen nennen.")
+    client.force_login(haan)
+    assert "Zahlen nennen." in text(client.get(urls(district, review)["detail"]).content.decode())
+
+
+@pytest.mark.parametrize("days", [(-10, -1), (1, 10)])
+def test_no_comment_outside_the_period(client, district, draft, section, towns, days):
+    today = timezone.localdate()
+    review = open_review(
+        draft,
+        section,
+        opens_on=today + datetime.timedelta(days=days[0]),
+        closes_on=today + datetime.timedelta(days=days[1]),
+    )
+    response = comment_as(
+        client, liaison_of(district, towns[0]), district, review, section, 1, "Zu spät"
+    )
+    assert response.status_code == 403
+    assert not ReviewComment.objects.exists()
+
+
+def test_the_last_day_still_counts(client, district, draft, section, towns):
+    today = timezone.localdate()
+    review = open_review(draft, section, opens_on=today, closes_on=today)
+    response = comment_as(
+        client, liaison_of(district, towns[0]), district, review, section, 1, "Heute noch"
+    )
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?abschnitt=x&absatz=1",
+        "?abschnitt={s}&absatz=9",
+        "?abschnitt=99999999&absatz=1",
+        "?abschnitt={s}&absatz=0",
+        "",
+    ],
+)
+def test_a_paragraph_that_does_not_exist_is_404(client, district, draft, section, towns, query):
+    review = open_review(draft, section)
+    client.force_login(liaison_of(district, towns[0]))
+    url = urls(district, review)["comment"] + query.format(s=section.pk)
+    assert client.get(url).status_code == 404
+
+
+def test_an_empty_comment_is_refused_next_to_the_field(client, district, draft, section, towns):
+    review = open_review(draft, section)
+    response = comment_as(
+        client, liaison_of(district, towns[0]), district, review, section, 1, "   "
+    )
+    assert response.status_code == 200
+    assert "Bitte schreiben Sie Ihre Anmerkung." in response.content.decode()
+    assert not ReviewComment.objects.exists()
+
+
+def test_the_ki_comments_as_the_ki_the_council_has_no_access(
+    client, district, draft, section, ki_staff, council_member
+):
+    review = open_review(draft, section)
+    comment_as(client, ki_staff, district, review, section, 1, "Aus der Facharbeitsgruppe.")
+    assert ReviewComment.objects.get().organisation == "Kommunales Integrationszentrum"
+    client.force_login(council_member)
+    assert client.get(urls(district, review)["detail"]).status_code == 403
+
+
+def test_pages_take_the_same_queries_for_many_comments(
+    client, district, draft, section, towns, ki_staff
+):
+    review = open_review(draft, section, comments_visible=True)
+    hilden = liaison_of(district, towns[1])
+
+    def add(n):
+        for i in range(n):
+            ReviewComment.objects.create(
+                review=review,
+                section=section,
+                section_title=section.title,
+                paragraph=1 + i % 3,
+                paragraph_text=paragraphs(BODY)[i % 3],
+                author=hilden,
+                organisation="Hilden",
+                text=f"Anmerkung {i}",
+            )
+
+    add(2)
+    client.force_login(ki_staff)
+    counts = {}
+    for name in ("detail", "abwaegung"):
+        client.get(urls(district, review)[name])
+        with CaptureQueriesContext(connection) as few:
+            client.get(urls(district, review)[name])
+        counts[name] = len(few)
+    add(30)
+    for name in ("detail", "abwaegung"):
+        with CaptureQueriesContext(connection) as many:
+            assert client.get(urls(district, review)[name]).status_code == 200
+        assert len(many) == counts[name], name
