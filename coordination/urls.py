@@ -64,6 +64,11 @@ urlpatterns = [
         name="review_abwaegung",
     ),
     path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/abwaegung/als-anlage/",
+        views_review.AttachAbwaegungView.as_view(),
+        name="review_attach",
+    ),
+    path(
         "konzept/beteiligung/anmerkungen/<int:pk>/abwaegen/",
         views_review.WeighView.as_view(),
         name="review_weigh",

@@ -8,20 +8,24 @@ so. Everyone else: 403.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from accounts.access import DistrictMixin
 from accounts.rights import Capability, Scope
 from concepts.models import ConceptVersion
 from concepts.queries import visible_versions
 from concepts.rendering import render_markdown
-from core.exports import Column, csv_response, xlsx_response
+from core.exports import Column, csv_response, download, xlsx_response
 from core.locking import StaleEditGuard
+from documents import pdf
+from papers.services import attachment_create
 
 from .forms_review import CommentForm, ReviewForm, WeighForm
 from .models import DraftReview, ReviewComment
@@ -279,6 +283,12 @@ class AbwaegungView(ReviewMixin, TemplateView):
             key=lambda c: (order.get(c.section_id, 10**6), c.paragraph, c.pk),
         )
         kind = request.GET.get("als")
+        if kind == "pdf":
+            return download(
+                abwaegung_pdf(request, self.review, self.comments),
+                filename=f"abwaegung-{self.review.pk}.pdf",
+                content_type="application/pdf",
+            )
         if kind in ("csv", "xlsx"):
             rows = abwaegung_rows(self.comments)
             name = f"abwaegung-{self.review.pk}"
@@ -301,7 +311,67 @@ class AbwaegungView(ReviewMixin, TemplateView):
             "version": self.review.version,
             "comments": self.comments,
             "open_count": open_count,
+            # The Vorlagen made from this Fassung that can still take an Anlage.
+            "papers": [p for p in self.review.version.decision_papers.all() if not p.is_released],
         }
+
+
+def abwaegung_pdf(request, review, comments) -> bytes:
+    """The Abwägungstabelle as tagged PDF (PDF/UA-1, lang de) through the documents kit."""
+    html = render_to_string(
+        "coordination/abwaegung_pdf.html",
+        {
+            "district": request.district,
+            "review": review,
+            "version": review.version,
+            "comments": comments,
+            "logo_url": pdf.logo_url(request.district),
+        },
+    )
+    return pdf.html_to_pdf(html)
+
+
+class AttachAbwaegungView(ReviewMixin, View):
+    """One step: the Abwägungstabelle as it stands now becomes an Anlage of a Vorlage made
+    from the Fassung (a PDF frozen at this moment; weighing more later needs a new Anlage)."""
+
+    capability = Capability.EDIT
+
+    def post(self, request, *args, **kwargs):
+        review = self.get_review()
+        wanted = request.POST.get("paper", "")
+        paper = None
+        if wanted.isascii() and wanted.isdecimal() and len(wanted) < 12:
+            paper = review.version.decision_papers.filter(pk=int(wanted)).first()
+        back = reverse(
+            "coordination:review_abwaegung",
+            args=[request.district.slug, review.version_id, review.pk],
+        )
+        if paper is None:
+            messages.error(request, "Bitte wählen Sie eine Vorlage zu dieser Fassung.")
+            return redirect(back)
+        order = {s.pk: s.order for s in review.version.sections.all()}
+        comments = sorted(
+            review.comments.all(), key=lambda c: (order.get(c.section_id, 10**6), c.paragraph, c.pk)
+        )
+        content = ContentFile(
+            abwaegung_pdf(request, review, comments), name=f"Abwaegungstabelle-{review.pk}.pdf"
+        )
+        try:
+            attachment_create(
+                district=request.district,
+                paper=paper,
+                title=f"Abwägungstabelle „{review.title}“",
+                user=request.user,
+                file=content,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(back)
+        messages.success(
+            request, f"Die Abwägungstabelle ist nun Anlage der Vorlage {paper.reference}."
+        )
+        return redirect(reverse("papers:detail", args=[request.district.slug, paper.pk]))
 
 
 class WeighView(StaleEditGuard, DistrictMixin, FormView):

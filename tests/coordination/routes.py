@@ -77,6 +77,7 @@ ROUTES = {
     "coordination:review_detail": Route(kwargs=_review),
     "coordination:review_comment": Route(kwargs=_review, query=_paragraph),
     "coordination:review_abwaegung": Route(kwargs=_review),
+    "coordination:review_attach": Route(kwargs=_review, method="post"),
     "coordination:review_weigh": Route(kwargs=_comment),
     "coordination:list": Route(has_objects=False),
     "coordination:create": Route(has_objects=False),

@@ -283,3 +283,52 @@ def test_pages_take_the_same_queries_for_many_comments(
         with CaptureQueriesContext(connection) as many:
             assert client.get(urls(district, review)[name]).status_code == 200
         assert len(many) == counts[name], name
+
+
+def test_the_abwaegungstabelle_pdf_is_attached_to_the_vorlage_in_one_step(
+    client, district, draft, section, towns, ki_lead
+):
+    """Issue 18, point 1 (without the browser): both decisions in the tagged PDF that becomes
+    an Anlage of the Vorlage made from the Fassung."""
+    import io
+
+    from pypdf import PdfReader
+
+    review = open_review(draft, section)
+    comment_as(
+        client, liaison_of(district, towns[0]), district, review, section, 1, "Zahlen nennen."
+    )
+    comment_as(
+        client, liaison_of(district, towns[1]), district, review, section, 2, "Auch Schulen."
+    )
+    first, second = ReviewComment.objects.order_by("pk")
+    for comment, decision, reason in (
+        (first, "teilweise", "Zahlen folgen im Bericht."),
+        (second, "uebernommen", ""),
+    ):
+        comment.decision, comment.reason = decision, reason
+        comment.save()
+    paper = factories.DecisionPaperFactory(district=district, concept_version=draft)
+    client.force_login(ki_lead)
+    response = client.get(urls(district, review)["abwaegung"], {"als": "pdf"})
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.trailer["/Root"]["/Lang"] == "de"
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
+    pdf_text = " ".join(page.extract_text() for page in reader.pages)
+    assert "teilweise übernommen" in pdf_text and "übernommen" in pdf_text
+    assert "Haan" in pdf_text and "Hilden" in pdf_text
+
+    attach = reverse("coordination:review_attach", args=[district.slug, draft.pk, review.pk])
+    response = client.post(attach, {"paper": paper.pk}, follow=True)
+    assert f"Die Abwägungstabelle ist nun Anlage der Vorlage {paper.reference}." in text(
+        response.content.decode()
+    )
+    attachment = paper.attachments.get()
+    assert attachment.title == "Abwägungstabelle „Beteiligung 2026“"
+    stored = PdfReader(attachment.file.open("rb"))
+    assert "Zahlen folgen im Bericht." in " ".join(p.extract_text() for p in stored.pages)
+    # Garbage or another Fassung's paper attaches nothing.
+    other = factories.DecisionPaperFactory(district=district)
+    for value in ("x", str(other.pk), "9" * 30):
+        client.post(attach, {"paper": value})
+    assert paper.attachments.count() == 1 and not other.attachments.exists()
