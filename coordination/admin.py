@@ -9,6 +9,7 @@ from .models import (
     PriorityAdoption,
     PriorityRound,
     ReviewComment,
+    ReviewInvitation,
     RoundOption,
     Submission,
     SubmissionChoice,
@@ -130,6 +131,18 @@ class DraftReviewAdmin(admin.ModelAdmin):
     filter_horizontal = ["sections"]
     readonly_fields = ["created", "modified", "created_by"]
     inlines = [ReviewCommentInline]
+
+
+@admin.register(ReviewInvitation)
+class ReviewInvitationAdmin(admin.ModelAdmin):
+    """External participants of a Beteiligung; personal data (name, e-mail)."""
+
+    list_display = ["name", "organisation", "review", "revoked_at"]
+    list_filter = [district_filter("review__version__concept__district")]
+    list_select_related = ["review"]
+    search_fields = ["name", "email", "organisation"]
+    autocomplete_fields = ["review"]
+    readonly_fields = ["created", "modified", "invited_by", "contact"]
 
 
 @admin.register(ReviewComment)

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from actors.models import ContactPerson
 from core.forms import DateInput, refuse_huge_numbers
 
 from .models import DraftReview, ReviewComment
@@ -45,6 +46,47 @@ class CommentForm(forms.ModelForm):
         if not text:
             raise forms.ValidationError("Bitte schreiben Sie Ihre Anmerkung.")
         return text
+
+
+class InvitationForm(forms.Form):
+    """An external participant: a contact person of one of the District's actors (with an
+    e-mail address), or a name, an address and an organisation."""
+
+    contact = forms.ModelChoiceField(
+        label="Ansprechperson eines Akteurs",
+        queryset=ContactPerson.objects.none(),
+        required=False,
+        empty_label="– andere Person, unten eintragen –",
+    )
+    name = forms.CharField(label="Name", max_length=160, required=False)
+    email = forms.EmailField(label="E-Mail", required=False)
+    organisation = forms.CharField(label="Organisation", max_length=200, required=False)
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact"].queryset = (
+            ContactPerson.objects.for_district(district)
+            .exclude(email="")
+            .select_related("actor")
+            .order_by("actor__name", "name")
+        )
+        self.fields["contact"].label_from_instance = lambda c: f"{c.name} ({c.actor.name})"
+        refuse_huge_numbers(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("contact") is None:
+            for name, message in (
+                ("name", "Bitte den Namen eintragen oder eine Ansprechperson wählen."),
+                ("email", "Bitte die E-Mail-Adresse eintragen oder eine Ansprechperson wählen."),
+                (
+                    "organisation",
+                    "Bitte die Organisation eintragen (sie steht an den Anmerkungen).",
+                ),
+            ):
+                if not (data.get(name) or "").strip() and name not in self.errors:
+                    self.add_error(name, message)
+        return data
 
 
 REASON_NEEDED = {

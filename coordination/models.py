@@ -333,6 +333,14 @@ class ReviewComment(TimeStampedModel):
     author = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # An external participant's comment (no account): the invitation it came through.
+    invitation = models.ForeignKey(
+        "ReviewInvitation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+    )
     organisation = models.CharField("für", max_length=200)
     text = models.TextField("Anmerkung")
     proposal = models.TextField("Formulierungsvorschlag", blank=True)
@@ -352,3 +360,43 @@ class ReviewComment(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.organisation}: {self.text[:60]}"
+
+
+class ReviewInvitation(TimeStampedModel):
+    """An external participant of a Beteiligung (a contact person of an actor, or anyone the KI
+    names): a personal link by e-mail stands in for an account (issue 18). The link carries the
+    invitation's id signed with the SECRET_KEY (coordination/invitations.py): nothing secret is
+    stored, and revoking ends the link at once. Name and e-mail address are personal data: the
+    KI sees them; comments, tables and PDFs name the organisation only."""
+
+    review = models.ForeignKey(
+        DraftReview,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name="Beteiligung",
+    )
+    contact = models.ForeignKey(
+        "actors.ContactPerson",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Ansprechperson eines Akteurs",
+    )
+    name = models.CharField("Name", max_length=160)
+    email = models.EmailField("E-Mail")
+    organisation = models.CharField("Organisation", max_length=200)
+    revoked_at = models.DateTimeField("widerrufen am", null=True, blank=True)
+    invited_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    objects = district_queryset("review__version__concept__district").as_manager()
+
+    class Meta:
+        verbose_name = "Einladung zur Beteiligung"
+        verbose_name_plural = "Einladungen zur Beteiligung"
+        ordering = ["review", "organisation", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"

@@ -69,6 +69,27 @@ urlpatterns = [
         name="review_attach",
     ),
     path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/einladungen/",
+        views_review.InvitationsView.as_view(),
+        name="review_invitations",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/einladungen/<int:invitation_pk>/widerrufen/",
+        views_review.RevokeInvitationView.as_view(),
+        name="review_revoke",
+    ),
+    # An external participant's personal link: no login (tests/coordination/test_reviews.py).
+    path(
+        "beteiligung/einladung/<str:token>/",
+        views_review.ExternalReviewView.as_view(),
+        name="review_external",
+    ),
+    path(
+        "beteiligung/einladung/<str:token>/anmerkung/",
+        views_review.ExternalCommentView.as_view(),
+        name="review_external_comment",
+    ),
+    path(
         "konzept/beteiligung/anmerkungen/<int:pk>/abwaegen/",
         views_review.WeighView.as_view(),
         name="review_weigh",

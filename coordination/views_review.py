@@ -10,6 +10,7 @@ so. Everyone else: 403.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -24,11 +25,13 @@ from concepts.queries import visible_versions
 from concepts.rendering import render_markdown
 from core.exports import Column, csv_response, download, xlsx_response
 from core.locking import StaleEditGuard
+from districts.models import District
 from documents import pdf
 from papers.services import attachment_create
 
-from .forms_review import CommentForm, ReviewForm, WeighForm
-from .models import DraftReview, ReviewComment
+from .forms_review import CommentForm, InvitationForm, ReviewForm, WeighForm
+from .invitations import invitation_for_token, send_invitation
+from .models import DraftReview, ReviewComment, ReviewInvitation
 from .paragraphs import anchor, paragraphs
 
 PARTICIPATE = Capability.ANSWER_ROUND
@@ -122,6 +125,53 @@ class ReviewCreateView(DistrictMixin, FormView):
         }
 
 
+def sections_in_scope(review) -> list:
+    chosen = list(review.sections.all())
+    sections = chosen or list(review.version.sections.all())
+    return sorted(sections, key=lambda s: s.order)
+
+
+def review_blocks(review, comments, district) -> list[dict]:
+    """Each section in scope, paragraph by paragraph, with the given comments where their
+    paragraph still stands; comments on a paragraph changed since go under "earlier"."""
+    by_section: dict[int, list[ReviewComment]] = {}
+    for comment in comments:
+        by_section.setdefault(comment.section_id, []).append(comment)
+    blocks = []
+    for section in sections_in_scope(review):
+        current = paragraphs(section.body)
+        shown = {number: [] for number in range(1, len(current) + 1)}
+        earlier = []
+        for comment in by_section.get(section.pk, []):
+            place = anchor(comment, current)
+            (earlier if place.changed else shown[place.number]).append(comment)
+        blocks.append(
+            {
+                "section": section,
+                "paragraphs": [
+                    (number, render_markdown(text, district), shown[number])
+                    for number, text in enumerate(current, start=1)
+                ],
+                "earlier": earlier,
+            }
+        )
+    return blocks
+
+
+def paragraph_from_query(review, query) -> tuple:
+    """The section in scope and the paragraph ``?abschnitt=<id>&absatz=<n>`` name, or 404."""
+    wanted, number = query.get("abschnitt", ""), query.get("absatz", "")
+    if not (wanted.isascii() and wanted.isdecimal() and number.isascii() and number.isdecimal()):
+        raise Http404
+    if len(wanted) > 12 or len(number) > 4:
+        raise Http404
+    section = next((s for s in sections_in_scope(review) if s.pk == int(wanted)), None)
+    current = paragraphs(section.body) if section else []
+    if section is None or not 1 <= int(number) <= len(current):
+        raise Http404
+    return section, int(number), current[int(number) - 1]
+
+
 class ReviewDetailView(ReviewMixin, TemplateView):
     """The draft paragraph by paragraph, each with the comments the reader may see."""
 
@@ -129,31 +179,7 @@ class ReviewDetailView(ReviewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         review = self.get_review()
-        district = self.request.district
-        chosen = list(review.sections.all())
-        sections = chosen or list(review.version.sections.order_by("order"))
-        sections.sort(key=lambda s: s.order)
-        by_section: dict[int, list[ReviewComment]] = {}
-        for comment in self.visible_comments(review):
-            by_section.setdefault(comment.section_id, []).append(comment)
-        blocks = []
-        for section in sections:
-            current = paragraphs(section.body)
-            shown = {number: [] for number in range(1, len(current) + 1)}
-            earlier = []
-            for comment in by_section.get(section.pk, []):
-                place = anchor(comment, current)
-                (earlier if place.changed else shown[place.number]).append(comment)
-            blocks.append(
-                {
-                    "section": section,
-                    "paragraphs": [
-                        (number, render_markdown(text, district), shown[number])
-                        for number, text in enumerate(current, start=1)
-                    ],
-                    "earlier": earlier,
-                }
-            )
+        blocks = review_blocks(review, self.visible_comments(review), self.request.district)
         access = self.request.access
         return {
             **super().get_context_data(**kwargs),
@@ -184,23 +210,9 @@ class CommentCreateView(ReviewMixin, FormView):
                 f"{self.review.closes_on:%d.%m.%Y}; außerhalb dieser Zeit nimmt sie keine "
                 "Anmerkungen an."
             )
-        in_scope = list(self.review.sections.all()) or list(self.review.version.sections.all())
-        wanted, number = (
-            self.request.GET.get("abschnitt", ""),
-            self.request.GET.get("absatz", ""),
+        self.section, self.number, self.paragraph_text = paragraph_from_query(
+            self.review, self.request.GET
         )
-        if not (
-            wanted.isascii() and wanted.isdecimal() and number.isascii() and number.isdecimal()
-        ):
-            raise Http404
-        if len(wanted) > 12 or len(number) > 4:
-            raise Http404
-        self.section = next((s for s in in_scope if s.pk == int(wanted)), None)
-        current = paragraphs(self.section.body) if self.section else []
-        if self.section is None or not 1 <= int(number) <= len(current):
-            raise Http404
-        self.number = int(number)
-        self.paragraph_text = current[self.number - 1]
 
     def get_form_kwargs(self):
         self.setup_comment()
@@ -408,3 +420,154 @@ class WeighView(StaleEditGuard, DistrictMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "comment": self.comment}
+
+
+# --- external participants: personal links instead of accounts ------------------------------
+
+
+class InvitationsView(ReviewMixin, FormView):
+    """The KI invites external participants (a contact person of an actor, or a name and an
+    address) and revokes invitations; each invited person gets their link by e-mail."""
+
+    capability = Capability.EDIT
+    template_name = "coordination/review_invitations.html"
+    form_class = InvitationForm
+
+    def get_form_kwargs(self):
+        self.review = self.get_review()
+        return {**super().get_form_kwargs(), "district": self.request.district}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        contact = data.get("contact")
+        invitation = ReviewInvitation.objects.create(
+            review=self.review,
+            contact=contact,
+            name=data["name"] or contact.name,
+            email=data["email"] or contact.email,
+            organisation=data["organisation"] or contact.actor.name,
+            invited_by=self.request.user,
+        )
+        send_invitation(invitation, base_url=self.request.build_absolute_uri("/")[:-1])
+        messages.success(
+            self.request,
+            f"{invitation.name} ({invitation.organisation}) ist eingeladen; der persönliche "
+            "Link ging per E-Mail hinaus.",
+        )
+        return redirect(self.request.path)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "review": self.review,
+            "version": self.review.version,
+            "invitations": list(self.review.invitations.annotate(comment_count=Count("comments"))),
+        }
+
+
+class RevokeInvitationView(ReviewMixin, View):
+    capability = Capability.EDIT
+
+    def post(self, request, *args, **kwargs):
+        review = self.get_review()
+        invitation = get_object_or_404(review.invitations, pk=kwargs["invitation_pk"])
+        if invitation.revoked_at is None:
+            invitation.revoked_at = timezone.now()
+            invitation.save(update_fields=["revoked_at", "modified"])
+        messages.success(
+            request, f"Der Link von {invitation.name} ist widerrufen und führt nirgends mehr hin."
+        )
+        return redirect(
+            reverse(
+                "coordination:review_invitations",
+                args=[request.district.slug, review.version_id, review.pk],
+            )
+        )
+
+
+class ExternalMixin:
+    """No login: the signed link names the invitation; forged, revoked or another District's
+    link: 404 (the same answer as for a page that does not exist)."""
+
+    def setup_invitation(self):
+        district = get_object_or_404(District, slug=self.kwargs["district_slug"])
+        invitation = invitation_for_token(district, self.kwargs["token"])
+        if invitation is None:
+            raise Http404
+        self.district, self.invitation, self.review = district, invitation, invitation.review
+
+    def comments(self):
+        comments = self.review.comments.select_related("decided_by")
+        if self.review.comments_visible:
+            return comments
+        return comments.filter(invitation=self.invitation)
+
+
+class ExternalReviewView(ExternalMixin, TemplateView):
+    template_name = "coordination/review_external.html"
+
+    def get(self, request, *args, **kwargs):
+        self.setup_invitation()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "district": self.district,
+            "review": self.review,
+            "version": self.review.version,
+            "invitation": self.invitation,
+            "token": self.kwargs["token"],
+            "blocks": review_blocks(self.review, self.comments(), self.district),
+            "may_comment": self.review.is_open(),
+        }
+
+
+class ExternalCommentView(ExternalMixin, FormView):
+    template_name = "coordination/review_comment.html"
+    form_class = CommentForm
+
+    def get_form_kwargs(self):
+        self.setup_invitation()
+        if not self.review.is_open():
+            raise PermissionDenied(
+                f"Die Beteiligung läuft vom {self.review.opens_on:%d.%m.%Y} bis zum "
+                f"{self.review.closes_on:%d.%m.%Y}; außerhalb dieser Zeit nimmt sie keine "
+                "Anmerkungen an."
+            )
+        self.section, self.number, self.paragraph_text = paragraph_from_query(
+            self.review, self.request.GET
+        )
+        return super().get_form_kwargs()
+
+    def back_url(self) -> str:
+        return reverse(
+            "coordination:review_external", args=[self.district.slug, self.kwargs["token"]]
+        )
+
+    def form_valid(self, form):
+        comment = form.save(commit=False)
+        comment.review = self.review
+        comment.section = self.section
+        comment.section_title = self.section.title
+        comment.paragraph = self.number
+        comment.paragraph_text = self.paragraph_text
+        comment.invitation = self.invitation
+        comment.organisation = self.invitation.organisation
+        comment.save()
+        messages.success(
+            self.request,
+            f"Ihre Anmerkung zu „{self.section.title}“, Absatz {self.number}, ist gespeichert.",
+        )
+        return redirect(self.back_url() + f"#absatz-{self.section.pk}-{self.number}")
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "district": self.district,
+            "review": self.review,
+            "section": self.section,
+            "number": self.number,
+            "paragraph_html": render_markdown(self.paragraph_text, self.district),
+            "back_url": self.back_url(),
+        }

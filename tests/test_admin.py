@@ -37,6 +37,7 @@ from coordination.models import (
     PriorityAdoption,
     PriorityRound,
     ReviewComment,
+    ReviewInvitation,
     RoundOption,
     Submission,
     SubmissionChoice,
@@ -160,6 +161,9 @@ MAKERS: dict[type, Callable[[], object]] = {
     MunicipalAgreement: _agreement,
     DraftReview: _review,
     ReviewComment: _review_comment,
+    ReviewInvitation: lambda: ReviewInvitation.objects.create(
+        review=_review(), name="Erika Muster", email="e@example.org", organisation="Verein"
+    ),
 }
 
 HISTORY_MODELS = (ConceptSection, Measure, Indicator, Actor)

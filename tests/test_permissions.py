@@ -46,6 +46,11 @@ PUBLIC = {
     # A member's calendar subscription: the signed link stands in for the login, any other
     # link is 404, and the member's role decides the content (tests/actors/test_subscription.py)
     "papers:meetings_subscription": "personal iCal subscription link of a member",
+    # An external participant of a Beteiligung (issue 18): the signed link stands in for an
+    # account; forged, revoked or another District's link is 404
+    # (tests/coordination/test_reviews.py)
+    "coordination:review_external": "the draft with one's own comments, by personal link",
+    "coordination:review_external_comment": "comment on a paragraph, by personal link",
     # Concept images (issue 15): public when a version the public may read shows the image,
     # else only to members who may read a version showing it; 404 for everyone else and for
     # every other file under /media/ (tests/concept_editor/test_media.py)

@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from concepts import services
 from concepts.models import ConceptVersion, MunicipalAgreement
-from coordination.models import DraftReview, ReviewComment
+from coordination.invitations import invitation_url
+from coordination.models import DraftReview, ReviewComment, ReviewInvitation
 from districts.models import StaffPost
 from tests import factories
 from tests.browser.conftest import axe_violations
@@ -122,6 +123,9 @@ def workspace(district, municipality, ki_staff):
         "municipality": municipality,
         "review": review,
         "section": section,
+        "invitation": ReviewInvitation.objects.create(
+            review=review, name="Erika Muster", email="e@example.org", organisation="Caritas"
+        ),
     }
 
 
@@ -148,6 +152,10 @@ def test_reading_pages_have_no_violations(page, live_server, district, ki_staff,
             f"?abschnitt={workspace['section'].pk}&absatz=1"
         ),
         "abwaegung": f"/konzept/{second.pk}/beteiligung/{workspace['review'].pk}/abwaegung/",
+        "review-invitations": (
+            f"/konzept/{second.pk}/beteiligung/{workspace['review'].pk}/einladungen/"
+        ),
+        "review-external": invitation_url(workspace["invitation"]).split(district.slug, 1)[1],
         "weigh": (
             f"/konzept/beteiligung/anmerkungen/{workspace['review'].comments.get().pk}/abwaegen/"
         ),

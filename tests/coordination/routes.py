@@ -54,6 +54,16 @@ def _paragraph(district) -> dict:
     return {"abschnitt": review.sections.get().pk, "absatz": 1}
 
 
+def _invitation(district) -> dict:
+    from coordination.models import ReviewInvitation
+
+    kwargs = _review(district)
+    invitation = ReviewInvitation.objects.create(
+        review_id=kwargs["pk"], name="Erika Muster", email="e@example.org", organisation="Verein"
+    )
+    return {**kwargs, "invitation_pk": invitation.pk}
+
+
 def _comment(district) -> dict:
     from coordination.models import DraftReview, ReviewComment
 
@@ -78,6 +88,8 @@ ROUTES = {
     "coordination:review_comment": Route(kwargs=_review, query=_paragraph),
     "coordination:review_abwaegung": Route(kwargs=_review),
     "coordination:review_attach": Route(kwargs=_review, method="post"),
+    "coordination:review_invitations": Route(kwargs=_review),
+    "coordination:review_revoke": Route(kwargs=_invitation, method="post"),
     "coordination:review_weigh": Route(kwargs=_comment),
     "coordination:list": Route(has_objects=False),
     "coordination:create": Route(has_objects=False),

@@ -332,3 +332,109 @@ def test_the_abwaegungstabelle_pdf_is_attached_to_the_vorlage_in_one_step(
     for value in ("x", str(other.pk), "9" * 30):
         client.post(attach, {"paper": value})
     assert paper.attachments.count() == 1 and not other.attachments.exists()
+
+
+def test_an_external_participant_comments_through_the_emailed_link(
+    client, district, other_district, draft, section, ki_staff
+):
+    """Issue 18, point 3: no account, a personal link by e-mail; revoked or forged is 404;
+    the participant sees what the setting allows."""
+    from django.core import mail
+
+    from coordination.models import ReviewInvitation
+
+    actor = factories.ActorFactory(district=district, name="Caritasverband")
+    contact = factories.ContactPersonFactory(actor=actor, name="Erika Muster", email="e@caritas.de")
+    review = open_review(draft, section)
+    client.force_login(ki_staff)
+    invite = reverse("coordination:review_invitations", args=[district.slug, draft.pk, review.pk])
+    client.post(invite, {"contact": contact.pk})
+    client.post(
+        invite, {"name": "Max Beispiel", "email": "max@verein.de", "organisation": "Verein"}
+    )
+    erika, max_ = ReviewInvitation.objects.order_by("pk")
+    assert (erika.name, erika.email, erika.organisation) == (
+        "Erika Muster",
+        "e@caritas.de",
+        "Caritasverband",
+    )
+    assert [m.to for m in mail.outbox] == [["e@caritas.de"], ["max@verein.de"]]
+    link = re.search(r"https?://\S+/beteiligung/einladung/\S+/", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[1]
+    other_link = re.search(
+        r"/\S+/beteiligung/einladung/\S+/", mail.outbox[1].body.split("testserver", 1)[1]
+    ).group(0)
+
+    client.logout()
+    page = client.get(path)
+    assert page.status_code == 200 and "Guten Tag Erika Muster" in page.content.decode()
+    response = client.post(
+        path + f"anmerkung/?abschnitt={section.pk}&absatz=1",
+        {"text": "Mehr Beratung.", "proposal": ""},
+    )
+    assert response.status_code == 302
+    comment = ReviewComment.objects.get()
+    assert (comment.organisation, comment.invitation, comment.author) == (
+        "Caritasverband",
+        erika,
+        None,
+    )
+    assert "Mehr Beratung." in client.get(path).content.decode()
+    # The other participant does not see it (the review's setting) …
+    assert "Mehr Beratung." not in client.get(other_link).content.decode()
+    # … the KI's table names the organisation, not the person.
+    client.force_login(ki_staff)
+    table = client.get(urls(district, review)["abwaegung"]).content.decode()
+    assert "Caritasverband" in table and "Erika Muster" not in table
+    client.post(
+        reverse("coordination:review_revoke", args=[district.slug, draft.pk, review.pk, erika.pk])
+    )
+    client.logout()
+    assert client.get(path).status_code == 404
+    assert (
+        client.post(path + f"anmerkung/?abschnitt={section.pk}&absatz=1", {"text": "x"}).status_code
+        == 404
+    )
+    forged = other_link[:-3] + ("A" if other_link[-3] != "A" else "B") + other_link[-2:]
+    assert client.get(forged).status_code == 404
+    assert client.get(other_link.replace(district.slug, other_district.slug, 1)).status_code == 404
+    assert client.get(f"/{district.slug}/beteiligung/einladung/kein-token/").status_code == 404
+    assert ReviewComment.objects.count() == 1
+
+
+def test_an_invitation_without_contact_needs_name_address_and_organisation(
+    client, district, draft, section, ki_staff
+):
+    from coordination.models import ReviewInvitation
+
+    review = open_review(draft, section)
+    client.force_login(ki_staff)
+    invite = reverse("coordination:review_invitations", args=[district.slug, draft.pk, review.pk])
+    response = client.post(invite, {"name": "", "email": "kein-mail", "organisation": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte den Namen eintragen" in html and "Bitte die Organisation eintragen" in html
+    assert "gültige E-Mail-Adresse" in html
+    assert not ReviewInvitation.objects.exists()
+
+
+def test_erasing_the_contact_person_strikes_the_invitation(district, draft, section, ki_staff):
+    """DSGVO Art. 17 through the existing erasure: name and address leave the invitation too."""
+    from actors import services as actor_services
+    from coordination.models import ReviewInvitation
+
+    contact = factories.ContactPersonFactory(
+        actor=factories.ActorFactory(district=district), name="Erika Muster", email="e@caritas.de"
+    )
+    review = open_review(draft, section)
+    invitation = ReviewInvitation.objects.create(
+        review=review,
+        contact=contact,
+        name=contact.name,
+        email=contact.email,
+        organisation="Caritas",
+    )
+    actor_services.contact_erase(district=district, contact=contact, user=ki_staff)
+    invitation.refresh_from_db()
+    assert "Erika Muster" not in invitation.name and "e@caritas.de" not in invitation.email
+    assert invitation.organisation == "Caritas"
