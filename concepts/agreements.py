@@ -63,12 +63,15 @@ class AgreementSummary:
         return text
 
 
-def agreement_summary(version: ConceptVersion) -> AgreementSummary:
-    """The counts, from ``agreement_rows``."""
-    rows = agreement_rows(version)
+def summary_of(rows: list[AgreementRow], adopted: bool) -> AgreementSummary:
     recorded = [row.agreement for row in rows if row.agreement is not None]
     refused = sum(1 for agreement in recorded if not agreement.agreed)
-    return AgreementSummary(len(rows), len(recorded) - refused, refused, version.is_adopted)
+    return AgreementSummary(len(rows), len(recorded) - refused, refused, adopted)
+
+
+def agreement_summary(version: ConceptVersion) -> AgreementSummary:
+    """The counts, from ``agreement_rows``."""
+    return summary_of(agreement_rows(version), version.is_adopted)
 
 
 def agreement_sentence(version: ConceptVersion) -> str:

@@ -19,7 +19,7 @@ from accounts.rights import Capability, Scope
 from core.locking import StaleEditGuard
 from core.views import ConfirmDeleteView
 
-from .agreements import AgreementSummary, agreement_rows
+from .agreements import agreement_rows, summary_of
 from .forms_agreements import AgreementForm
 from .models import MunicipalAgreement
 from .queries import visible_versions
@@ -62,12 +62,10 @@ class AgreementListView(DistrictMixin, TemplateView):
         rows = agreement_rows(version)
         for row in rows:
             row.editable = may_record(self.request.access, version, row.municipality)
-        refused = sum(1 for r in rows if r.agreement and not r.agreement.agreed)
-        agreed = sum(1 for r in rows if r.agreement and r.agreement.agreed)
         context.update(
             version=version,
             rows=rows,
-            summary=AgreementSummary(len(rows), agreed, refused, version.is_adopted),
+            summary=summary_of(rows, version.is_adopted),
             can_delete=self.request.access.scope(RECORD) == Scope.ANY_MUNICIPALITY,
         )
         return context

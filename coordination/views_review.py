@@ -192,18 +192,16 @@ class ReviewDetailView(ReviewMixin, TemplateView):
         }
 
 
-class CommentCreateView(ReviewMixin, FormView):
-    """A liaison's comment on one paragraph, for their municipality, while the Beteiligung is
-    open (``?abschnitt=<id>&absatz=<n>``)."""
+class CommentFormBase(FormView):
+    """A comment on one paragraph (``?abschnitt=<id>&absatz=<n>``) while the Beteiligung is
+    open; subclasses say whose review it is (``setup_participant``), for whom the comment is
+    written (``fill``) and where to go back to (``back_url``)."""
 
     template_name = "coordination/review_comment.html"
     form_class = CommentForm
 
-    def setup_comment(self):
-        self.review = self.get_review()
-        access = self.request.access
-        if access.scope(PARTICIPATE) == Scope.OWN_MUNICIPALITY and access.municipality is None:
-            raise PermissionDenied("Ihr Zugang ist keiner Kommune zugeordnet.")
+    def get_form_kwargs(self):
+        self.setup_participant()
         if not self.review.is_open():
             raise PermissionDenied(
                 f"Die Beteiligung läuft vom {self.review.opens_on:%d.%m.%Y} bis zum "
@@ -213,9 +211,6 @@ class CommentCreateView(ReviewMixin, FormView):
         self.section, self.number, self.paragraph_text = paragraph_from_query(
             self.review, self.request.GET
         )
-
-    def get_form_kwargs(self):
-        self.setup_comment()
         return super().get_form_kwargs()
 
     def form_valid(self, form):
@@ -225,28 +220,53 @@ class CommentCreateView(ReviewMixin, FormView):
         comment.section_title = self.section.title
         comment.paragraph = self.number
         comment.paragraph_text = self.paragraph_text
-        comment.author = self.request.user
-        # A liaison comments for their municipality; the KI (e.g. what a Facharbeitsgruppe
-        # said) as the KI.
-        municipality = self.request.access.municipality
-        comment.organisation = (
-            municipality.name if municipality is not None else "Kommunales Integrationszentrum"
-        )
+        self.fill(comment)
         comment.save()
         messages.success(
             self.request,
             f"Ihre Anmerkung zu „{self.section.title}“, Absatz {self.number}, ist gespeichert.",
         )
-        return redirect(_review_url(self.review) + f"#absatz-{self.section.pk}-{self.number}")
+        return redirect(self.back_url() + f"#absatz-{self.section.pk}-{self.number}")
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # builds the form: sets up the review
+        district = self.review.version.concept.district
         return {
-            **super().get_context_data(**kwargs),
+            **context,
+            "district": district,
             "review": self.review,
             "section": self.section,
             "number": self.number,
-            "paragraph_html": render_markdown(self.paragraph_text, self.request.district),
+            "paragraph_html": render_markdown(self.paragraph_text, district),
+            "back_url": self.back_url(),
         }
+
+
+class CommentCreateView(ReviewMixin, CommentFormBase):
+    """A liaison's comment for their municipality; the KI's (e.g. what a Facharbeitsgruppe
+    said) as the KI."""
+
+    def setup_participant(self):
+        self.review = self.get_review()
+        access = self.request.access
+        if access.scope(PARTICIPATE) == Scope.OWN_MUNICIPALITY and access.municipality is None:
+            raise PermissionDenied("Ihr Zugang ist keiner Kommune zugeordnet.")
+
+    def fill(self, comment):
+        comment.author = self.request.user
+        municipality = self.request.access.municipality
+        comment.organisation = (
+            municipality.name if municipality is not None else "Kommunales Integrationszentrum"
+        )
+
+    def back_url(self) -> str:
+        return _review_url(self.review)
+
+
+def sorted_comments(review, comments) -> list[ReviewComment]:
+    """In the order of the Fassung: section, paragraph, then as written."""
+    order = {s.pk: s.order for s in review.version.sections.all()}
+    return sorted(comments, key=lambda c: (order.get(c.section_id, 10**6), c.paragraph, c.pk))
 
 
 ABWAEGUNG_COLUMNS = [
@@ -289,10 +309,8 @@ class AbwaegungView(ReviewMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.review = self.get_review()
-        order = {s.pk: s.order for s in self.review.version.sections.all()}
-        self.comments = sorted(
-            self.review.comments.select_related("decided_by"),
-            key=lambda c: (order.get(c.section_id, 10**6), c.paragraph, c.pk),
+        self.comments = sorted_comments(
+            self.review, self.review.comments.select_related("decided_by")
         )
         kind = request.GET.get("als")
         if kind == "pdf":
@@ -362,12 +380,9 @@ class AttachAbwaegungView(ReviewMixin, View):
         if paper is None:
             messages.error(request, "Bitte wählen Sie eine Vorlage zu dieser Fassung.")
             return redirect(back)
-        order = {s.pk: s.order for s in review.version.sections.all()}
-        comments = sorted(
-            review.comments.all(), key=lambda c: (order.get(c.section_id, 10**6), c.paragraph, c.pk)
-        )
         content = ContentFile(
-            abwaegung_pdf(request, review, comments), name=f"Abwaegungstabelle-{review.pk}.pdf"
+            abwaegung_pdf(request, review, sorted_comments(review, review.comments.all())),
+            name=f"Abwaegungstabelle-{review.pk}.pdf",
         )
         try:
             attachment_create(
@@ -523,51 +538,17 @@ class ExternalReviewView(ExternalMixin, TemplateView):
         }
 
 
-class ExternalCommentView(ExternalMixin, FormView):
-    template_name = "coordination/review_comment.html"
-    form_class = CommentForm
+class ExternalCommentView(ExternalMixin, CommentFormBase):
+    """An external participant's comment, for their organisation."""
 
-    def get_form_kwargs(self):
+    def setup_participant(self):
         self.setup_invitation()
-        if not self.review.is_open():
-            raise PermissionDenied(
-                f"Die Beteiligung läuft vom {self.review.opens_on:%d.%m.%Y} bis zum "
-                f"{self.review.closes_on:%d.%m.%Y}; außerhalb dieser Zeit nimmt sie keine "
-                "Anmerkungen an."
-            )
-        self.section, self.number, self.paragraph_text = paragraph_from_query(
-            self.review, self.request.GET
-        )
-        return super().get_form_kwargs()
+
+    def fill(self, comment):
+        comment.invitation = self.invitation
+        comment.organisation = self.invitation.organisation
 
     def back_url(self) -> str:
         return reverse(
             "coordination:review_external", args=[self.district.slug, self.kwargs["token"]]
         )
-
-    def form_valid(self, form):
-        comment = form.save(commit=False)
-        comment.review = self.review
-        comment.section = self.section
-        comment.section_title = self.section.title
-        comment.paragraph = self.number
-        comment.paragraph_text = self.paragraph_text
-        comment.invitation = self.invitation
-        comment.organisation = self.invitation.organisation
-        comment.save()
-        messages.success(
-            self.request,
-            f"Ihre Anmerkung zu „{self.section.title}“, Absatz {self.number}, ist gespeichert.",
-        )
-        return redirect(self.back_url() + f"#absatz-{self.section.pk}-{self.number}")
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "district": self.district,
-            "review": self.review,
-            "section": self.section,
-            "number": self.number,
-            "paragraph_html": render_markdown(self.paragraph_text, self.district),
-            "back_url": self.back_url(),
-        }
