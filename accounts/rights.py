@@ -41,6 +41,9 @@ class Capability(StrEnum):
     ANSWER_ROUND = "answer_round"
     # sign off a paper (Mitzeichnung, issue 14): the view lets only the holder of the step act
     SIGN_OFF = "sign_off"
+    # Issue 18: comment on a draft in a Beteiligung – the KI (as the KI), the liaisons for
+    # their municipality, the Kreistag members when the Beteiligung invites them.
+    COMMENT_DRAFT = "comment_draft"
 
 
 class Scope(StrEnum):
@@ -88,6 +91,12 @@ RIGHTS: dict[Capability, dict[str, Scope]] = {
     Capability.ANSWER_ROUND: {
         Role.LEAD: Scope.ANY_MUNICIPALITY,
         Role.STAFF: Scope.ANY_MUNICIPALITY,
+        Role.LIAISON: Scope.OWN_MUNICIPALITY,
+    },
+    Capability.COMMENT_DRAFT: {
+        Role.LEAD: Scope.ANY_MUNICIPALITY,
+        Role.STAFF: Scope.ANY_MUNICIPALITY,
+        Role.COUNCIL: Scope.ALL,
         Role.LIAISON: Scope.OWN_MUNICIPALITY,
     },
 }

@@ -3,12 +3,19 @@ calendar subscription links (actors/subscription.py): the invitation's id signed
 project's SECRET_KEY. A forged link, a revoked invitation or one of another District is None
 (the views answer 404)."""
 
+import datetime
+
+from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
-from .models import ReviewInvitation
+from .models import DraftReview, ReviewInvitation
 
 SALT = "kreisintegration.coordination.review-invitation"
 
@@ -24,10 +31,11 @@ def invitation_for_token(district, token: str) -> ReviewInvitation | None:
         return None
     if not isinstance(pk, int):
         return None
+    # An erased participant (Art. 17: no address left) has no link either.
     return (
         ReviewInvitation.objects.for_district(district)
         .select_related("review__version__concept")
-        .filter(pk=pk, revoked_at__isnull=True)
+        .filter(pk=pk, revoked_at__isnull=True, email__contains="@")
         .first()
     )
 
@@ -53,3 +61,91 @@ def send_invitation(invitation: ReviewInvitation, *, base_url: str) -> None:
         render_to_string("coordination/review_invitation_email.txt", context),
         to=[invitation.email],
     ).send()
+
+
+# --- the public variant: anyone signs up with a name and an address ------------------------
+
+
+# Rate limits of the public sign-up and of public comments. Not from a law or a seed: the
+# product's own guard against floods, set in settings (KI_PUBLIC_REVIEW_LIMITS) per
+# installation; the defaults let a person correct a typo in their address a few times and a
+# shared network (a school, a town hall) sign up a workshop group within an hour.
+def limits() -> dict:
+    return {
+        "signups_per_address": 3,
+        "signups_per_network": 20,
+        "comments_per_hour": 20,
+        **getattr(settings, "KI_PUBLIC_REVIEW_LIMITS", {}),
+    }
+
+
+PUBLIC_ORGANISATION = "Privatperson"
+
+
+def client_hash(request) -> str:
+    """A keyed hash of the network address (REMOTE_ADDR as the proxy passes it on): enough
+    to count sign-ups, nothing to learn the address from."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return salted_hmac(SALT + ".client", address).hexdigest()
+
+
+def signup_refusal(review: DraftReview, email: str, client: str) -> str:
+    """Why a public sign-up is refused now (German), or ""."""
+    since = timezone.now() - datetime.timedelta(hours=1)
+    recent = ReviewInvitation.objects.filter(is_public=True, created__gte=since)
+    limit = limits()
+    if (
+        recent.filter(email__iexact=email).count() >= limit["signups_per_address"]
+        or recent.filter(client_hash=client).count() >= limit["signups_per_network"]
+    ):
+        return (
+            "Von dieser Adresse kamen in der letzten Stunde schon mehrere Anmeldungen. "
+            "Bitte versuchen Sie es in einer Stunde noch einmal."
+        )
+    return ""
+
+
+def public_signup(
+    review: DraftReview, *, name: str, email: str, organisation: str, client: str, base_url: str
+) -> ReviewInvitation:
+    """Sign a member of the public up for a public Beteiligung: an invitation marked public,
+    and the personal link to the address given (which the first visit confirms)."""
+    if not (review.is_public and review.is_open()):
+        raise ValidationError("Diese Beteiligung nimmt keine Anmeldungen an.")
+    if refusal := signup_refusal(review, email, client):
+        raise ValidationError(refusal)
+    with transaction.atomic():
+        invitation = ReviewInvitation.objects.create(
+            review=review,
+            name=name,
+            email=email,
+            organisation=organisation or PUBLIC_ORGANISATION,
+            is_public=True,
+            client_hash=client,
+        )
+        context = {
+            "invitation": invitation,
+            "review": review,
+            "district": review.version.concept.district,
+            "link": base_url + invitation_url(invitation),
+        }
+        message = EmailMessage(
+            f"Bitte bestätigen: {review.title}",
+            render_to_string("coordination/review_public_email.txt", context),
+            to=[email],
+        )
+        transaction.on_commit(message.send)
+    return invitation
+
+
+def comment_refusal(invitation: ReviewInvitation) -> str:
+    """The public's comment limit per hour and link (German), or ""."""
+    if not invitation.is_public:
+        return ""
+    since = timezone.now() - datetime.timedelta(hours=1)
+    if invitation.comments.filter(created__gte=since).count() >= limits()["comments_per_hour"]:
+        return (
+            "Sie haben in der letzten Stunde schon viele Anmerkungen geschrieben. Bitte "
+            "schreiben Sie die nächste etwas später."
+        )
+    return ""

@@ -281,9 +281,25 @@ class DraftReview(TimeStampedModel):
     comments_visible = models.BooleanField(
         "Teilnehmende sehen auch die Anmerkungen der anderen", default=False
     )
+    # Who is invited besides the external participants (ReviewInvitation): issue 18 names the
+    # municipalities' liaisons, the Kreistag members and – optionally – the public.
+    invite_liaisons = models.BooleanField(
+        "Kommunale Ansprechpersonen (für ihre Kommune)", default=True
+    )
+    invite_council = models.BooleanField(
+        "Mitglieder des Kreistags und der Ausschüsse", default=False
+    )
+    is_public = models.BooleanField(
+        "Öffentlich: alle dürfen anmerken",
+        default=False,
+        help_text="Mit Name und bestätigter E-Mail-Adresse; Anmerkungen erscheinen erst nach "
+        "Freigabe durch das KI.",
+    )
     created_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    reminded_at = models.DateTimeField("Erinnerung verschickt am", null=True, blank=True)
+    published_at = models.DateTimeField("Abwägung veröffentlicht am", null=True, blank=True)
 
     objects = district_queryset("version__concept__district").as_manager()
 
@@ -304,7 +320,10 @@ class DraftReview(TimeStampedModel):
 
     def is_open(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
-        return self.opens_on <= today <= self.closes_on
+        return self.opens_on <= today <= self.closes_on and self.published_at is None
+
+    def has_ended(self, today: datetime.date | None = None) -> bool:
+        return (today or timezone.localdate()) > self.closes_on
 
 
 class ReviewComment(TimeStampedModel):
@@ -350,6 +369,31 @@ class ReviewComment(TimeStampedModel):
         "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField("abgewogen am", null=True, blank=True)
+    # "… and may link the change it made" (issue 18): the saved state of the section that took
+    # the comment up, from the section's history.
+    change = models.ForeignKey(
+        "concepts.HistoricalConceptSection",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Änderung am Abschnitt",
+        db_constraint=False,
+    )
+    # A comment of the public (a self-registered participant) is shown to the others only once
+    # the KI has released it; one it refuses (insults, advertising, personal data of others)
+    # leaves the Abwägungstabelle, and its author learns why.
+    moderation = models.CharField(
+        "Moderation",
+        max_length=12,
+        blank=True,
+        choices=[
+            ("offen", "wartet auf Freigabe"),
+            ("frei", "freigegeben"),
+            ("abgelehnt", "abgelehnt"),
+        ],
+    )
+    moderation_note = models.CharField("Grund der Ablehnung", max_length=300, blank=True)
 
     objects = district_queryset("review__version__concept__district").as_manager()
 
@@ -390,6 +434,12 @@ class ReviewInvitation(TimeStampedModel):
     invited_by = models.ForeignKey(
         "accounts.User", on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # A member of the public who signed up on the public page of the Beteiligung: the link is
+    # sent to the address given, and the first visit through it confirms the address.
+    is_public = models.BooleanField("hat sich selbst angemeldet", default=False)
+    confirmed_at = models.DateTimeField("E-Mail-Adresse bestätigt am", null=True, blank=True)
+    # Rate limit of the public sign-up: a keyed hash of the network address, never the address.
+    client_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = district_queryset("review__version__concept__district").as_manager()
 

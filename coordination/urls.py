@@ -78,6 +78,37 @@ urlpatterns = [
         views_review.RevokeInvitationView.as_view(),
         name="review_revoke",
     ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/erinnern/",
+        views_review.RemindView.as_view(),
+        name="review_remind",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/abwaegung/veroeffentlichen/",
+        views_review.PublishView.as_view(),
+        name="review_publish",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/einladungen/<int:invitation_pk>/auskunft/",
+        views_review.InvitationExportView.as_view(),
+        name="review_invitation_export",
+    ),
+    path(
+        "konzept/<int:version_pk>/beteiligung/<int:pk>/einladungen/<int:invitation_pk>/loeschen/",
+        views_review.InvitationEraseView.as_view(),
+        name="review_invitation_erase",
+    ),
+    path(
+        "konzept/beteiligung/anmerkungen/<int:pk>/moderieren/",
+        views_review.ModerateView.as_view(),
+        name="review_moderate",
+    ),
+    # The public variant's page and sign-up: no login.
+    path(
+        "beteiligung/<int:pk>/",
+        views_review.PublicReviewView.as_view(),
+        name="review_public",
+    ),
     # An external participant's personal link: no login (tests/coordination/test_reviews.py).
     path(
         "beteiligung/einladung/<str:token>/",

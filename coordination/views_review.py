@@ -1,16 +1,23 @@
-"""A Beteiligung on a draft (issue 18): the KI opens it, the municipalities' liaisons comment
-paragraph by paragraph, the KI weighs each comment in the Abwägungstabelle.
+"""A Beteiligung on a draft (issue 18): the KI opens it, the municipalities' liaisons, the
+Kreistag members, invited external participants and – if public – anyone comment paragraph by
+paragraph, the KI weighs each comment in the Abwägungstabelle and publishes it.
 
-Rights: the KI (EDIT) opens and weighs and reads every comment, and may comment as the KI; a
-liaison (answering for their municipality, ``ANSWER_ROUND``) comments for it while the
-Beteiligung is open and reads their own comments – and the others' where the Beteiligung says
-so. Everyone else: 403.
+Rights: the KI (EDIT) opens, moderates and weighs and reads every comment, and may comment as
+the KI; a liaison comments for their municipality, a Kreistag member as a member of the
+Kreistag (``COMMENT_DRAFT``), each only when the Beteiligung invites their group, while it is
+open; they read their own comments – and the others' where the Beteiligung says so. Everyone
+else: 403.
 """
+
+import json
+import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db.models import Count
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -19,7 +26,7 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView, View
 
 from accounts.access import DistrictMixin
-from accounts.rights import Capability, Scope
+from accounts.rights import Capability, Role, Scope
 from concepts.models import ConceptVersion
 from concepts.queries import visible_versions
 from concepts.rendering import render_markdown
@@ -29,16 +36,59 @@ from districts.models import District
 from documents import pdf
 from papers.services import attachment_create
 
-from .forms_review import CommentForm, InvitationForm, ReviewForm, WeighForm
-from .invitations import invitation_for_token, send_invitation
+from . import review_mail
+from .forms_review import (
+    CommentForm,
+    InvitationForm,
+    PublicSignupForm,
+    ReviewForm,
+    WeighForm,
+)
+from .invitations import (
+    client_hash,
+    comment_refusal,
+    invitation_for_token,
+    public_signup,
+    send_invitation,
+)
 from .models import DraftReview, ReviewComment, ReviewInvitation
 from .paragraphs import anchor, paragraphs
 
-PARTICIPATE = Capability.ANSWER_ROUND
+PARTICIPATE = Capability.COMMENT_DRAFT
+# Moderation states of a public comment (ReviewComment.moderation); "" needs none.
+PENDING, RELEASED, REFUSED = "offen", "frei", "abgelehnt"
 
 
 def _version(request, pk) -> ConceptVersion:
-    return get_object_or_404(visible_versions(request).select_related("concept"), pk=pk)
+    versions = visible_versions(request)
+    if request.access.role == Role.COUNCIL:
+        # A Kreistag invited to a Beteiligung reads the draft it is asked about.
+        versions = request.district.concept.versions.filter(
+            Q(pk__in=versions.values("pk")) | Q(reviews__invite_council=True)
+        ).distinct()
+    return get_object_or_404(versions.select_related("concept"), pk=pk)
+
+
+def invited(request, review) -> bool:
+    """Whether the reader's group takes part: the KI always; liaisons and Kreistag members
+    when the Beteiligung invites them."""
+    if _is_ki(request):
+        return True
+    if request.access.role == Role.COUNCIL:
+        return review.invite_council
+    return review.invite_liaisons
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/")[:-1]
+
+
+def shown_to_participant(comments, own: Q, review):
+    """A participant's own comments, and – where the Beteiligung shows them – the others'
+    that need no moderation or were released."""
+    if review.comments_visible:
+        return comments.filter(own | Q(moderation__in=["", RELEASED]))
+    return comments.filter(own)
 
 
 def _is_ki(request) -> bool:
@@ -61,13 +111,15 @@ class ReviewMixin(DistrictMixin):
             version.reviews.prefetch_related("sections"), pk=self.kwargs["pk"]
         )
         review.version = version
+        if not invited(self.request, review):
+            raise PermissionDenied("Ihre Gruppe ist zu dieser Beteiligung nicht eingeladen.")
         return review
 
     def visible_comments(self, review):
-        comments = review.comments.select_related("decided_by")
-        if _is_ki(self.request) or review.comments_visible:
+        comments = review.comments.select_related("decided_by", "change")
+        if _is_ki(self.request):
             return comments
-        return comments.filter(author=self.request.user)
+        return shown_to_participant(comments, Q(author=self.request.user), review)
 
 
 class ReviewListView(DistrictMixin, TemplateView):
@@ -79,7 +131,7 @@ class ReviewListView(DistrictMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "version": version,
-            "reviews": list(version.reviews.all()),
+            "reviews": [r for r in version.reviews.all() if invited(self.request, r)],
             "today": timezone.localdate(),
             "may_open": _is_ki(self.request) and not version.is_adopted,
         }
@@ -111,7 +163,12 @@ class ReviewCreateView(DistrictMixin, FormView):
         review.created_by = self.request.user
         review.save()
         form.save_m2m()
-        messages.success(self.request, f"Beteiligung „{review.title}“ eröffnet.")
+        count = review_mail.announce(review, base_url=_base_url(self.request))
+        messages.success(
+            self.request,
+            f"Beteiligung „{review.title}“ eröffnet; {count} eingeladene Mitglieder "
+            "(Kommunen, Kreistag) haben eine E-Mail erhalten.",
+        )
         return redirect(_review_url(review))
 
     def get_context_data(self, **kwargs):
@@ -181,14 +238,20 @@ class ReviewDetailView(ReviewMixin, TemplateView):
         review = self.get_review()
         blocks = review_blocks(review, self.visible_comments(review), self.request.district)
         access = self.request.access
+        is_ki = _is_ki(self.request)
         return {
             **super().get_context_data(**kwargs),
             "review": review,
             "version": review.version,
             "blocks": blocks,
-            "is_ki": _is_ki(self.request),
+            "is_ki": is_ki,
             "may_comment": review.is_open()
-            and (access.scope(PARTICIPATE) == Scope.ANY_MUNICIPALITY or access.municipality),
+            and (
+                access.scope(PARTICIPATE) in (Scope.ANY_MUNICIPALITY, Scope.ALL)
+                or access.municipality
+            ),
+            "pending": is_ki and review.comments.filter(moderation=PENDING).count(),
+            "today": timezone.localdate(),
         }
 
 
@@ -214,6 +277,11 @@ class CommentFormBase(FormView):
         return super().get_form_kwargs()
 
     def form_valid(self, form):
+        if refusal := self.refusal():
+            form.add_error(None, refusal)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
         comment = form.save(commit=False)
         comment.review = self.review
         comment.section = self.section
@@ -241,6 +309,9 @@ class CommentFormBase(FormView):
             "back_url": self.back_url(),
         }
 
+    def refusal(self) -> str:
+        return ""
+
 
 class CommentCreateView(ReviewMixin, CommentFormBase):
     """A liaison's comment for their municipality; the KI's (e.g. what a Facharbeitsgruppe
@@ -255,9 +326,12 @@ class CommentCreateView(ReviewMixin, CommentFormBase):
     def fill(self, comment):
         comment.author = self.request.user
         municipality = self.request.access.municipality
-        comment.organisation = (
-            municipality.name if municipality is not None else "Kommunales Integrationszentrum"
-        )
+        if municipality is not None:
+            comment.organisation = municipality.name
+        elif self.request.access.role == Role.COUNCIL:
+            comment.organisation = "Mitglied des Kreistags"
+        else:
+            comment.organisation = "Kommunales Integrationszentrum"
 
     def back_url(self) -> str:
         return _review_url(self.review)
@@ -279,7 +353,21 @@ ABWAEGUNG_COLUMNS = [
     Column("Formulierungsvorschlag", width=40),
     Column("Abwägung", width=18),
     Column("Begründung", width=40),
+    Column("Änderung", width=24),
 ]
+
+
+def change_label(comment) -> str:
+    change = comment.change
+    if change is None:
+        return ""
+    when = timezone.localtime(change.history_date)
+    return f"Abschnitt „{change.title}“ geändert am {when:%d.%m.%Y um %H:%M} Uhr"
+
+
+def weighed_comments(review):
+    """What the Abwägung weighs: every comment except those the moderation refused."""
+    return review.comments.exclude(moderation=REFUSED).select_related("decided_by", "change")
 
 
 def abwaegung_rows(comments) -> list[list]:
@@ -294,6 +382,7 @@ def abwaegung_rows(comments) -> list[list]:
             c.proposal,
             c.get_decision_display() or "noch offen",
             c.reason,
+            change_label(c),
         ]
         for number, c in enumerate(comments, start=1)
     ]
@@ -309,9 +398,7 @@ class AbwaegungView(ReviewMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.review = self.get_review()
-        self.comments = sorted_comments(
-            self.review, self.review.comments.select_related("decided_by")
-        )
+        self.comments = sorted_comments(self.review, weighed_comments(self.review))
         kind = request.GET.get("als")
         if kind == "pdf":
             return download(
@@ -341,6 +428,7 @@ class AbwaegungView(ReviewMixin, TemplateView):
             "version": self.review.version,
             "comments": self.comments,
             "open_count": open_count,
+            "publication_refusal": review_mail.publication_refusal(self.review),
             # The Vorlagen made from this Fassung that can still take an Anlage.
             "papers": [p for p in self.review.version.decision_papers.all() if not p.is_released],
         }
@@ -381,7 +469,7 @@ class AttachAbwaegungView(ReviewMixin, View):
             messages.error(request, "Bitte wählen Sie eine Vorlage zu dieser Fassung.")
             return redirect(back)
         content = ContentFile(
-            abwaegung_pdf(request, review, sorted_comments(review, review.comments.all())),
+            abwaegung_pdf(request, review, sorted_comments(review, weighed_comments(review))),
             name=f"Abwaegungstabelle-{review.pk}.pdf",
         )
         try:
@@ -415,6 +503,12 @@ class WeighView(StaleEditGuard, DistrictMixin, FormView):
             ),
             pk=self.kwargs["pk"],
         )
+        if self.comment.review.published_at is not None:
+            raise PermissionDenied(
+                "Die Abwägung ist veröffentlicht; Entscheidungen lassen sich nicht mehr ändern."
+            )
+        if self.comment.moderation == REFUSED:
+            raise PermissionDenied("Diese Anmerkung wurde in der Moderation abgelehnt.")
         return {**super().get_form_kwargs(), "instance": self.comment}
 
     def form_valid(self, form):
@@ -435,6 +529,80 @@ class WeighView(StaleEditGuard, DistrictMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "comment": self.comment}
+
+
+class RemindView(ReviewMixin, View):
+    """The reminder before the end, by hand (the command ``remind_reviews`` sends it on
+    schedule)."""
+
+    capability = Capability.EDIT
+
+    def post(self, request, *args, **kwargs):
+        review = self.get_review()
+        try:
+            count = review_mail.remind(review, base_url=_base_url(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Erinnerung an {count} Teilnehmende verschickt.")
+        return redirect(_review_url(review))
+
+
+class PublishView(ReviewMixin, View):
+    """Publish the Abwägung once the Beteiligung has ended and every comment is weighed:
+    participants then see the decisions, and each gets those on their own comments by
+    e-mail."""
+
+    capability = Capability.EDIT
+
+    def post(self, request, *args, **kwargs):
+        review = self.get_review()
+        try:
+            count = review_mail.publish(review, base_url=_base_url(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                f"Die Abwägung ist veröffentlicht; {count} Teilnehmende haben die "
+                "Entscheidungen zu ihren Anmerkungen per E-Mail erhalten.",
+            )
+        return redirect(
+            reverse(
+                "coordination:review_abwaegung",
+                args=[request.district.slug, review.version_id, review.pk],
+            )
+        )
+
+
+class ModerateView(DistrictMixin, View):
+    """Release a public comment for the others to read, or refuse it with a reason (which its
+    author sees on their page)."""
+
+    capability = Capability.EDIT
+
+    def post(self, request, *args, **kwargs):
+        comment = get_object_or_404(
+            ReviewComment.objects.for_district(request.district).select_related("review"),
+            pk=kwargs["pk"],
+        )
+        review = comment.review
+        back = _review_url(review) + f"#absatz-{comment.section_id}-{comment.paragraph}"
+        action, note = request.POST.get("action"), request.POST.get("note", "").strip()
+        if comment.moderation != PENDING or action not in (RELEASED, REFUSED):
+            messages.error(request, "Diese Anmerkung wartet nicht auf eine Freigabe.")
+            return redirect(back)
+        if action == REFUSED and not note:
+            messages.error(request, "Bitte nennen Sie den Grund der Ablehnung.")
+            return redirect(back)
+        comment.moderation = action
+        comment.moderation_note = note[:300] if action == REFUSED else ""
+        comment.save(update_fields=["moderation", "moderation_note", "modified"])
+        messages.success(
+            request,
+            "Anmerkung freigegeben." if action == RELEASED else "Anmerkung abgelehnt.",
+        )
+        return redirect(back)
 
 
 # --- external participants: personal links instead of accounts ------------------------------
@@ -509,13 +677,15 @@ class ExternalMixin:
         invitation = invitation_for_token(district, self.kwargs["token"])
         if invitation is None:
             raise Http404
+        if invitation.is_public and invitation.confirmed_at is None:
+            # The link reached its owner: the address is confirmed.
+            invitation.confirmed_at = timezone.now()
+            invitation.save(update_fields=["confirmed_at", "modified"])
         self.district, self.invitation, self.review = district, invitation, invitation.review
 
     def comments(self):
-        comments = self.review.comments.select_related("decided_by")
-        if self.review.comments_visible:
-            return comments
-        return comments.filter(invitation=self.invitation)
+        comments = self.review.comments.select_related("decided_by", "change")
+        return shown_to_participant(comments, Q(invitation=self.invitation), self.review)
 
 
 class ExternalReviewView(ExternalMixin, TemplateView):
@@ -547,8 +717,165 @@ class ExternalCommentView(ExternalMixin, CommentFormBase):
     def fill(self, comment):
         comment.invitation = self.invitation
         comment.organisation = self.invitation.organisation
+        if self.invitation.is_public:
+            comment.moderation = PENDING
+
+    def refusal(self) -> str:
+        return comment_refusal(self.invitation)
 
     def back_url(self) -> str:
         return reverse(
             "coordination:review_external", args=[self.district.slug, self.kwargs["token"]]
+        )
+
+
+# --- the public variant ----------------------------------------------------------------------
+
+
+class PublicReviewView(FormView):
+    """The page of a public Beteiligung (no login): the draft, the released comments where the
+    Beteiligung shows them, and the sign-up with a name and an address; the personal link
+    arrives by e-mail and confirms it."""
+
+    template_name = "coordination/review_public.html"
+    form_class = PublicSignupForm
+
+    def setup_review(self):
+        self.district = get_object_or_404(District, slug=self.kwargs["district_slug"])
+        self.review = get_object_or_404(
+            DraftReview.objects.for_district(self.district)
+            .filter(is_public=True)
+            .select_related("version__concept")
+            .prefetch_related("sections"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.setup_review()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.setup_review()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            public_signup(
+                self.review,
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                client=client_hash(self.request),
+                base_url=_base_url(self.request),
+            )
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        messages.success(
+            self.request,
+            f"Danke! Wir haben Ihnen einen persönlichen Link an {data['email']} geschickt. "
+            "Mit ihm bestätigen Sie Ihre Adresse und schreiben Ihre Anmerkungen.",
+        )
+        return redirect(self.request.path)
+
+    def get_context_data(self, **kwargs):
+        comments = ReviewComment.objects.none()
+        if self.review.comments_visible:
+            comments = shown_to_participant(
+                self.review.comments.select_related("decided_by", "change"), Q(pk=None), self.review
+            )
+        return {
+            **super().get_context_data(**kwargs),
+            "district": self.district,
+            "review": self.review,
+            "version": self.review.version,
+            "blocks": review_blocks(self.review, comments, self.district),
+            "may_comment": False,
+            "may_sign_up": self.review.is_open(),
+        }
+
+
+# --- the DSGVO functions for a participant without an account --------------------------------
+
+
+class InvitationExportView(ReviewMixin, View):
+    """Art. 15 DSGVO: everything held on one external or public participant, as JSON."""
+
+    capability = Capability.EDIT
+
+    def get(self, request, *args, **kwargs):
+        review = self.get_review()
+        invitation = get_object_or_404(review.invitations, pk=kwargs["invitation_pk"])
+        data = {
+            "Auskunft nach": "Art. 15 DSGVO",
+            "Verantwortliche Stelle": f"Kommunales Integrationszentrum {request.district.name}",
+            "erstellt am": timezone.localtime(),
+            "Beteiligung": review.title,
+            "Teilnahme": {
+                "Name": invitation.name,
+                "E-Mail": invitation.email,
+                "Organisation": invitation.organisation,
+                "eingeladen am": invitation.created,
+                "selbst angemeldet (öffentlich)": invitation.is_public,
+                "E-Mail-Adresse bestätigt am": invitation.confirmed_at,
+                "Link widerrufen am": invitation.revoked_at,
+            },
+            "Anmerkungen": [
+                {
+                    "Abschnitt": c.section_title,
+                    "Absatz": c.paragraph,
+                    "Anmerkung": c.text,
+                    "Formulierungsvorschlag": c.proposal,
+                    "geschrieben am": c.created,
+                    "Abwägung": c.get_decision_display(),
+                    "Begründung": c.reason,
+                }
+                for c in invitation.comments.order_by("pk")
+            ],
+        }
+        content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        return download(
+            content.encode("utf-8"),
+            filename=f"teilnahme-{invitation.pk}-auskunft.json",
+            content_type="application/json",
+        )
+
+
+ERASED = "[gelöscht]"
+
+
+class InvitationEraseView(ReviewMixin, View):
+    """Art. 17 DSGVO: strike the participant's name and address (and the name where it stands
+    in their comments); the link ends; the comments stay, under the organisation."""
+
+    capability = Capability.EDIT
+
+    def post(self, request, *args, **kwargs):
+        review = self.get_review()
+        invitation = get_object_or_404(review.invitations, pk=kwargs["invitation_pk"])
+        name = invitation.name.strip()
+        with transaction.atomic():
+            for comment in invitation.comments.all():
+                for attribute in ("text", "proposal", "organisation"):
+                    if len(name) >= 3:
+                        value = re.sub(
+                            re.escape(name), ERASED, getattr(comment, attribute), flags=re.I
+                        )
+                        setattr(comment, attribute, value)
+                comment.save(update_fields=["text", "proposal", "organisation", "modified"])
+            invitation.name, invitation.email = ERASED, ""
+            invitation.revoked_at = invitation.revoked_at or timezone.now()
+            if invitation.organisation.strip().lower() == name.lower():
+                invitation.organisation = ERASED
+            invitation.client_hash = ""
+            invitation.save()
+        messages.success(request, "Name und E-Mail-Adresse sind gelöscht; der Link ist beendet.")
+        return redirect(
+            reverse(
+                "coordination:review_invitations",
+                args=[request.district.slug, review.version_id, review.pk],
+            )
         )

@@ -51,6 +51,7 @@ PUBLIC = {
     # (tests/coordination/test_reviews.py)
     "coordination:review_external": "the draft with one's own comments, by personal link",
     "coordination:review_external_comment": "comment on a paragraph, by personal link",
+    "coordination:review_public": "a public Beteiligung: the draft and the sign-up (else 404)",
     # Concept images (issue 15): public when a version the public may read shows the image,
     # else only to members who may read a version showing it; 404 for everyone else and for
     # every other file under /media/ (tests/concept_editor/test_media.py)

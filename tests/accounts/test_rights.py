@@ -63,6 +63,13 @@ EXPECTED = {
         Role.STAFF: Scope.ANY_MUNICIPALITY,
         Role.LIAISON: Scope.OWN_MUNICIPALITY,
     },
+    # Issue 18: a Beteiligung on a draft invites the liaisons and may invite the Kreistag.
+    Capability.COMMENT_DRAFT: {
+        Role.LEAD: Scope.ANY_MUNICIPALITY,
+        Role.STAFF: Scope.ANY_MUNICIPALITY,
+        Role.COUNCIL: Scope.ALL,
+        Role.LIAISON: Scope.OWN_MUNICIPALITY,
+    },
 }
 
 

@@ -40,9 +40,31 @@ def _review(district) -> dict:
         title="Beteiligung",
         opens_on=today - datetime.timedelta(days=1),
         closes_on=today + datetime.timedelta(days=1),
+        invite_council=True,  # so that every group holding COMMENT_DRAFT takes part
     )
     review.sections.add(section)
     return {**kwargs, "pk": review.pk}
+
+
+def _reviewed_version(district) -> dict:
+    """A Fassung with a Beteiligung that invites the Kreistag (which reads the draft then)."""
+    return {"version_pk": _review(district)["version_pk"]}
+
+
+def _public_review(district) -> dict:
+    from coordination.models import DraftReview
+
+    kwargs = _review(district)
+    DraftReview.objects.filter(pk=kwargs["pk"]).update(is_public=True)
+    return {"pk": kwargs["pk"]}
+
+
+def _pending_comment(district) -> dict:
+    from coordination.models import ReviewComment
+
+    kwargs = _comment(district)
+    ReviewComment.objects.filter(pk=kwargs["pk"]).update(moderation="offen")
+    return kwargs
 
 
 def _paragraph(district) -> dict:
@@ -82,7 +104,7 @@ def _comment(district) -> dict:
 
 
 ROUTES = {
-    "coordination:reviews": Route(kwargs=_review_version),
+    "coordination:reviews": Route(kwargs=_reviewed_version),
     "coordination:review_create": Route(kwargs=_review_version),
     "coordination:review_detail": Route(kwargs=_review),
     "coordination:review_comment": Route(kwargs=_review, query=_paragraph),
@@ -91,6 +113,11 @@ ROUTES = {
     "coordination:review_invitations": Route(kwargs=_review),
     "coordination:review_revoke": Route(kwargs=_invitation, method="post"),
     "coordination:review_weigh": Route(kwargs=_comment),
+    "coordination:review_remind": Route(kwargs=_review, method="post"),
+    "coordination:review_publish": Route(kwargs=_review, method="post"),
+    "coordination:review_invitation_export": Route(kwargs=_invitation),
+    "coordination:review_invitation_erase": Route(kwargs=_invitation, method="post"),
+    "coordination:review_moderate": Route(kwargs=_pending_comment, method="post"),
     "coordination:list": Route(has_objects=False),
     "coordination:create": Route(has_objects=False),
     "coordination:detail": Route(kwargs=_round),

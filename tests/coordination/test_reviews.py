@@ -176,7 +176,14 @@ def test_liaisons_comment_the_ki_edits_weighs_and_exports(
     assert "Hilden;Zahlen nennen.;;nicht übernommen;Zahlen stehen in Anlage 2." in csv
     xlsx = client.get(urls(district, review)["abwaegung"], {"als": "xlsx"})
     assert xlsx.content.startswith(b"PK")
-    # After the Abwägung the liaison sees the decision on their comment.
+    # The decision reaches the liaison only when the KI publishes the Abwägung (after the end).
+    client.force_login(haan)
+    assert "übernommen" not in text(client.get(urls(district, review)["detail"]).content.decode())
+    DraftReview.objects.filter(pk=review.pk).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    client.force_login(ki_staff)
+    client.post(reverse("coordination:review_publish", args=[district.slug, draft.pk, review.pk]))
     client.force_login(haan)
     assert "übernommen" in text(client.get(urls(district, review)["detail"]).content.decode())
 
@@ -241,14 +248,27 @@ def test_an_empty_comment_is_refused_next_to_the_field(client, district, draft, 
     assert not ReviewComment.objects.exists()
 
 
-def test_the_ki_comments_as_the_ki_the_council_has_no_access(
-    client, district, draft, section, ki_staff, council_member
+def test_the_ki_comments_as_the_ki_the_council_only_when_invited(
+    client, district, draft, section, ki_staff, council_member, towns
 ):
     review = open_review(draft, section)
     comment_as(client, ki_staff, district, review, section, 1, "Aus der Facharbeitsgruppe.")
     assert ReviewComment.objects.get().organisation == "Kommunales Integrationszentrum"
+    # Not invited: the Kreistag does not read the draft at all.
     client.force_login(council_member)
+    assert client.get(urls(district, review)["detail"]).status_code == 404
+    reviews = reverse("coordination:reviews", args=[district.slug, draft.pk])
+    assert client.get(reviews).status_code == 404
+    # Invited: it reads the draft and comments as a member of the Kreistag.
+    DraftReview.objects.filter(pk=review.pk).update(invite_council=True)
+    assert "Anmerkung zu" in text(client.get(urls(district, review)["detail"]).content.decode())
+    comment_as(client, council_member, district, review, section, 2, "Bitte Kitas nennen.")
+    assert ReviewComment.objects.get(author=council_member).organisation == "Mitglied des Kreistags"
+    # A Beteiligung that leaves the liaisons out: 403 for them, and not in their list.
+    DraftReview.objects.filter(pk=review.pk).update(invite_liaisons=False)
+    client.force_login(liaison_of(district, towns[0]))
     assert client.get(urls(district, review)["detail"]).status_code == 403
+    assert "Beteiligung 2026" not in client.get(reviews).content.decode()
 
 
 def test_pages_take_the_same_queries_for_many_comments(
