@@ -103,6 +103,19 @@ def workspace(district, municipality, ki_staff):
         title="Beteiligung der Kommunen",
         opens_on=datetime.date.today() - datetime.timedelta(days=1),
         closes_on=datetime.date.today() + datetime.timedelta(days=30),
+        is_public=True,
+        invite_council=True,
+    )
+    # A comment of the public waiting for its release: the KI's moderation form shows.
+    ReviewComment.objects.create(
+        review=review,
+        section=section,
+        section_title=section.title,
+        paragraph=1,
+        paragraph_text="Im Kreis leben **viele** Familien.",
+        organisation="Privatperson",
+        text="Bitte auch Sportvereine nennen.",
+        moderation="offen",
     )
     ReviewComment.objects.create(
         review=review,
@@ -156,8 +169,9 @@ def test_reading_pages_have_no_violations(page, live_server, district, ki_staff,
             f"/konzept/{second.pk}/beteiligung/{workspace['review'].pk}/einladungen/"
         ),
         "review-external": invitation_url(workspace["invitation"]).split(district.slug, 1)[1],
+        "review-public": f"/beteiligung/{workspace['review'].pk}/",
         "weigh": (
-            f"/konzept/beteiligung/anmerkungen/{workspace['review'].comments.get().pk}/abwaegen/"
+            f"/konzept/beteiligung/anmerkungen/{workspace['review'].comments.get(moderation='').pk}/abwaegen/"
         ),
         "diff": f"/konzept/vergleich/?old={first.pk}&new={second.pk}",
         "compliance": "/konzept/foerderfaehigkeit/",

@@ -43,6 +43,7 @@ DOWNLOADS = {
     "measures:export_xlsx": "XLSX",
     "measures:import_template": "CSV template",
     "actors:contact_export": "JSON (Auskunft nach Art. 15 DSGVO)",
+    "coordination:review_invitation_export": "JSON (Auskunft nach Art. 15 DSGVO), issue 18",
     "coordination:export": "CSV/XLSX",
     "papers:meetings_ical": "iCal",
     "papers:pdf": "PDF",
@@ -244,7 +245,11 @@ def test_no_page_of_the_walker_is_left_out(district, ki_staff):
     visited |= {"accounts:password_change", "accounts:password_change_done", *OPERATOR_ROUTES}
     # Issue 18's personal links need a token: axe runs on them in test_accessibility.py
     # ("review-external"; the comment form is the members' template, "review-comment").
-    visited |= {"coordination:review_external", "coordination:review_external_comment"}
+    visited |= {
+        "coordination:review_external",
+        "coordination:review_external_comment",
+        "coordination:review_public",  # "review-public"
+    }
     assert set(PUBLIC) - visited - DOWNLOADS.keys() == set()
     # The OParl API answers JSON for programs, not pages (tests/oparl/).
     assert set(PUBLIC_NAMESPACES) == {"oparl"}
