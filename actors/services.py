@@ -30,6 +30,7 @@ from .models import (
     ParticipationEvent,
 )
 from .search import refresh_search_texts
+from .signals import contact_data_requested
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +171,10 @@ def contact_export(*, district, contact: ContactPerson, user) -> tuple[str, byte
         "erstellt am": timezone.localtime(),
         "Ansprechperson": data,
     }
+    for _receiver, extra in contact_data_requested.send(
+        sender=ContactPerson, contact=contact, district=district
+    ):
+        payload.update(extra or {})
     content = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     logger.info(
         "Auskunft zu Ansprechperson %s (Kreis %s) erstellt durch Benutzer %s",

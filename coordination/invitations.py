@@ -149,3 +149,29 @@ def comment_refusal(invitation: ReviewInvitation) -> str:
             "schreiben Sie die nächste etwas später."
         )
     return ""
+
+
+def personal_data(invitation: ReviewInvitation) -> dict:
+    """What is held on one participant without an account (Art. 15 DSGVO), German keys."""
+    return {
+        "Beteiligung": invitation.review.title,
+        "Name": invitation.name,
+        "E-Mail": invitation.email,
+        "Organisation": invitation.organisation,
+        "eingeladen am": invitation.created,
+        "selbst angemeldet (öffentlich)": invitation.is_public,
+        "E-Mail-Adresse bestätigt am": invitation.confirmed_at,
+        "Link widerrufen am": invitation.revoked_at,
+        "Anmerkungen": [
+            {
+                "Abschnitt": c.section_title,
+                "Absatz": c.paragraph,
+                "Anmerkung": c.text,
+                "Formulierungsvorschlag": c.proposal,
+                "geschrieben am": c.created,
+                "Abwägung": c.get_decision_display(),
+                "Begründung": c.reason,
+            }
+            for c in invitation.comments.all()
+        ],
+    }

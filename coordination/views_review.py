@@ -48,6 +48,7 @@ from .invitations import (
     client_hash,
     comment_refusal,
     invitation_for_token,
+    personal_data,
     public_signup,
     send_invitation,
 )
@@ -813,28 +814,7 @@ class InvitationExportView(ReviewMixin, View):
             "Auskunft nach": "Art. 15 DSGVO",
             "Verantwortliche Stelle": f"Kommunales Integrationszentrum {request.district.name}",
             "erstellt am": timezone.localtime(),
-            "Beteiligung": review.title,
-            "Teilnahme": {
-                "Name": invitation.name,
-                "E-Mail": invitation.email,
-                "Organisation": invitation.organisation,
-                "eingeladen am": invitation.created,
-                "selbst angemeldet (öffentlich)": invitation.is_public,
-                "E-Mail-Adresse bestätigt am": invitation.confirmed_at,
-                "Link widerrufen am": invitation.revoked_at,
-            },
-            "Anmerkungen": [
-                {
-                    "Abschnitt": c.section_title,
-                    "Absatz": c.paragraph,
-                    "Anmerkung": c.text,
-                    "Formulierungsvorschlag": c.proposal,
-                    "geschrieben am": c.created,
-                    "Abwägung": c.get_decision_display(),
-                    "Begründung": c.reason,
-                }
-                for c in invitation.comments.order_by("pk")
-            ],
+            "Teilnahme": personal_data(invitation),
         }
         content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         return download(

@@ -354,7 +354,9 @@ def test_a_participant_without_account_gets_art_15_and_art_17(
     data = json.loads(export.content)
     assert data["Auskunft nach"] == "Art. 15 DSGVO"
     assert data["Teilnahme"]["E-Mail"] == "ida@example.org"
-    assert data["Anmerkungen"][0]["Anmerkung"] == "Ich, Ida Beispiel, wünsche mehr Kurse."
+    assert (
+        data["Teilnahme"]["Anmerkungen"][0]["Anmerkung"] == "Ich, Ida Beispiel, wünsche mehr Kurse."
+    )
     client.post(reverse("coordination:review_invitation_erase", args=args))
     invitation.refresh_from_db()
     assert "Ida" not in invitation.name and invitation.email == ""
@@ -362,3 +364,111 @@ def test_a_participant_without_account_gets_art_15_and_art_17(
     assert ReviewComment.objects.get().text == "Ich, [gelöscht], wünsche mehr Kurse."
     client.logout()
     assert client.get(link).status_code == 404
+
+
+GARBAGE = ["", " ", "0", "-1", "9" * 30, "<script>", "NaN", "31.02.2025", "x" * 400]
+
+
+def test_garbage_in_the_public_and_moderation_forms_changes_nothing(
+    client, district, draft, section, ki_staff
+):
+    review = open_review(draft, section, is_public=True)
+    for value in GARBAGE:
+        response = client.post(
+            public_url(district, review),
+            {"name": value, "email": value, "organisation": value * 3, "consent": value},
+        )
+        assert response.status_code == 200
+    assert not ReviewInvitation.objects.exists() and not mail.outbox
+    sign_up(client, district, review)
+    link = link_in(mail.outbox[0])
+    client.post(link + f"anmerkung/?abschnitt={section.pk}&absatz=1", {"text": "Bitte prüfen."})
+    comment = ReviewComment.objects.get()
+    client.force_login(ki_staff)
+    moderate = reverse("coordination:review_moderate", args=[district.slug, comment.pk])
+    weigh = reverse("coordination:review_weigh", args=[district.slug, comment.pk])
+    for value in GARBAGE:
+        assert client.post(moderate, {"action": value, "note": value}).status_code == 302
+        response = client.post(weigh, {"decision": value, "reason": value, "change": value})
+        assert response.status_code == 200
+    comment.refresh_from_db()
+    assert (comment.moderation, comment.decision, comment.change_id) == ("offen", "", None)
+
+
+def test_the_participants_pages_take_the_same_queries_for_many_comments(
+    client, district, draft, section
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from coordination.paragraphs import paragraphs
+
+    review = open_review(draft, section, is_public=True, comments_visible=True)
+    invitation = ReviewInvitation.objects.create(
+        review=review, name="E", email="e@verein.de", organisation="Verein"
+    )
+
+    def add(n):
+        for i in range(n):
+            ReviewComment.objects.create(
+                review=review,
+                section=section,
+                section_title=section.title,
+                paragraph=1 + i % 3,
+                paragraph_text=paragraphs(section.body)[i % 3],
+                invitation=invitation if i % 2 else None,
+                organisation="Verein",
+                text=f"Anmerkung {i}",
+                moderation="frei" if i % 3 else "",
+            )
+
+    pages = [
+        public_url(district, review),
+        reverse("coordination:review_external", args=[district.slug, token(invitation)]),
+    ]
+    add(2)
+    counts = {}
+    for url in pages:
+        client.get(url)
+        with CaptureQueriesContext(connection) as few:
+            client.get(url)
+        counts[url] = len(few)
+    add(30)
+    for url in pages:
+        with CaptureQueriesContext(connection) as many:
+            assert client.get(url).status_code == 200
+        assert len(many) == counts[url], url
+
+
+def test_the_contact_persons_art_15_export_holds_their_invitations(
+    client, district, draft, section, ki_staff
+):
+    """The existing DSGVO export of a contact person (actors) includes the Beteiligungen it
+    was invited to and what it wrote there."""
+    from actors import services as actor_services
+
+    contact = factories.ContactPersonFactory(
+        actor=factories.ActorFactory(district=district, name="Caritas"),
+        name="Erika Muster",
+        email="e@caritas.de",
+    )
+    review = open_review(draft, section)
+    invitation = ReviewInvitation.objects.create(
+        review=review, contact=contact, name=contact.name, email=contact.email, organisation="C"
+    )
+    client.post(
+        reverse("coordination:review_external_comment", args=[district.slug, token(invitation)])
+        + f"?abschnitt={section.pk}&absatz=1",
+        {"text": "Mehr Beratung."},
+    )
+    _name, content = actor_services.contact_export(
+        district=district, contact=contact, user=ki_staff
+    )
+    data = json.loads(content)
+    (entry,) = data["Einladungen zu Beteiligungen"]
+    assert entry["Beteiligung"] == "Beteiligung 2026" and entry["E-Mail"] == "e@caritas.de"
+    assert entry["Anmerkungen"][0]["Anmerkung"] == "Mehr Beratung."
+    # A contact person never invited: no such key.
+    other = factories.ContactPersonFactory(actor=contact.actor, name="Max", email="m@c.de")
+    _name, content = actor_services.contact_export(district=district, contact=other, user=ki_staff)
+    assert "Einladungen zu Beteiligungen" not in json.loads(content)
