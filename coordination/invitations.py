@@ -66,17 +66,16 @@ def send_invitation(invitation: ReviewInvitation, *, base_url: str) -> None:
 # --- the public variant: anyone signs up with a name and an address ------------------------
 
 
-# Rate limits of the public sign-up and of public comments. Not from a law or a seed: the
-# product's own guard against floods, set in settings (KI_PUBLIC_REVIEW_LIMITS) per
-# installation; the defaults let a person correct a typo in their address a few times and a
-# shared network (a school, a town hall) sign up a workshop group within an hour.
+# Rate limits of the public sign-up and of public comments, per hour. Not from a law or a
+# seed: the product's own guard against floods, set per installation in the environment
+# (settings KI_PUBLIC_REVIEW_LIMITS, README "Beteiligung"). The defaults let a person correct a
+# typo in their address a few times, and a shared network (a school, a town hall) sign up a
+# workshop group within an hour.
+DEFAULT_LIMITS = {"signups_per_address": 3, "signups_per_network": 20, "comments_per_hour": 20}
+
+
 def limits() -> dict:
-    return {
-        "signups_per_address": 3,
-        "signups_per_network": 20,
-        "comments_per_hour": 20,
-        **getattr(settings, "KI_PUBLIC_REVIEW_LIMITS", {}),
-    }
+    return {**DEFAULT_LIMITS, **getattr(settings, "KI_PUBLIC_REVIEW_LIMITS", {})}
 
 
 PUBLIC_ORGANISATION = "Privatperson"

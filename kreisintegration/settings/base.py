@@ -169,6 +169,13 @@ WORKER_HEARTBEAT_SECONDS = _read("WORKER_HEARTBEAT_SECONDS", env.int, 30)
 # and 2.0–2.3 s for 10,000 (2 shared cores at a load of 1–6, 2026-12-06); 2,000 rows keep a
 # request well under a second even on a busy machine.
 MEASUREMENT_IMPORT_SYNC_ROWS = _read("MEASUREMENT_IMPORT_SYNC_ROWS", env.int, 2000)
+# Issue 18: rate limits of a public Beteiligung, per hour (coordination/invitations.py says
+# why these defaults; they are the product's choice, not a rule of the Land).
+KI_PUBLIC_REVIEW_LIMITS = {
+    "signups_per_address": _read("PUBLIC_REVIEW_SIGNUPS_PER_ADDRESS", env.int, 3),
+    "signups_per_network": _read("PUBLIC_REVIEW_SIGNUPS_PER_NETWORK", env.int, 20),
+    "comments_per_hour": _read("PUBLIC_REVIEW_COMMENTS_PER_HOUR", env.int, 20),
+}
 
 # Draft PDFs are cached by their content (documents/pdf.py). Per-process memory by default;
 # with several workers set e.g. CACHE_URL=filecache:///var/cache/kreisintegration.
