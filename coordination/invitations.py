@@ -3,8 +3,7 @@ calendar subscription links (actors/subscription.py): the invitation's id signed
 project's SECRET_KEY. A forged link, a revoked invitation or one of another District is None
 (the views answer 404)."""
 
-import datetime
-
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -12,8 +11,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.crypto import salted_hmac
+from django_ratelimit.core import is_ratelimited
 
 from .models import DraftReview, ReviewInvitation
 
@@ -79,40 +77,51 @@ def limits() -> dict:
 
 
 PUBLIC_ORGANISATION = "Privatperson"
+RATE_LIMIT_MESSAGE = (
+    "Von dieser Adresse kamen in der letzten Stunde schon mehrere Anmeldungen. Bitte versuchen "
+    "Sie es in einer Stunde noch einmal."
+)
+COMMENT_LIMIT_MESSAGE = (
+    "Sie haben in der letzten Stunde schon viele Anmerkungen geschrieben. Bitte schreiben Sie "
+    "die nächste etwas später."
+)
 
 
-def client_hash(request) -> str:
-    """A keyed hash of the network address (REMOTE_ADDR as the proxy passes it on): enough
-    to count sign-ups, nothing to learn the address from."""
-    address = request.META.get("REMOTE_ADDR", "")
-    return salted_hmac(SALT + ".client", address).hexdigest()
+def _limited(request, group: str, key: str, limit: str) -> bool:
+    """Count this POST in the cache (django-ratelimit, as the public feedback form does)."""
+    return is_ratelimited(
+        request,
+        group=group,
+        key=lambda _group, _request: key,
+        rate=f"{limits()[limit]}/h",
+        method="POST",
+        increment=True,
+    )
 
 
-def signup_refusal(review: DraftReview, email: str, client: str) -> str:
-    """Why a public sign-up is refused now (German), or ""."""
-    since = timezone.now() - datetime.timedelta(hours=1)
-    recent = ReviewInvitation.objects.filter(is_public=True, created__gte=since)
-    limit = limits()
-    if (
-        recent.filter(email__iexact=email).count() >= limit["signups_per_address"]
-        or recent.filter(client_hash=client).count() >= limit["signups_per_network"]
-    ):
-        return (
-            "Von dieser Adresse kamen in der letzten Stunde schon mehrere Anmeldungen. "
-            "Bitte versuchen Sie es in einer Stunde noch einmal."
-        )
-    return ""
+def signup_limited(request, email: str) -> bool:
+    """Count a public sign-up per e-mail address and per sender address (behind the trusted
+    proxy, as for the login lockout); ``True`` once either has signed up too often."""
+    by_address = _limited(request, "review-signup-email", email.lower(), "signups_per_address")
+    network = get_client_ip_address(request) or "unbekannt"
+    by_network = _limited(request, "review-signup-network", network, "signups_per_network")
+    return by_address or by_network
+
+
+def comment_limited(request, invitation: ReviewInvitation) -> bool:
+    """Count a comment of the public per personal link."""
+    if not invitation.is_public:
+        return False
+    return _limited(request, "review-comment", str(invitation.pk), "comments_per_hour")
 
 
 def public_signup(
-    review: DraftReview, *, name: str, email: str, organisation: str, client: str, base_url: str
+    review: DraftReview, *, name: str, email: str, organisation: str, base_url: str
 ) -> ReviewInvitation:
     """Sign a member of the public up for a public Beteiligung: an invitation marked public,
     and the personal link to the address given (which the first visit confirms)."""
     if not (review.is_public and review.is_open()):
         raise ValidationError("Diese Beteiligung nimmt keine Anmeldungen an.")
-    if refusal := signup_refusal(review, email, client):
-        raise ValidationError(refusal)
     with transaction.atomic():
         invitation = ReviewInvitation.objects.create(
             review=review,
@@ -120,7 +129,6 @@ def public_signup(
             email=email,
             organisation=organisation or PUBLIC_ORGANISATION,
             is_public=True,
-            client_hash=client,
         )
         context = {
             "invitation": invitation,
@@ -135,19 +143,6 @@ def public_signup(
         )
         transaction.on_commit(message.send)
     return invitation
-
-
-def comment_refusal(invitation: ReviewInvitation) -> str:
-    """The public's comment limit per hour and link (German), or ""."""
-    if not invitation.is_public:
-        return ""
-    since = timezone.now() - datetime.timedelta(hours=1)
-    if invitation.comments.filter(created__gte=since).count() >= limits()["comments_per_hour"]:
-        return (
-            "Sie haben in der letzten Stunde schon viele Anmerkungen geschrieben. Bitte "
-            "schreiben Sie die nächste etwas später."
-        )
-    return ""
 
 
 def personal_data(invitation: ReviewInvitation) -> dict:

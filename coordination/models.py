@@ -438,8 +438,6 @@ class ReviewInvitation(TimeStampedModel):
     # sent to the address given, and the first visit through it confirms the address.
     is_public = models.BooleanField("hat sich selbst angemeldet", default=False)
     confirmed_at = models.DateTimeField("E-Mail-Adresse bestätigt am", null=True, blank=True)
-    # Rate limit of the public sign-up: a keyed hash of the network address, never the address.
-    client_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = district_queryset("review__version__concept__district").as_manager()
 

@@ -45,12 +45,14 @@ from .forms_review import (
     WeighForm,
 )
 from .invitations import (
-    client_hash,
-    comment_refusal,
+    COMMENT_LIMIT_MESSAGE,
+    RATE_LIMIT_MESSAGE,
+    comment_limited,
     invitation_for_token,
     personal_data,
     public_signup,
     send_invitation,
+    signup_limited,
 )
 from .models import DraftReview, ReviewComment, ReviewInvitation
 from .paragraphs import anchor, paragraphs
@@ -722,7 +724,7 @@ class ExternalCommentView(ExternalMixin, CommentFormBase):
             comment.moderation = PENDING
 
     def refusal(self) -> str:
-        return comment_refusal(self.invitation)
+        return COMMENT_LIMIT_MESSAGE if comment_limited(self.request, self.invitation) else ""
 
     def back_url(self) -> str:
         return reverse(
@@ -761,20 +763,22 @@ class PublicReviewView(FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        if signup_limited(self.request, data["email"]):
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
         try:
             public_signup(
                 self.review,
                 name=data["name"],
                 email=data["email"],
                 organisation=data["organisation"],
-                client=client_hash(self.request),
                 base_url=_base_url(self.request),
             )
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
-            response = self.form_invalid(form)
-            response.status_code = 429
-            return response
+            return self.form_invalid(form)
         messages.success(
             self.request,
             f"Danke! Wir haben Ihnen einen persönlichen Link an {data['email']} geschickt. "
@@ -850,7 +854,6 @@ class InvitationEraseView(ReviewMixin, View):
             invitation.revoked_at = invitation.revoked_at or timezone.now()
             if invitation.organisation.strip().lower() == name.lower():
                 invitation.organisation = ERASED
-            invitation.client_hash = ""
             invitation.save()
         messages.success(request, "Name und E-Mail-Adresse sind gelöscht; der Link ist beendet.")
         return redirect(

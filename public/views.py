@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import FormView, ListView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
@@ -20,6 +21,7 @@ from concepts import versioning
 from concepts.models import ConceptVersion
 from concepts.queries import district_concept, version_in_force
 from concepts.rendering import render_markdown
+from coordination.models import DraftReview
 from districts.models import District
 from papers.models import Consultation, DecisionPaper
 from papers.queries import show_as_released
@@ -60,6 +62,13 @@ class StartView(PublicMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["version"] = adopted_version(self.district)
         context["actor_count"] = self.district.actors.filter(is_published=True).count()
+        # Issue 18: a public Beteiligung running today invites everyone from here.
+        today = timezone.localdate()
+        context["public_reviews"] = list(
+            DraftReview.objects.for_district(self.district).filter(
+                is_public=True, opens_on__lte=today, closes_on__gte=today, published_at__isnull=True
+            )
+        )
         return context
 
 

@@ -12,14 +12,14 @@ from django.utils.formats import number_format
 from django.views.generic import FormView, TemplateView
 
 from accounts.access import DistrictMixin
-from accounts.rights import Capability
+from accounts.rights import Capability, Role
 from actors.models import Actor
 from concepts.agreements import agreement_summary
 from concepts.deadlines import district_deadline
 from concepts.models import ConceptSection, ConceptVersion
 from concepts.queries import current_period, focus_areas
 from concepts.views import group_by_focus_area
-from coordination.models import PriorityRound, Submission
+from coordination.models import DraftReview, PriorityRound, Submission
 from core import memo
 from core.due import DueKind, due_items
 from core.locking import StaleEditGuard
@@ -203,9 +203,24 @@ class DistrictHomeView(DistrictMixin, TemplateView):
             context["due_items"] = due
         if access.can(Capability.SIGN_OFF):
             context["awaiting_signoff"] = awaiting_signoff(district, self.request.user)
+        if access.can(Capability.COMMENT_DRAFT):
+            context["open_reviews"] = open_reviews(district, access, today)
         if access.is_liaison:
             context.update(liaison_overview(district, access, visible))
         return context
+
+
+def open_reviews(district, access, today) -> list[DraftReview]:
+    """Issue 18: the Beteiligungen running today that invite the reader's group (for the
+    Kreistag the only way in besides the e-mail: it reads no draft otherwise)."""
+    reviews = DraftReview.objects.for_district(district).filter(
+        opens_on__lte=today, closes_on__gte=today, published_at__isnull=True
+    )
+    if access.role == Role.COUNCIL:
+        reviews = reviews.filter(invite_council=True)
+    elif not access.can_edit:
+        reviews = reviews.filter(invite_liaisons=True)
+    return list(reviews.order_by("closes_on", "pk")[:5])
 
 
 def liaison_overview(district, access, visible) -> dict:

@@ -82,11 +82,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="reviewinvitation",
-            name="client_hash",
-            field=models.CharField(blank=True, editable=False, max_length=64),
-        ),
-        migrations.AddField(
-            model_name="reviewinvitation",
             name="confirmed_at",
             field=models.DateTimeField(
                 blank=True, null=True, verbose_name="E-Mail-Adresse bestätigt am"
