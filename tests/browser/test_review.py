@@ -87,6 +87,7 @@ def test_a_beteiligung_from_opening_to_the_anlage(
     expect(external.get_by_text("Auch die Grundschulen brauchen Sprachförderung.")).to_be_visible()
     # The participant sees their own comment, not the liaison's (the Beteiligung's setting).
     expect(external.get_by_text("Bitte die Zahl der Familien nennen.")).to_have_count(0)
+    shot(external, "review-external")
     outsider.close()
 
     # The KI edits paragraph 2: the external comment now shows the earlier text.
@@ -98,6 +99,7 @@ def test_a_beteiligung_from_opening_to_the_anlage(
     expect(page.get_by_text("bezieht sich auf eine frühere Fassung des Absatzes")).to_be_visible()
     expect(page.get_by_text("Die Kitas brauchen Sprachförderung.")).to_be_visible()
     assert axe_violations(page) == []
+    shot(page, "review-detail-ki")
 
     # The KI weighs both comments in the Abwägungstabelle.
     page.get_by_role("link", name="Abwägungstabelle").click()

@@ -458,3 +458,7 @@ def test_erasing_the_contact_person_strikes_the_invitation(district, draft, sect
     invitation.refresh_from_db()
     assert "Erika Muster" not in invitation.name and "e@caritas.de" not in invitation.email
     assert invitation.organisation == "Caritas"
+    # The link ends with the erasure (no address left to have invited).
+    from coordination.invitations import invitation_for_token, invitation_token
+
+    assert invitation_for_token(district, invitation_token(invitation)) is None
