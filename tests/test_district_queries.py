@@ -37,10 +37,6 @@ SHORTCUTS = {"get_object_or_404", "get_list_or_404"}
 
 # "path::function": why this query may leave out for_district().
 ALLOWED: dict[str, str] = {
-    "coordination/invitations.py::signup_refusal": (
-        "the rate limit of public sign-ups counts an address or a network across the "
-        "installation, not per District"
-    ),
     "coordination/management/commands/remind_reviews.py::Command.handle": (
         "the daily reminder job walks the Beteiligungen of every District"
     ),
