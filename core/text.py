@@ -1,7 +1,9 @@
 """German text helpers."""
 
 import unicodedata
+from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.text import slugify
 
 _GERMAN = str.maketrans(
@@ -34,3 +36,9 @@ def number_de(value: int) -> str:
 def counted(value: int, singular: str, plural: str) -> str:
     """A count with its noun in the right number: "1 Ansprechperson", "2 Ansprechpersonen"."""
     return f"{number_de(value)} {singular if value == 1 else plural}"
+
+
+def fte_label(value: Decimal) -> str:
+    """FTE the German way with one decimal where that is exact: 1,0 · 0,5 · 0,25."""
+    places = 1 if value == value.quantize(Decimal("0.1")) else 2
+    return number_format(value, places, force_grouping=False)

@@ -14,6 +14,7 @@ district_patterns = [
     path("", include("concepts.urls")),
     path("", include("measures.urls")),
     path("", include("actors.urls")),
+    path("", include("kim.urls")),
     path("", include("coordination.urls")),
     path("", include("papers.urls")),
     path("", include("documents.urls")),

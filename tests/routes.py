@@ -17,6 +17,7 @@ APPS = (
     "concept_editor",
     "actors",
     "measures",
+    "kim",
     "coordination",
     "papers",
     "public",

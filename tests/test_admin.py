@@ -1,5 +1,6 @@
 """The Django admin: every model of the project's apps is registered and its pages answer."""
 
+import datetime
 from collections.abc import Callable
 
 import pytest
@@ -43,6 +44,9 @@ from coordination.models import (
     SubmissionChoice,
 )
 from districts.models import District, LandRequirements, Municipality, RequirementSet, StaffPost
+from kim.models import FundingRate as KimFundingRate
+from kim.models import Post as KimPost
+from kim.models import PostChange as KimPostChange
 from measures.models import Indicator, LandIndicator, Measure, Measurement, MeasurementImport
 from papers.models import (
     Attachment,
@@ -58,7 +62,7 @@ from papers.models import (
 )
 from tests import factories
 
-APPS = ("districts", "accounts", "concepts", "actors", "measures", "papers", "coordination")
+APPS = ("districts", "accounts", "concepts", "actors", "measures", "papers", "coordination", "kim")
 
 REGISTERED = sorted(
     (model for model in admin.site._registry if model._meta.app_label in APPS),
@@ -163,6 +167,27 @@ MAKERS: dict[type, Callable[[], object]] = {
     ReviewComment: _review_comment,
     ReviewInvitation: lambda: ReviewInvitation.objects.create(
         review=_review(), name="Erika Muster", email="e@example.org", organisation="Verein"
+    ),
+    KimFundingRate: lambda: KimFundingRate.objects.create(
+        kind="case_management",
+        amount=1,
+        valid_from=datetime.date(2000, 1, 1),
+        valid_until=datetime.date(2000, 12, 31),
+        source="Test",
+    ),
+    KimPost: lambda: KimPost.objects.create(
+        district=factories.DistrictFactory(),
+        kind="koordination",
+        fte=1,
+        state="besetzt",
+        employer="kreis",
+    ),
+    KimPostChange: lambda: KimPostChange.objects.create(
+        district=factories.DistrictFactory(),
+        kind="case_management",
+        fte_before=6,
+        fte_after=12,
+        decision="Kreistag",
     ),
 }
 

@@ -31,6 +31,24 @@ from tests.reports.routes import make_report
 pytestmark = pytest.mark.django_db
 
 
+def _kim_post(district):
+    from kim.models import Post
+
+    post = Post.objects.create(
+        district=district, kind="koordination", fte=1, state="besetzt", employer="kreis"
+    )
+    return reverse("kim:post_update", args=[district.slug, post.pk]), post
+
+
+def _kim_change(district):
+    from kim.models import PostChange
+
+    change = PostChange.objects.create(
+        district=district, kind="case_management", fte_before=6, fte_after=12, decision="KT"
+    )
+    return reverse("kim:change_update", args=[district.slug, change.pk]), change
+
+
 def _edit_page(name, factory):
     def make(district):
         record = factory(district=district)
@@ -242,6 +260,8 @@ PAGES = [
     ("coordination:option_update", _option, "ki_staff", "title"),
     ("concepts:agreement_edit", _agreement, "ki_staff", "body"),
     ("coordination:review_weigh", _weighed_comment, "ki_staff", "reason"),
+    ("kim:post_update", _kim_post, "ki_staff", "title"),
+    ("kim:change_update", _kim_change, "ki_staff", "decision"),
 ]
 # Edit pages with a test of their own below (no free text field to change).
 TESTED_ALONE = {

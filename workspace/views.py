@@ -8,7 +8,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.views.generic import FormView, TemplateView
 
 from accounts.access import DistrictMixin
@@ -23,7 +22,7 @@ from coordination.models import DraftReview, PriorityRound, Submission
 from core import memo
 from core.due import DueKind, due_items
 from core.locking import StaleEditGuard
-from core.text import counted
+from core.text import counted, fte_label
 from core.views import ConfirmDeleteView
 from districts import services
 from districts.forms import LandRequirementsForm, StaffPostForm
@@ -43,12 +42,6 @@ DUE_WITHIN_DAYS = 30
 DUE_INDICATORS_SHOWN = 5
 BEHIND_TARGET = 10
 LIAISON_MEASURES = 25
-
-
-def fte_label(value: Decimal) -> str:
-    """FTE the German way with one decimal where that is exact: 1,0 · 0,5 · 0,25."""
-    places = 1 if value == value.quantize(Decimal("0.1")) else 2
-    return number_format(value, places, force_grouping=False)
 
 
 # --- Dashboard ------------------------------------------------------------------------------

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "concepts",
     "actors",
     "measures",
+    "kim",
     "coordination",
     "papers",
     "public",

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kim"
+
+urlpatterns = [
+    path("kim/", views.KimView.as_view(), name="overview"),
+    path("kim/stellen/neu/", views.PostFormView.as_view(), name="post_create"),
+    path("kim/stellen/<int:pk>/bearbeiten/", views.PostFormView.as_view(), name="post_update"),
+    path("kim/stellen/<int:pk>/loeschen/", views.PostDeleteView.as_view(), name="post_delete"),
+    path("kim/beschluesse/neu/", views.PostChangeFormView.as_view(), name="change_create"),
+    path(
+        "kim/beschluesse/<int:pk>/bearbeiten/",
+        views.PostChangeFormView.as_view(),
+        name="change_update",
+    ),
+    path(
+        "kim/beschluesse/<int:pk>/loeschen/",
+        views.PostChangeDeleteView.as_view(),
+        name="change_delete",
+    ),
+]
