@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import FundingRate, Post, PostChange
+from .models import CaseFigures, CaseTopic, FundingRate, Post, PostChange, TopicCount
 
 
 @admin.register(FundingRate)
@@ -24,3 +24,26 @@ class PostChangeAdmin(SimpleHistoryAdmin):
     list_display = ["decision", "district", "kind", "fte_before", "fte_after", "effective_on"]
     list_filter = ["kind", "district"]
     readonly_fields = ["created", "modified"]
+
+
+@admin.register(CaseTopic)
+class CaseTopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "district", "order"]
+    list_filter = ["district"]
+
+
+class TopicCountInline(admin.TabularInline):
+    model = TopicCount
+    extra = 0
+
+
+@admin.register(CaseFigures)
+class CaseFiguresAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "district", "opened", "active", "closed"]
+    list_filter = ["year", "quarter", "district"]
+    inlines = [TopicCountInline]
+
+
+@admin.register(TopicCount)
+class TopicCountAdmin(admin.ModelAdmin):
+    list_display = ["figures", "topic", "count"]

@@ -55,3 +55,70 @@ class PostChangeForm(DistrictFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.instance.district = self.district
+
+
+FIGURES = (("opened", "neu aufgenommen"), ("active", "aktiv betreut"), ("closed", "abgeschlossen"))
+NUMBER_MESSAGES = {
+    "invalid": "Bitte eine ganze Zahl eintragen.",
+    "min_value": "Bitte keine negative Zahl eintragen.",
+    "max_value": "Diese Zahl ist zu groß.",
+}
+
+
+class CaseFiguresGridForm(forms.Form):
+    """One quarter's case figures: a row per municipality, a column per figure and topic. A row
+    is filled completely or left empty (not reported); one wrong cell saves nothing."""
+
+    def __init__(self, *args, municipalities, topics, stored, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipalities, self.topics = municipalities, topics
+        self.rows = []
+        for municipality in municipalities:
+            figures = stored.get(municipality.pk)
+            counts = {t.topic_id: t.count for t in figures.topics.all()} if figures else {}
+            names = []
+            columns = [(key, label, getattr(figures, key, None)) for key, label in FIGURES]
+            columns += [(f"t{t.pk}", t.name, counts.get(t.pk)) for t in topics]
+            for key, label, initial in columns:
+                name = f"m{municipality.pk}_{key}"
+                self.fields[name] = forms.IntegerField(
+                    label=f"{municipality.name}: {label}",
+                    required=False,
+                    min_value=0,
+                    max_value=10**6,
+                    initial=initial,
+                    error_messages=NUMBER_MESSAGES,
+                    widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4}),
+                )
+                names.append(name)
+            self.rows.append((municipality, names))
+
+    def clean(self):
+        data = super().clean()
+        for municipality, names in self.rows:
+            if any(name in self.errors for name in names):
+                continue
+            values = [data.get(name) for name in names]
+            if any(v is not None for v in values) and any(v is None for v in values):
+                for name in names:
+                    if data.get(name) is None:
+                        self.add_error(
+                            name,
+                            f"Bitte alle Zahlen für {municipality.name} eintragen oder die "
+                            "Zeile ganz leer lassen.",
+                        )
+        return data
+
+    @property
+    def grid_rows(self):
+        """For the template: each municipality with its bound fields, in column order."""
+        return [(m, [self[name] for name in names]) for m, names in self.rows]
+
+    def row_values(self, municipality) -> dict | None:
+        """The cleaned row: {"opened": …, "active": …, "closed": …, topic: count} or None."""
+        prefix = f"m{municipality.pk}_"
+        if self.cleaned_data.get(prefix + "opened") is None:
+            return None
+        values = {key: self.cleaned_data[prefix + key] for key, _label in FIGURES}
+        values["topics"] = {t: self.cleaned_data[f"{prefix}t{t.pk}"] for t in self.topics}
+        return values

@@ -19,7 +19,6 @@ from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel, district_queryset
 
-
 # Validator messages with the German decimal comma (Django's would print "0.05").
 AT_LEAST_A_TWENTIETH = "Bitte mindestens 0,05 VZÄ eintragen."
 NOT_NEGATIVE = "Bitte keine negative Zahl eintragen."
@@ -237,3 +236,106 @@ class PostChange(TimeStampedModel):
             raise ValidationError({"fte_after": "Vorher und nachher sind gleich: keine Änderung."})
         if self.decided_on and self.decided_on > timezone.localdate():
             raise ValidationError({"decided_on": "Ein Beschluss liegt nicht in der Zukunft."})
+
+
+# --- case figures: aggregated and anonymous only -----------------------------------------------
+
+# The main topics of case management, from issue 19 (what a KIM-CM team counts its cases by);
+# each District starts with them and may add its own.
+DEFAULT_TOPICS = (
+    "Aufenthalt",
+    "Sprache",
+    "Arbeit",
+    "Wohnen",
+    "Schule/Kita",
+    "Gesundheit",
+    "Leistungen",
+)
+
+
+class CaseTopic(TimeStampedModel):
+    district = models.ForeignKey(
+        "districts.District", on_delete=models.CASCADE, related_name="kim_case_topics"
+    )
+    name = models.CharField("Thema", max_length=80)
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Thema der Fallzahlen"
+        verbose_name_plural = "Themen der Fallzahlen"
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "name"], name="kim_topic_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def for_district(cls, district) -> list["CaseTopic"]:
+        """The District's topics; the default list the first time."""
+        topics = list(cls.objects.for_district(district))
+        if not topics:
+            for order, name in enumerate(DEFAULT_TOPICS, start=1):
+                cls.objects.get_or_create(district=district, name=name, defaults={"order": order})
+            topics = list(cls.objects.for_district(district))
+        return topics
+
+
+class CaseFigures(TimeStampedModel):
+    """The case figures of one municipality in one quarter: how many cases the case
+    management opened, had active and closed, and how many by main topic. Numbers only – no
+    model of this app has a field for a person or a case (DOMAIN.md: "A KIM system never stores
+    individual cases")."""
+
+    district = models.ForeignKey(
+        "districts.District", on_delete=models.CASCADE, related_name="kim_case_figures"
+    )
+    municipality = models.ForeignKey(
+        "districts.Municipality", on_delete=models.PROTECT, related_name="kim_case_figures"
+    )
+    year = models.PositiveSmallIntegerField("Jahr")
+    quarter = models.PositiveSmallIntegerField("Quartal")
+    opened = models.PositiveIntegerField("neu aufgenommen")
+    active = models.PositiveIntegerField("aktiv betreut")
+    closed = models.PositiveIntegerField("abgeschlossen")
+
+    objects = district_queryset("district").as_manager()
+    history = HistoricalRecords(verbose_name="Verlauf der Fallzahlen")
+
+    class Meta:
+        verbose_name = "Fallzahlen eines Quartals"
+        verbose_name_plural = "Fallzahlen"
+        ordering = ["year", "quarter", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year", "quarter"], name="kim_figures_one_per_quarter"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quarter__gte=1) & models.Q(quarter__lte=4),
+                name="kim_figures_quarter_1_to_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality}, {self.quarter}. Quartal {self.year}"
+
+
+class TopicCount(models.Model):
+    figures = models.ForeignKey(CaseFigures, on_delete=models.CASCADE, related_name="topics")
+    topic = models.ForeignKey(CaseTopic, on_delete=models.PROTECT, related_name="counts")
+    count = models.PositiveIntegerField("Fälle")
+
+    objects = district_queryset("figures__district").as_manager()
+
+    class Meta:
+        verbose_name = "Fälle je Thema"
+        verbose_name_plural = "Fälle je Thema"
+        constraints = [
+            models.UniqueConstraint(fields=["figures", "topic"], name="kim_topic_count_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic}: {self.count}"

@@ -20,4 +20,10 @@ urlpatterns = [
         views.PostChangeDeleteView.as_view(),
         name="change_delete",
     ),
+    path("kim/fallzahlen/", views.CaseFiguresView.as_view(), name="case_figures"),
+    path(
+        "kim/fallzahlen/<int:year>/<int:quarter>/",
+        views.CaseFiguresGridView.as_view(),
+        name="case_figures_grid",
+    ),
 ]

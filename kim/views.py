@@ -7,6 +7,7 @@ reads the posts that work in their municipality (READ in the scope OWN_MUNICIPAL
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,8 +19,9 @@ from core.locking import StaleEditGuard
 from core.text import fte_label
 from core.views import ConfirmDeleteView
 
-from .forms import PostChangeForm, PostForm
-from .models import Post, PostChange, PostKind
+from .forms import FIGURES, CaseFiguresGridForm, PostChangeForm, PostForm
+from .models import CaseFigures, CaseTopic, Post, PostChange, PostKind
+from .privacy import shown
 from .summary import by_baustein, by_municipality, rates_on
 
 
@@ -148,3 +150,123 @@ class PostChangeDeleteView(KimDeleteView):
 
     def deleted_message(self, change) -> str:
         return f"Stellenbeschluss „{change.decision}“ gelöscht."
+
+
+# --- case figures -----------------------------------------------------------------------------
+
+# KIM is funded since 2020 (DOMAIN.md: "Since 2020 every one of the 54 … runs the KIM"); a year
+# outside this range is a typo in the address, not a quarter.
+FIRST_YEAR, LAST_YEAR = 2020, 2100
+
+
+def _figures(district, year, municipalities=None):
+    figures = (
+        CaseFigures.objects.for_district(district)
+        .filter(year=year)
+        .select_related("municipality")
+        .prefetch_related("topics")
+    )
+    if municipalities is not None:
+        figures = figures.filter(municipality__in=municipalities)
+    return figures
+
+
+class CaseFiguresView(DistrictMixin, TemplateView):
+    """The case figures of a year, per quarter and municipality; outside the KI small counts
+    read "< 5" (kim/privacy.py)."""
+
+    capability = Capability.READ
+    template_name = "kim/case_figures.html"
+
+    def get_context_data(self, **kwargs):
+        district, access = self.request.district, self.request.access
+        year = self.request.GET.get("jahr", "")
+        year = int(year) if year.isascii() and year.isdecimal() and len(year) == 4 else None
+        year = year if year and FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
+        exact = access.can_read_internal
+        municipalities = None
+        if access.scope(Capability.READ) == Scope.OWN_MUNICIPALITY:
+            municipalities = [access.municipality]
+        topics = CaseTopic.objects.for_district(district)
+        quarters = {q: [] for q in range(1, 5)}
+        for figures in _figures(district, year, municipalities):
+            counts = {t.topic_id: t.count for t in figures.topics.all()}
+            quarters[figures.quarter].append(
+                {
+                    "municipality": figures.municipality.name,
+                    "cells": [
+                        shown(figures.opened, exact),
+                        shown(figures.active, exact),
+                        shown(figures.closed, exact),
+                        *(shown(counts.get(t.pk), exact) for t in topics),
+                    ],
+                }
+            )
+        return {
+            **super().get_context_data(**kwargs),
+            "year": year,
+            "years": range(FIRST_YEAR, timezone.localdate().year + 1),
+            "topics": list(topics),
+            "quarters": list(quarters.items()),
+            "exact": exact,
+        }
+
+
+class CaseFiguresGridView(DistrictMixin, FormView):
+    """Enter one quarter's figures for every municipality at once; all or nothing."""
+
+    capability = Capability.EDIT
+    template_name = "kim/case_figures_grid.html"
+    form_class = CaseFiguresGridForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.year, self.quarter = kwargs["year"], kwargs["quarter"]
+        if not (FIRST_YEAR <= self.year <= LAST_YEAR and 1 <= self.quarter <= 4):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        district = self.request.district
+        self.topics = CaseTopic.for_district(district)
+        stored = _figures(district, self.year).filter(quarter=self.quarter)
+        return {
+            **super().get_form_kwargs(),
+            "municipalities": list(district.municipalities.order_by("name")),
+            "topics": self.topics,
+            "stored": {f.municipality_id: f for f in stored},
+        }
+
+    def form_valid(self, form):
+        district = self.request.district
+        with transaction.atomic():
+            for municipality in form.municipalities:
+                values = form.row_values(municipality)
+                existing = CaseFigures.objects.for_district(district).filter(
+                    municipality=municipality, year=self.year, quarter=self.quarter
+                )
+                if values is None:
+                    existing.delete()
+                    continue
+                topics = values.pop("topics")
+                figures, _ = CaseFigures.objects.for_district(district).update_or_create(
+                    district=district,
+                    municipality=municipality,
+                    year=self.year,
+                    quarter=self.quarter,
+                    defaults=values,
+                )
+                for topic, count in topics.items():
+                    figures.topics.update_or_create(topic=topic, defaults={"count": count})
+        messages.success(
+            self.request, f"Fallzahlen für das {self.quarter}. Quartal {self.year} gespeichert."
+        )
+        return redirect(reverse("kim:case_figures", args=[district.slug]) + f"?jahr={self.year}")
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "year": self.year,
+            "quarter": self.quarter,
+            "topics": self.topics,
+            "columns": [label for _key, label in FIGURES] + [t.name for t in self.topics],
+        }

@@ -44,6 +44,7 @@ from coordination.models import (
     SubmissionChoice,
 )
 from districts.models import District, LandRequirements, Municipality, RequirementSet, StaffPost
+from kim.models import CaseFigures, CaseTopic, TopicCount
 from kim.models import FundingRate as KimFundingRate
 from kim.models import Post as KimPost
 from kim.models import PostChange as KimPostChange
@@ -182,6 +183,13 @@ MAKERS: dict[type, Callable[[], object]] = {
         state="besetzt",
         employer="kreis",
     ),
+    CaseTopic: lambda: CaseTopic.objects.create(district=factories.DistrictFactory(), name="T"),
+    CaseFigures: lambda: _case_figures(),
+    TopicCount: lambda: TopicCount.objects.create(
+        figures=_case_figures(),
+        topic=CaseTopic.objects.create(district=factories.DistrictFactory(), name="T"),
+        count=3,
+    ),
     KimPostChange: lambda: KimPostChange.objects.create(
         district=factories.DistrictFactory(),
         kind="case_management",
@@ -190,6 +198,20 @@ MAKERS: dict[type, Callable[[], object]] = {
         decision="Kreistag",
     ),
 }
+
+
+def _case_figures():
+    municipality = factories.MunicipalityFactory()
+    return CaseFigures.objects.create(
+        district=municipality.district,
+        municipality=municipality,
+        year=2026,
+        quarter=4,
+        opened=3,
+        active=12,
+        closed=2,
+    )
+
 
 HISTORY_MODELS = (ConceptSection, Measure, Indicator, Actor)
 

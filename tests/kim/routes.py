@@ -35,4 +35,8 @@ ROUTES = {
     "kim:change_create": Route(has_objects=False),
     "kim:change_update": Route(kwargs=_change),
     "kim:change_delete": Route(kwargs=_change),
+    "kim:case_figures": Route(has_objects=False),
+    "kim:case_figures_grid": Route(
+        kwargs=lambda district: {"year": 2026, "quarter": 4}, has_objects=False
+    ),
 }
