@@ -102,11 +102,12 @@ class CaseFiguresGridForm(forms.Form):
             if any(v is not None for v in values) and any(v is None for v in values):
                 for name in names:
                     if data.get(name) is None:
-                        self.add_error(
-                            name,
-                            f"Bitte alle Zahlen für {municipality.name} eintragen oder die "
-                            "Zeile ganz leer lassen.",
-                        )
+                        self.add_error(name, "Zahl fehlt.")
+                self.add_error(
+                    None,
+                    f"{municipality.name}: Bitte alle Zahlen eintragen oder die Zeile ganz "
+                    "leer lassen.",
+                )
         return data
 
     @property

@@ -38,7 +38,11 @@ class KimView(DistrictMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        posts = list(visible_posts(self.request))
+        kinds = list(PostKind.values)
+        posts = sorted(
+            visible_posts(self.request),
+            key=lambda p: (p.baustein, kinds.index(p.kind), p.municipality_id or 0, p.pk),
+        )
         for post in posts:
             post.fte_display = fte_label(post.fte)
         changes = list(PostChange.objects.for_district(self.request.district))

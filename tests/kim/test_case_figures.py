@@ -75,7 +75,7 @@ def test_a_quarter_is_saved_all_or_nothing(client, district, towns, ki_staff):
         assert (
             "Bitte eine ganze Zahl eintragen." in html
             or "Bitte keine negative Zahl eintragen." in html
-            or "Bitte alle Zahlen für Olfen eintragen" in html
+            or "Olfen: Bitte alle Zahlen eintragen" in html
             or "zu groß" in html
         ), bad
         assert not CaseFigures.objects.exists() and not TopicCount.objects.exists()
