@@ -165,7 +165,7 @@ class Post(TimeStampedModel):
     class Meta:
         verbose_name = "KIM-Stelle"
         verbose_name_plural = "KIM-Stellen"
-        ordering = ["kind", "municipality__name", "pk"]
+        ordering = ["kind", "pk"]  # no join: the stale-edit check locks the row (FOR UPDATE)
 
     def __str__(self) -> str:
         return self.title or self.get_kind_display()

@@ -534,7 +534,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "KIM-Stelle",
                 "verbose_name_plural": "KIM-Stellen",
-                "ordering": ["kind", "municipality__name", "pk"],
+                "ordering": ["kind", "pk"],
             },
         ),
         migrations.CreateModel(
