@@ -192,6 +192,10 @@ class Committee(TimeStampedModel):
         STEERING = "steuerungsgremium", "Steuerungsgremium"
         PROJECT_BOARD = "projektbeirat", "Projektbeirat"
         WORKING_GROUP = "arbeitskreis", "Arbeitskreis"
+        # KIM (MKFFI, kim.nrw; DOMAIN.md "KIM"): a Lenkungsgruppe of the Rechtskreise decides
+        # what its Projekt-/Arbeitsgruppen work out from the case management's findings.
+        KIM_STEERING = "lenkungsgruppe", "KIM-Lenkungsgruppe"
+        KIM_PROJECT = "projektgruppe", "KIM-Projekt-/Arbeitsgruppe"
 
     district = models.ForeignKey(
         "districts.District",

@@ -85,15 +85,33 @@ def xlsx_bytes(
     columns: Sequence[Column], rows: Iterable[Sequence], *, sheet_title: str, title: str
 ) -> bytes:
     """An XLSX workbook: bold frozen header with a filter, column widths, typed cells."""
+    return xlsx_workbook([(sheet_title, columns, rows)], title=title)
+
+
+def xlsx_workbook(
+    sheets: Sequence[tuple[str, Sequence[Column], Iterable[Sequence]]], *, title: str
+) -> bytes:
+    """An XLSX workbook of one sheet per ``(sheet title, columns, rows)``, each as
+    ``xlsx_bytes`` writes its one sheet."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     workbook.properties.title = title
     workbook.properties.language = "de-DE"
-    sheet = workbook.active
-    sheet.title = sheet_title.translate(_SHEET_FORBIDDEN)[:31]
+    workbook.remove(workbook.active)
+    for sheet_title, columns, rows in sheets:
+        _write_sheet(
+            workbook.create_sheet(sheet_title.translate(_SHEET_FORBIDDEN)[:31]), columns, rows
+        )
+    content = io.BytesIO()
+    workbook.save(content)
+    return content.getvalue()
+
+
+def _write_sheet(sheet, columns: Sequence[Column], rows: Iterable[Sequence]) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet.append([column.label for column in columns])
     bold = Font(bold=True)
     for cell in sheet[1]:
@@ -118,9 +136,6 @@ def xlsx_bytes(
         sheet.column_dimensions[get_column_letter(number)].width = column.width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
-    content = io.BytesIO()
-    workbook.save(content)
-    return content.getvalue()
 
 
 def download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:

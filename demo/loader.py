@@ -52,6 +52,8 @@ from coordination.models import (
 )
 from core.text import german_slugify
 from districts.models import District, LandRequirements, Municipality, StaffPost
+from kim.models import CaseFigures, CaseTopic, Finding, PostChange, Seat, TopicCount
+from kim.models import Post as KimPost
 from measures.models import Indicator, LandIndicator, Measure, Measurement
 from papers.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from papers.services import paper_release
@@ -356,7 +358,88 @@ class _Loader:
                 remarks=report["remarks"],
             )
         self.rounds(district, data.get("priority_rounds", []), municipalities, fields, users)
+        if data.get("kim"):
+            self.kim(district, data["kim"], municipalities, actors)
         return district
+
+    def kim(self, district, data, municipalities, actors) -> None:
+        """Issue 19: KIM posts and decisions (from a source), the Lenkungsgruppe and its
+        Projektgruppen, and case figures and Strukturbedarfe (illustrative: ``is_example``)."""
+        for p in data.get("posts", []):
+            self.upsert(
+                KimPost,
+                {"district": district, "kind": p["kind"], "title": p["title"]},
+                clean=True,
+                fte=_dec(p["fte"]),
+                state=p["state"],
+                since=p.get("since"),
+                employer=p["employer"],
+                employer_name=p.get("employer_name", ""),
+                municipality=municipalities[p["municipality"]] if p.get("municipality") else None,
+                funded=bool(p.get("funded", True)),
+                annual_cost=_dec(p.get("annual_cost")),
+            )
+        for c in data.get("post_changes", []):
+            self.upsert(
+                PostChange,
+                {"district": district, "kind": c["kind"], "decision": c["decision"]},
+                clean=True,
+                fte_before=_dec(c["fte_before"]),
+                fte_after=_dec(c["fte_after"]),
+                effective_on=c.get("effective_on"),
+                decided_on=c.get("decided_on"),
+                note=c.get("note", ""),
+            )
+        groups = {}
+        for g in data.get("groups", []):
+            committee = self.upsert(
+                Committee, {"district": district, "name": g["name"]}, kind=g["kind"]
+            )
+            for day in g.get("meetings", []):
+                self.meeting(committee, day)
+            for seat in g.get("seats", []):
+                self.upsert(
+                    Seat,
+                    {"committee": committee, "actor": actors[seat["actor"]]},
+                    district=district,
+                    rechtskreis=seat["rechtskreis"],
+                )
+            groups[g["name"]] = committee
+        topics = {t.name: t for t in CaseTopic.for_district(district)}
+        names = data.get("figure_topics", [])
+        for row in data.get("case_figures", []):
+            town, year, quarter, opened, active, closed, counts = row
+            figures = self.upsert(
+                CaseFigures,
+                {"municipality": municipalities[town], "year": year, "quarter": quarter},
+                district=district,
+                opened=opened,
+                active=active,
+                closed=closed,
+                is_example=True,
+            )
+            for name, count in zip(names, counts, strict=True):
+                self.upsert(TopicCount, {"figures": figures, "topic": topics[name]}, count=count)
+        for f in data.get("findings", []):
+            meeting = None
+            if f.get("decided_at"):
+                meeting = self.meeting(groups[f["decided_at"]["group"]], f["decided_at"]["date"])
+            self.upsert(
+                Finding,
+                {"district": district, "title": f["title"]},
+                description=f["description"],
+                rechtskreise=f["rechtskreise"],
+                municipality=municipalities[f["municipality"]] if f.get("municipality") else None,
+                reported_by=f["reported_by"],
+                reported_on=f["reported_on"],
+                state=f["state"],
+                project_group=groups[f["project_group"]] if f.get("project_group") else None,
+                proposal=f.get("proposal", ""),
+                meeting=meeting,
+                decision=f.get("decision", ""),
+                implemented_on=f.get("implemented_on"),
+                is_example=True,
+            )
 
     def rounds(self, district, round_data, municipalities, fields, users) -> None:
         """Priority rounds (seed 003) with their options and the municipalities' answers; an

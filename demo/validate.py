@@ -23,6 +23,7 @@ from actors.reference import ACTOR_TYPES
 from concepts.models import ConceptVersion, FocusArea, WorkPeriod
 from coordination.models import PriorityRound
 from districts.models import District, StaffPost
+from kim.models import Finding, Post, PostKind, Rechtskreis
 from measures.models import Indicator, Measure
 from papers.models import Consultation, DecisionPaper, Impact
 
@@ -246,6 +247,60 @@ SCHEMA = {
             ],
         }
     ],
+    "kim?": {
+        "posts?": [
+            {
+                "kind": tuple(PostKind.values),
+                "title": NAME,
+                "fte": "number",
+                "state": tuple(Post.State.values),
+                "since?": "date?",
+                "employer": tuple(Post.Employer.values),
+                "employer_name?": TEXT,
+                "municipality?": "name?",
+                "funded?": "bool",
+                "annual_cost?": "number?",
+            }
+        ],
+        "post_changes?": [
+            {
+                "kind": tuple(PostKind.values),
+                "fte_before": "number",
+                "fte_after": "number",
+                "decision": NAME,
+                "effective_on?": "date?",
+                "decided_on?": "date?",
+                "note?": TEXT,
+            }
+        ],
+        "groups?": [
+            {
+                "name": NAME,
+                "kind": ("lenkungsgruppe", "projektgruppe"),
+                "meetings?": ["date"],
+                "seats?": [{"actor": NAME, "rechtskreis": tuple(Rechtskreis.values)}],
+            }
+        ],
+        "figure_topics?": [NAME],
+        # [municipality, year, quarter, opened, active, closed, [count per figure_topics]]
+        "case_figures?": [list],
+        "findings?": [
+            {
+                "title": NAME,
+                "description": NAME,
+                "rechtskreise": [tuple(Rechtskreis.values)],
+                "municipality?": "name?",
+                "reported_by": NAME,
+                "reported_on": "date",
+                "state": tuple(Finding.State.values),
+                "project_group?": "name?",
+                "proposal?": TEXT,
+                "decided_at?": {"group": NAME, "date": "date"},
+                "decision?": TEXT,
+                "implemented_on?": "date?",
+            }
+        ],
+    },
     "priority_rounds?": [
         {
             "title": NAME,
@@ -345,6 +400,9 @@ class _Checker:
                 return
             for i, item in enumerate(value):
                 self.structure(item, spec[0], f"{path}[{i}]{_label(item)}")
+        elif spec is list:
+            if not isinstance(value, list):
+                self.fail(path, "erwartet eine Liste")
         elif isinstance(spec, tuple):
             if value not in spec:
                 allowed = ", ".join(repr(v) for v in spec)
@@ -409,10 +467,60 @@ class _Checker:
             if r["period_start"] > r["period_end"]:
                 self.fail(f"progress_reports[{i}]{_label(r)}", "Zeitraum endet vor dem Beginn")
         self.decision_papers(d.get("decision_papers", []), known["versions"], meetings)
+        if d.get("kim"):
+            self.kim(d["kim"], known)
         rounds = d.get("priority_rounds", [])
         self.unique([r["title"] for r in rounds], "priority_rounds", "Abstimmungsrunde")
         for i, r in enumerate(rounds):
             self.priority_round(r, f"priority_rounds[{i}]{_label(r)}", known)
+
+    def kim(self, kim: dict, known: dict) -> None:
+        """Issue 19: posts in the District's municipalities, seats of known actors, case
+        figures as whole numbers per known municipality and quarter, a finding's group and the
+        meeting of its decision."""
+        towns = known["municipalities"]
+        for i, p in enumerate(kim.get("posts", [])):
+            self.refer_optional(p, "municipality", towns, f"kim.posts[{i}]", "Kommune")
+        groups = {}
+        for i, g in enumerate(kim.get("groups", [])):
+            where = f"kim.groups[{i}]{_label(g)}"
+            groups[g["name"]] = (g["kind"], set(g.get("meetings", [])))
+            self.refer([s["actor"] for s in g.get("seats", [])], known["actors"], where, "Akteur")
+        topics = kim.get("figure_topics", [])
+        seen = Counter()
+        for i, row in enumerate(kim.get("case_figures", [])):
+            where = f"kim.case_figures[{i}]"
+            numbers = row[1:6] if len(row) == 7 else []
+            if len(row) != 7 or not all(type(n) is int and n >= 0 for n in numbers):
+                self.fail(
+                    where, "erwartet [Kommune, Jahr, Quartal, neu, aktiv, abgeschlossen, [...]]"
+                )
+                continue
+            self.refer(row[0], towns, where, "Kommune")
+            if not 1 <= row[2] <= 4:
+                self.fail(where, f"Quartal {row[2]} gibt es nicht")
+            counts = row[6]
+            if not (isinstance(counts, list) and len(counts) == len(topics)):
+                self.fail(where, "je Thema aus figure_topics eine Zahl")
+            elif not all(type(n) is int and n >= 0 for n in counts):
+                self.fail(where, "Fälle je Thema: ganze Zahlen ab 0")
+            seen[(row[0], row[1], row[2])] += 1
+        for key, count in seen.items():
+            if count > 1:
+                self.fail("kim.case_figures", f"{key[0]}, {key[2]}. Quartal {key[1]} {count}-mal")
+        for i, f in enumerate(kim.get("findings", [])):
+            where = f"kim.findings[{i}]{_label(f)}"
+            self.refer_optional(f, "municipality", towns, where, "Kommune")
+            if (
+                f.get("project_group")
+                and groups.get(f["project_group"], ("",))[0] != "projektgruppe"
+            ):
+                self.fail(where, f"„{f['project_group']}“ ist keine Projektgruppe in kim.groups")
+            decided = f.get("decided_at")
+            if decided:
+                kind, days = groups.get(decided["group"], ("", set()))
+                if kind != "lenkungsgruppe" or decided["date"] not in days:
+                    self.fail(where, "decided_at: keine Sitzung der Lenkungsgruppe an diesem Tag")
 
     def refer_optional(self, entry: dict, key: str, known: set, where: str, what: str) -> None:
         if entry.get(key) is not None:

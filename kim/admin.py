@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CaseFigures, CaseTopic, FundingRate, Post, PostChange, TopicCount
+from .models import (
+    CaseFigures,
+    CaseTopic,
+    Finding,
+    FundingRate,
+    Post,
+    PostChange,
+    Seat,
+    TopicCount,
+)
 
 
 @admin.register(FundingRate)
@@ -47,3 +56,18 @@ class CaseFiguresAdmin(SimpleHistoryAdmin):
 @admin.register(TopicCount)
 class TopicCountAdmin(admin.ModelAdmin):
     list_display = ["figures", "topic", "count"]
+
+
+@admin.register(Seat)
+class SeatAdmin(admin.ModelAdmin):
+    list_display = ["actor", "committee", "rechtskreis", "district"]
+    list_filter = ["rechtskreis", "district"]
+    readonly_fields = ["created", "modified"]
+
+
+@admin.register(Finding)
+class FindingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "district", "state", "municipality", "reported_on"]
+    list_filter = ["state", "district"]
+    search_fields = ["title", "description"]
+    readonly_fields = ["created", "modified"]

@@ -4,7 +4,7 @@ from django import forms
 
 from core.forms import DistrictFormMixin
 
-from .models import Post, PostChange
+from .models import KIM_COMMITTEE_KINDS, Finding, Post, PostChange, Rechtskreis, Seat
 
 
 class PostForm(DistrictFormMixin, forms.ModelForm):
@@ -55,6 +55,86 @@ class PostChangeForm(DistrictFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             self.instance.district = self.district
+
+
+def _kim_groups(district, kinds):
+    from actors.models import Committee
+
+    kinds = (kinds,) if isinstance(kinds, str) else kinds
+    return Committee.objects.for_district(district).filter(kind__in=kinds)
+
+
+def _steering_meetings(district):
+    from actors.models import Meeting
+
+    return (
+        Meeting.objects.for_district(district)
+        .filter(committee__kind="lenkungsgruppe", cancelled=False)
+        .select_related("committee")
+        .order_by("-start")
+    )
+
+
+class SeatForm(DistrictFormMixin, forms.ModelForm):
+    district_querysets = {
+        "committee": lambda district: _kim_groups(district, KIM_COMMITTEE_KINDS),
+        "actor": lambda district: district.actors.all(),
+    }
+
+    class Meta:
+        model = Seat
+        fields = ["committee", "actor", "rechtskreis"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.instance.district = self.district
+
+
+class FindingForm(DistrictFormMixin, forms.ModelForm):
+    """A Strukturbedarf on its path; the model checks the order of the steps."""
+
+    district_querysets = {
+        "municipality": lambda district: district.municipalities.all(),
+        "project_group": lambda district: _kim_groups(district, "projektgruppe"),
+        "meeting": _steering_meetings,
+    }
+    rechtskreise = forms.MultipleChoiceField(
+        label="beteiligte Rechtskreise",
+        choices=Rechtskreis.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Bitte wählen Sie mindestens einen Rechtskreis."},
+    )
+
+    class Meta:
+        model = Finding
+        fields = [
+            "title",
+            "description",
+            "rechtskreise",
+            "municipality",
+            "reported_by",
+            "reported_on",
+            "state",
+            "project_group",
+            "proposal",
+            "meeting",
+            "decision",
+            "implemented_on",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "proposal": forms.Textarea(attrs={"rows": 4}),
+            "decision": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.instance.district = self.district
+        self.fields["municipality"].empty_label = "– kreisweit –"
+        self.fields["project_group"].empty_label = "– noch keine –"
+        self.fields["meeting"].empty_label = "– noch keine –"
 
 
 FIGURES = (("opened", "neu aufgenommen"), ("active", "aktiv betreut"), ("closed", "abgeschlossen"))

@@ -301,6 +301,9 @@ class CaseFigures(TimeStampedModel):
     opened = models.PositiveIntegerField("neu aufgenommen")
     active = models.PositiveIntegerField("aktiv betreut")
     closed = models.PositiveIntegerField("abgeschlossen")
+    # Issue 19: the demo's case figures are illustrative "and marked as such"; only the demo
+    # loader sets this, and every page and output that shows such figures says so.
+    is_example = models.BooleanField("Beispieldaten (Demo)", default=False)
 
     objects = district_queryset("district").as_manager()
     history = HistoricalRecords(verbose_name="Verlauf der Fallzahlen")
@@ -339,3 +342,198 @@ class TopicCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic}: {self.count}"
+
+
+# --- Lenkungsgruppe and Strukturbedarfe ---------------------------------------------------------
+
+
+class Rechtskreis(models.TextChoices):
+    """The legal spheres whose offices sit in a KIM Lenkungsgruppe (MKFFI, kim.nrw; DOMAIN.md
+    "KIM"; issue 19's list)."""
+
+    FOREIGNERS = "auslaenderbehoerde", "Ausländerbehörde"
+    NATURALISATION = "einbuergerungsbehoerde", "Einbürgerungsbehörde"
+    JOBCENTER = "jobcenter", "Jobcenter (SGB II)"
+    EMPLOYMENT_AGENCY = "agentur", "Agentur für Arbeit (SGB III)"
+    YOUTH = "jugendamt", "Jugendamt (SGB VIII)"
+    SCHOOL = "schulamt", "Schulamt"
+    SOCIAL = "sozialamt", "Sozialamt (SGB XII, AsylbLG)"
+    KI = "ki", "Kommunales Integrationszentrum"
+    WELFARE = "wohlfahrt", "Freie Wohlfahrtspflege"
+    OTHER = "weitere", "weitere"
+
+
+KIM_COMMITTEE_KINDS = ("lenkungsgruppe", "projektgruppe")  # actors.Committee.Kind
+
+
+class Seat(TimeStampedModel):
+    """A member of a KIM Lenkungsgruppe or Projektgruppe: an actor from the registry, for its
+    Rechtskreis (an institution, never a person's name)."""
+
+    district = models.ForeignKey(
+        "districts.District", on_delete=models.CASCADE, related_name="kim_seats"
+    )
+    committee = models.ForeignKey(
+        "actors.Committee",
+        on_delete=models.CASCADE,
+        related_name="kim_seats",
+        verbose_name="Gruppe",
+    )
+    actor = models.ForeignKey(
+        "actors.Actor",
+        on_delete=models.CASCADE,
+        related_name="kim_seats",
+        verbose_name="Akteur",
+    )
+    rechtskreis = models.CharField("Rechtskreis", max_length=24, choices=Rechtskreis.choices)
+
+    objects = district_queryset("district").as_manager()
+
+    class Meta:
+        verbose_name = "Mitglied einer KIM-Gruppe"
+        verbose_name_plural = "Mitglieder der KIM-Gruppen"
+        ordering = ["committee_id", "rechtskreis", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "actor"],
+                name="kim_seat_once_per_group",
+                violation_error_message="Dieser Akteur ist schon Mitglied der Gruppe.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_rechtskreis_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.committee_id and self.committee.kind not in KIM_COMMITTEE_KINDS:
+            raise ValidationError(
+                {"committee": "Nur eine KIM-Lenkungsgruppe oder KIM-Projektgruppe hat Mitglieder."}
+            )
+
+
+class Finding(TimeStampedModel):
+    """A Strukturbedarf: what the case management finds about a gap between the Rechtskreise,
+    worked into a solution by a Projektgruppe and decided by the Lenkungsgruppe at a meeting
+    ("Verknüpfung zwischen Einzelfall- und Strukturebene", MKFFI; DOMAIN.md "KIM"). It names
+    the team that reported it, never a person or a case."""
+
+    class State(models.TextChoices):
+        REPORTED = "gemeldet", "gemeldet"
+        IN_GROUP = "in_arbeit", "in der Projektgruppe"
+        PROPOSED = "vorgeschlagen", "Lösung vorgeschlagen"
+        DECIDED = "beschlossen", "beschlossen"
+        IMPLEMENTED = "umgesetzt", "umgesetzt"
+        REJECTED = "abgelehnt", "nicht weiterverfolgt"
+
+    district = models.ForeignKey(
+        "districts.District", on_delete=models.CASCADE, related_name="kim_findings"
+    )
+    title = models.CharField("Titel", max_length=200)
+    description = models.TextField(
+        "Beschreibung",
+        help_text="Die Lücke zwischen den Rechtskreisen, ohne Namen und ohne Einzelfall.",
+    )
+    rechtskreise = models.JSONField("beteiligte Rechtskreise", default=list)
+    municipality = models.ForeignKey(
+        "districts.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kim_findings",
+        verbose_name="Kommune",
+        help_text="leer: kreisweit",
+    )
+    reported_by = models.CharField(
+        "gemeldet von (Team)", max_length=120, help_text="z. B. „Case Management Dülmen“"
+    )
+    reported_on = models.DateField("gemeldet am")
+    state = models.CharField("Stand", max_length=14, choices=State.choices, default=State.REPORTED)
+    project_group = models.ForeignKey(
+        "actors.Committee",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kim_findings",
+        verbose_name="Projektgruppe",
+    )
+    proposal = models.TextField("Lösungsvorschlag", blank=True)
+    meeting = models.ForeignKey(
+        "actors.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kim_decisions",
+        verbose_name="Sitzung der Lenkungsgruppe",
+    )
+    decision = models.TextField("Beschluss der Lenkungsgruppe", blank=True)
+    implemented_on = models.DateField("umgesetzt am", null=True, blank=True)
+    is_example = models.BooleanField("Beispiel (Demo)", default=False)  # as CaseFigures
+
+    objects = district_queryset("district").as_manager()
+    history = HistoricalRecords(verbose_name="Verlauf des Strukturbedarfs")
+
+    class Meta:
+        verbose_name = "Strukturbedarf"
+        verbose_name_plural = "Strukturbedarfe"
+        ordering = ["-reported_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_decided(self) -> bool:
+        return self.state in DECIDED_STATES
+
+    def rechtskreis_labels(self) -> list[str]:
+        labels = dict(Rechtskreis.choices)
+        return [labels.get(value, value) for value in self.rechtskreise]
+
+    def clean(self) -> None:
+        """The path of a finding, each step after the one before (issue 19): a Projektgruppe
+        works it, proposes a solution, the Lenkungsgruppe decides at a meeting that has taken
+        place, and only a decided solution is implemented, on a day after that meeting."""
+        super().clean()
+        errors = {}
+        today = timezone.localdate()
+        steps = list(self.State.values)
+        reached = steps.index(self.state) if self.state in steps else 0
+        if self.state == self.State.REJECTED:
+            reached = steps.index(self.State.DECIDED)
+        if self.reported_on and self.reported_on > today:
+            errors["reported_on"] = "Das Datum liegt in der Zukunft."
+        if reached >= steps.index(self.State.IN_GROUP) and not self.project_group_id:
+            errors["project_group"] = "Bitte wählen Sie die Projektgruppe, die ihn bearbeitet."
+        if self.project_group_id and self.project_group.kind != "projektgruppe":
+            errors["project_group"] = "Bitte wählen Sie eine KIM-Projektgruppe."
+        if reached >= steps.index(self.State.PROPOSED) and not self.proposal.strip():
+            errors["proposal"] = "Bitte beschreiben Sie die vorgeschlagene Lösung."
+        if reached >= steps.index(self.State.DECIDED):
+            if not self.decision.strip():
+                errors["decision"] = "Bitte tragen Sie den Beschluss der Lenkungsgruppe ein."
+            if not self.meeting_id:
+                errors["meeting"] = "Bitte wählen Sie die Sitzung, in der beschlossen wurde."
+        if self.meeting_id:
+            meeting = self.meeting
+            day = timezone.localdate(meeting.start)
+            if meeting.committee.kind != "lenkungsgruppe":
+                errors["meeting"] = "Beschließen kann nur die KIM-Lenkungsgruppe."
+            elif meeting.cancelled:
+                errors["meeting"] = "Diese Sitzung wurde abgesagt."
+            elif meeting.start > timezone.now():
+                errors["meeting"] = "Diese Sitzung hat noch nicht stattgefunden."
+            elif self.reported_on and day < self.reported_on:
+                errors["meeting"] = "Die Sitzung liegt vor der Meldung."
+            if self.implemented_on and "meeting" not in errors and self.implemented_on < day:
+                errors["implemented_on"] = "Umgesetzt wird erst nach dem Beschluss."
+        if self.state == self.State.IMPLEMENTED and not self.implemented_on:
+            errors["implemented_on"] = "Bitte tragen Sie ein, seit wann er umgesetzt ist."
+        if self.implemented_on and self.state != self.State.IMPLEMENTED:
+            errors["implemented_on"] = "Ein Datum der Umsetzung gibt es nur im Stand „umgesetzt“."
+        if self.implemented_on and self.implemented_on > today:
+            errors["implemented_on"] = "Das Datum liegt in der Zukunft."
+        if errors:
+            raise ValidationError(errors)
+
+
+DECIDED_STATES = (Finding.State.DECIDED, Finding.State.IMPLEMENTED, Finding.State.REJECTED)

@@ -20,6 +20,29 @@ urlpatterns = [
         views.PostChangeDeleteView.as_view(),
         name="change_delete",
     ),
+    path("kim/gruppen/mitglied/neu/", views.SeatFormView.as_view(), name="seat_create"),
+    path(
+        "kim/gruppen/mitglied/<int:pk>/loeschen/",
+        views.SeatDeleteView.as_view(),
+        name="seat_delete",
+    ),
+    path("kim/strukturbedarfe/", views.FindingBoardView.as_view(), name="findings"),
+    path("kim/strukturbedarfe/neu/", views.FindingFormView.as_view(), name="finding_create"),
+    path(
+        "kim/strukturbedarfe/<int:pk>/",
+        views.FindingDetailView.as_view(),
+        name="finding_detail",
+    ),
+    path(
+        "kim/strukturbedarfe/<int:pk>/bearbeiten/",
+        views.FindingFormView.as_view(),
+        name="finding_update",
+    ),
+    path(
+        "kim/strukturbedarfe/<int:pk>/loeschen/",
+        views.FindingDeleteView.as_view(),
+        name="finding_delete",
+    ),
     path("kim/fallzahlen/", views.CaseFiguresView.as_view(), name="case_figures"),
     path(
         "kim/fallzahlen/<int:year>/<int:quarter>/",

@@ -7,6 +7,7 @@ reads the posts that work in their municipality (READ in the scope OWN_MUNICIPAL
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -14,13 +15,30 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 
 from accounts.access import DistrictMixin
-from accounts.rights import Capability, Scope
+from accounts.rights import LAND, Capability, Scope
 from core.locking import StaleEditGuard
 from core.text import fte_label
 from core.views import ConfirmDeleteView
 
-from .forms import FIGURES, CaseFiguresGridForm, PostChangeForm, PostForm
-from .models import CaseFigures, CaseTopic, Post, PostChange, PostKind
+from .forms import (
+    FIGURES,
+    CaseFiguresGridForm,
+    FindingForm,
+    PostChangeForm,
+    PostForm,
+    SeatForm,
+)
+from .models import (
+    DECIDED_STATES,
+    KIM_COMMITTEE_KINDS,
+    CaseFigures,
+    CaseTopic,
+    Finding,
+    Post,
+    PostChange,
+    PostKind,
+    Seat,
+)
 from .privacy import shown
 from .summary import by_baustein, by_municipality, rates_on
 
@@ -51,8 +69,14 @@ class KimView(DistrictMixin, TemplateView):
             change.fte_after_display = fte_label(change.fte_after)
         rates = rates_on(today)
         rows, total = by_baustein(posts, rates)
+        findings = visible_findings(self.request)
         return {
             **super().get_context_data(**kwargs),
+            "groups": kim_groups(self.request.district),
+            "finding_counts": [
+                (label, sum(1 for f in findings if f.state == value))
+                for value, label in Finding.State.choices
+            ],
             "posts": posts,
             "baustein_rows": rows,
             "total": total,
@@ -62,6 +86,50 @@ class KimView(DistrictMixin, TemplateView):
             "today": today,
             "own_municipality_only": self.request.access.is_liaison,
         }
+
+
+def kim_groups(district) -> list:
+    """The Lenkungsgruppe and the Projektgruppen with their members by Rechtskreis and their
+    latest and next meetings (3 queries)."""
+    from actors.models import Committee
+
+    groups = list(
+        Committee.objects.for_district(district)
+        .filter(kind__in=KIM_COMMITTEE_KINDS)
+        .order_by("-kind", "name")  # the Lenkungsgruppe first
+        .prefetch_related("meetings")
+    )
+    seats = Seat.objects.for_district(district).select_related("actor")
+    by_group: dict[int, list] = {}
+    for seat in seats:
+        by_group.setdefault(seat.committee_id, []).append(seat)
+    now = timezone.now()
+    for group in groups:
+        group.seats = by_group.get(group.pk, [])
+        held = [m for m in group.meetings.all() if not m.cancelled]
+        group.last_meeting = max((m for m in held if m.start <= now), default=None, key=_start)
+        group.next_meeting = min((m for m in held if m.start > now), default=None, key=_start)
+    return groups
+
+
+def _start(meeting):
+    return meeting.start
+
+
+def visible_findings(request):
+    """Strukturbedarfe: the KI and the Land read all; the Kreistag and the liaisons read what
+    the Lenkungsgruppe decided (issue 19), a liaison those of their municipality or kreisweit."""
+    access = request.access
+    findings = Finding.objects.for_district(request.district).select_related(
+        "municipality", "project_group", "meeting__committee"
+    )
+    if not (access.can_read_internal or access.role == LAND):
+        findings = findings.filter(state__in=DECIDED_STATES)
+    if access.scope(Capability.READ) == Scope.OWN_MUNICIPALITY:
+        findings = findings.filter(
+            Q(municipality=access.municipality) | Q(municipality__isnull=True)
+        )
+    return findings
 
 
 class KimEditMixin(DistrictMixin):
@@ -95,7 +163,7 @@ class KimEditMixin(DistrictMixin):
         if stale := self.refuse_stale(form):
             return stale
         with transaction.atomic():
-            form.save()
+            self._object = form.save()
         messages.success(self.request, f"{self.noun} gespeichert.")
         return redirect(self.get_success_url())
 
@@ -114,6 +182,63 @@ class PostFormView(StaleEditGuard, KimEditMixin, FormView):
 
 class PostChangeFormView(StaleEditGuard, KimEditMixin, FormView):
     model, form_class, noun = PostChange, PostChangeForm, "Stellenbeschluss"
+
+
+class SeatFormView(StaleEditGuard, KimEditMixin, FormView):
+    model, form_class, noun = Seat, SeatForm, "Mitglied"
+
+
+class FindingFormView(StaleEditGuard, KimEditMixin, FormView):
+    model, form_class, noun = Finding, FindingForm, "Strukturbedarf"
+
+    def get_success_url(self) -> str:
+        if self.object:
+            return reverse("kim:finding_detail", args=[self.request.district.slug, self.object.pk])
+        return reverse("kim:findings", args=[self.request.district.slug])
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "intro": (
+                "Ein Strukturbedarf beschreibt eine Lücke zwischen den Rechtskreisen, die das "
+                "Case Management sieht – ohne Namen und ohne Einzelfall. Die Schritte folgen "
+                "aufeinander: Projektgruppe, Lösungsvorschlag, Beschluss der Lenkungsgruppe in "
+                "einer Sitzung, die stattgefunden hat, Umsetzung."
+            ),
+        }
+
+
+class FindingBoardView(DistrictMixin, TemplateView):
+    """The board of Strukturbedarfe: one column per state (issue 19)."""
+
+    capability = Capability.READ
+    template_name = "kim/findings.html"
+
+    def get_context_data(self, **kwargs):
+        findings = list(visible_findings(self.request))
+        columns = [
+            (value, label, [f for f in findings if f.state == value])
+            for value, label in Finding.State.choices
+        ]
+        if not (self.request.access.can_read_internal or self.request.access.role == LAND):
+            columns = [column for column in columns if column[0] in DECIDED_STATES]
+        return {**super().get_context_data(**kwargs), "columns": columns}
+
+
+class FindingDetailView(DistrictMixin, TemplateView):
+    capability = Capability.READ
+    template_name = "kim/finding_detail.html"
+
+    def get_context_data(self, **kwargs):
+        finding = get_object_or_404(visible_findings(self.request), pk=self.kwargs["pk"])
+        history = []
+        if self.request.access.can_read_internal:  # who changed it: staff names, internal
+            history = list(finding.history.select_related("history_user").order_by("-history_date"))
+        return {
+            **super().get_context_data(**kwargs),
+            "finding": finding,
+            "history": history,
+        }
 
 
 class KimDeleteView(DistrictMixin, ConfirmDeleteView):
@@ -156,6 +281,33 @@ class PostChangeDeleteView(KimDeleteView):
         return f"Stellenbeschluss „{change.decision}“ gelöscht."
 
 
+class SeatDeleteView(KimDeleteView):
+    model = Seat
+
+    def texts(self, seat) -> dict:
+        return {
+            "heading": "Mitglied entfernen",
+            "question": f"Soll „{seat.actor}“ nicht mehr Mitglied von „{seat.committee}“ sein?",
+        }
+
+    def deleted_message(self, seat) -> str:
+        return f"„{seat.actor}“ ist nicht mehr Mitglied von „{seat.committee}“."
+
+
+class FindingDeleteView(KimDeleteView):
+    model = Finding
+    back_url_name = "kim:findings"
+
+    def texts(self, finding) -> dict:
+        return {
+            "heading": f"Strukturbedarf „{finding}“ löschen",
+            "question": f"Soll der Strukturbedarf „{finding}“ gelöscht werden?",
+        }
+
+    def deleted_message(self, finding) -> str:
+        return f"Strukturbedarf „{finding}“ gelöscht."
+
+
 # --- case figures -----------------------------------------------------------------------------
 
 # KIM is funded since 2020 (DOMAIN.md: "Since 2020 every one of the 54 … runs the KIM"); a year
@@ -193,7 +345,9 @@ class CaseFiguresView(DistrictMixin, TemplateView):
             municipalities = [access.municipality]
         topics = CaseTopic.objects.for_district(district)
         quarters = {q: [] for q in range(1, 5)}
+        examples = False
         for figures in _figures(district, year, municipalities):
+            examples = examples or figures.is_example
             counts = {t.topic_id: t.count for t in figures.topics.all()}
             quarters[figures.quarter].append(
                 {
@@ -213,6 +367,7 @@ class CaseFiguresView(DistrictMixin, TemplateView):
             "topics": list(topics),
             "quarters": list(quarters.items()),
             "exact": exact,
+            "examples": examples,
         }
 
 

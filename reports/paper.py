@@ -41,24 +41,42 @@ def paper_from_report(
     context = report_context(report)
     notes: list[str] = []
 
+    if not context["measure_count"]:
+        notes.append(
+            "Im Berichtszeitraum läuft keine Maßnahme; prüfen Sie den Zeitraum des Berichts."
+        )
+    title = report_title(report)
+    outlook = (
+        report.remarks.strip()
+        or "Das Kommunale Integrationszentrum berichtet weiter regelmäßig über den Sachstand."
+    )
+    paper = notice_paper(
+        district=district,
+        user=user,
+        today=today,
+        title=title,
+        texts=(_paper_occasion(report, district), _paper_facts(report, context), outlook),
+        notes=notes,
+    )
+    attachment_create(
+        district=district, paper=paper, title=shorten(title, ATTACHMENT_TITLE_MAX), user=user
+    )
+    return paper, notes
+
+
+def notice_paper(
+    *, district: District, user, today: datetime.date, title: str, texts: tuple, notes: list
+) -> DecisionPaper:
+    """A Mitteilungsvorlage for Kenntnisnahme on the District's usual path: ``texts`` are the
+    occasion, the facts and the outlook, placed in the District's layout (seed 001: Anlass,
+    Sachverhalt, Ausblick; seed 004: I. Problem, II. Lösung with the outlook, III.–V.)."""
+    occasion, facts, outlook = texts
     path = list(
         district.committees.filter(path_position__isnull=False).order_by("path_position", "name")
     )
     steps = path_steps(path, today, notes)
     for step in steps:
         step["role"] = Consultation.Role.NOTICE
-    if not context["measure_count"]:
-        notes.append(
-            "Im Berichtszeitraum läuft keine Maßnahme; prüfen Sie den Zeitraum des Berichts."
-        )
-
-    title = report_title(report)
-    occasion = _paper_occasion(report, district)
-    facts = _paper_facts(report, context)
-    outlook = (
-        report.remarks.strip()
-        or "Das Kommunale Integrationszentrum berichtet weiter regelmäßig über den Sachstand."
-    )
     fields = {
         "paper_type": DecisionPaper.PaperType.NOTICE,
         "decision_kind": DecisionPaper.DecisionKind.ACKNOWLEDGEMENT,
@@ -77,13 +95,56 @@ def paper_from_report(
             "alternatives": "Keine; die Vorlage dient der Information.",
             # Seed 004 IV.: the costs under Finanzen.
             "implications_finance": "Die Kenntnisnahme des Berichts löst keine Kosten aus.",
-            "competence": ("Der Bericht wird den Gremien der Beratungsfolge zur Kenntnis gegeben."),
+            "competence": "Der Bericht wird den Gremien der Beratungsfolge zur Kenntnis gegeben.",
         }
     else:
         fields |= {"occasion": occasion, "facts": facts, "outlook": outlook}
-    paper = paper_create(district=district, fields=fields, steps=steps, user=user)
+    return paper_create(district=district, fields=fields, steps=steps, user=user)
+
+
+@transaction.atomic
+def kim_paper(
+    *, district: District, year: int, user, today: datetime.date | None = None
+) -> tuple[DecisionPaper, list[str]]:
+    """A draft Mitteilungsvorlage that puts the annual KIM Sachbericht before the bodies for
+    Kenntnisnahme, with the Sachbericht PDF as Anlage (issue 19; the flow of paper_from_report).
+    """
+    from django.core.files.base import ContentFile
+
+    from . import kim
+
+    today = today or timezone.localdate()
+    context = kim.sachbericht_context(district, year, today=today)
+    notes: list[str] = []
+    if not context["posts"]:
+        notes.append(f"Am {german_date(context['day'])} sind keine KIM-Stellen erfasst.")
+    if not context["has_figures"]:
+        notes.append(f"Für {year} sind keine Fallzahlen des Case Managements erfasst.")
+    title = f"Sachbericht Kommunales Integrationsmanagement {year}"
+    occasion = (
+        "Das Land fördert das Kommunale Integrationsmanagement (KIM) nach § 9 des Teilhabe- und "
+        "Integrationsgesetzes NRW und der Richtlinie vom 12.12.2024 (MBl. NRW. 2024 Nr. 43). "
+        f"Das Kommunale Integrationszentrum legt den Sachbericht für {year} vor: die Stellen "
+        "der drei Bausteine, die Fallzahlen des Case Managements und die Strukturbedarfe, über "
+        "die die Lenkungsgruppe entschieden hat. Der vollständige Bericht ist als Anlage "
+        "beigefügt."
+    )
+    outlook = "Das Kommunale Integrationszentrum berichtet jährlich über das KIM."
+    paper = notice_paper(
+        district=district,
+        user=user,
+        today=today,
+        title=title,
+        texts=(occasion, kim.paper_facts(context), outlook),
+        notes=notes,
+    )
+    pdf_file = ContentFile(kim.sachbericht_pdf(district, year), name=f"Sachbericht-KIM-{year}.pdf")
     attachment_create(
-        district=district, paper=paper, title=shorten(title, ATTACHMENT_TITLE_MAX), user=user
+        district=district,
+        paper=paper,
+        title=shorten(title, ATTACHMENT_TITLE_MAX),
+        user=user,
+        file=pdf_file,
     )
     return paper, notes
 

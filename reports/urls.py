@@ -12,4 +12,12 @@ urlpatterns = [
     path("berichte/<int:pk>/export.csv", views.export_csv, name="export_csv"),
     path("berichte/<int:pk>/export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("berichte/<int:pk>/mitteilungsvorlage/", views.report_paper, name="paper"),
+    path("berichte/kim/", views.KimReportView.as_view(), name="kim_report"),
+    path("berichte/kim/<int:year>/sachbericht.pdf", views.kim_report_pdf, name="kim_report_pdf"),
+    path("berichte/kim/<int:year>/sachbericht.xlsx", views.kim_report_xlsx, name="kim_report_xlsx"),
+    path(
+        "berichte/kim/<int:year>/mitteilungsvorlage/",
+        views.kim_report_paper,
+        name="kim_report_paper",
+    ),
 ]

@@ -6,23 +6,25 @@ background by ``documents:request_report``; this module only links to it.
 """
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
-from core.exports import csv_response, xlsx_response
+from core.exports import XLSX_CONTENT_TYPE, csv_response, download, xlsx_response, xlsx_workbook
 from core.locking import StaleEditGuard
 from documents.services import current_document
 from papers.views import prefilled_paper_response
 
-from . import progress, services
+from . import kim, progress, services
 from .forms import ProgressReportForm
 from .models import ProgressReport
-from .paper import paper_from_report
+from .paper import kim_paper, paper_from_report
 
 
 def district_reports(request):
@@ -147,3 +149,76 @@ def report_paper(request, pk: int):
     report = get_report(request, pk)
     paper, notes = paper_from_report(district=request.district, report=report, user=request.user)
     return prefilled_paper_response(request, paper, notes, "aus dem Sachstandsbericht")
+
+
+# --- the annual KIM Sachbericht (issue 19) ----------------------------------------------------
+
+# KIM is funded since 2020 (DOMAIN.md, KIM); kim.views uses the same bounds for its pages.
+KIM_FIRST_YEAR = 2020
+
+
+def _kim_year(request, year: int | None = None) -> int:
+    """The year of the address, or of ?jahr=, or this year; nothing before KIM began."""
+    this_year = timezone.localdate().year
+    if year is None:
+        text = request.GET.get("jahr", "")
+        year = int(text) if text.isascii() and text.isdecimal() and len(text) == 4 else this_year
+        year = year if KIM_FIRST_YEAR <= year <= this_year else this_year
+    elif not KIM_FIRST_YEAR <= year <= this_year:
+        raise Http404
+    # Everyone who reads the District reads the Sachbericht: it goes to the Land and, as a
+    # public Mitteilungsvorlage, to the Ausschuss, so it holds nothing a liaison may not see
+    # (small counts read "< 5" for everyone, reports/kim.py).
+    return year
+
+
+class KimReportView(DistrictMixin, TemplateView):
+    capability = Capability.READ
+    template_name = "reports/kim_report.html"
+
+    def get_context_data(self, **kwargs):
+        year = _kim_year(self.request)
+        return {
+            **super().get_context_data(**kwargs),
+            **kim.sachbericht_context(self.request.district, year),
+            "years": range(timezone.localdate().year, KIM_FIRST_YEAR - 1, -1),
+        }
+
+
+def kim_report_file_stem(district, year: int) -> str:
+    return f"Sachbericht-KIM-{year}-{district.slug}"
+
+
+@district_view(Capability.READ)
+def kim_report_pdf(request, year: int):
+    year = _kim_year(request, year)
+    content = kim.sachbericht_pdf(request.district, year)
+    return download(
+        content,
+        filename=kim_report_file_stem(request.district, year) + ".pdf",
+        content_type="application/pdf",
+    )
+
+
+@district_view(Capability.READ)
+def kim_report_xlsx(request, year: int):
+    year = _kim_year(request, year)
+    context = kim.sachbericht_context(request.district, year)
+    content = xlsx_workbook(
+        kim.xlsx_sheets(context),
+        title=f"Sachbericht Kommunales Integrationsmanagement {year} – {request.district.name}",
+    )
+    return download(
+        content,
+        filename=kim_report_file_stem(request.district, year) + ".xlsx",
+        content_type=XLSX_CONTENT_TYPE,
+    )
+
+
+@district_view(Capability.EDIT)
+@require_POST
+def kim_report_paper(request, year: int):
+    """ "Mitteilungsvorlage erstellen": the Sachbericht before the Ausschuss for Kenntnisnahme."""
+    year = _kim_year(request, year)
+    paper, notes = kim_paper(district=request.district, year=year, user=request.user)
+    return prefilled_paper_response(request, paper, notes, "aus dem Sachbericht KIM")

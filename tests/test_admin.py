@@ -45,9 +45,11 @@ from coordination.models import (
 )
 from districts.models import District, LandRequirements, Municipality, RequirementSet, StaffPost
 from kim.models import CaseFigures, CaseTopic, TopicCount
+from kim.models import Finding as KimFinding
 from kim.models import FundingRate as KimFundingRate
 from kim.models import Post as KimPost
 from kim.models import PostChange as KimPostChange
+from kim.models import Seat as KimSeat
 from measures.models import Indicator, LandIndicator, Measure, Measurement, MeasurementImport
 from papers.models import (
     Attachment,
@@ -197,7 +199,26 @@ MAKERS: dict[type, Callable[[], object]] = {
         fte_after=12,
         decision="Kreistag",
     ),
+    KimSeat: lambda: _kim_seat(),
+    KimFinding: lambda: KimFinding.objects.create(
+        district=factories.DistrictFactory(),
+        title="Lücke",
+        description="Zwischen Jobcenter und Ausländerbehörde",
+        rechtskreise=["jobcenter"],
+        reported_by="Case Management",
+        reported_on="2026-11-02",
+    ),
 }
+
+
+def _kim_seat():
+    group = factories.CommitteeFactory(kind="lenkungsgruppe")
+    return KimSeat.objects.create(
+        district=group.district,
+        committee=group,
+        actor=factories.ActorFactory(district=group.district),
+        rechtskreis="jobcenter",
+    )
 
 
 def _case_figures():

@@ -49,6 +49,20 @@ def _kim_change(district):
     return reverse("kim:change_update", args=[district.slug, change.pk]), change
 
 
+def _kim_finding(district):
+    from kim.models import Finding
+
+    finding = Finding.objects.create(
+        district=district,
+        title="Lücke",
+        description="Zwischen Jobcenter und Ausländerbehörde",
+        rechtskreise=["jobcenter", "auslaenderbehoerde"],
+        reported_by="Case Management",
+        reported_on="2026-11-02",
+    )
+    return reverse("kim:finding_update", args=[district.slug, finding.pk]), finding
+
+
 def _edit_page(name, factory):
     def make(district):
         record = factory(district=district)
@@ -262,6 +276,7 @@ PAGES = [
     ("coordination:review_weigh", _weighed_comment, "ki_staff", "reason"),
     ("kim:post_update", _kim_post, "ki_staff", "title"),
     ("kim:change_update", _kim_change, "ki_staff", "decision"),
+    ("kim:finding_update", _kim_finding, "ki_staff", "title"),
 ]
 # Edit pages with a test of their own below (no free text field to change).
 TESTED_ALONE = {

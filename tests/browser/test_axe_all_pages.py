@@ -56,6 +56,8 @@ DOWNLOADS = {
     "documents:download": "PDF",
     "reports:export_csv": "CSV",
     "reports:export_xlsx": "XLSX",
+    "reports:kim_report_pdf": "PDF (Sachbericht KIM), issue 19",
+    "reports:kim_report_xlsx": "XLSX (Sachbericht KIM), issue 19",
     "public:paper_pdf": "PDF",
     "public:paper_attachment": "an uploaded Anlage",
     "public:meetings_ical": "iCal",

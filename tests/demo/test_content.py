@@ -175,6 +175,60 @@ def test_rhein_erft_kreis_seed_003():
     assert datetime.date(2013, 7, 18) in {m["date"] for m in council["meetings"]}
 
 
+def test_kreis_coesfeld_seed_004():
+    """Kreistag 23.09.2015, Frist 31.12.2016, elf Kommunen ohne erfundene AGS, Beratungsfolge
+    Integrationsausschuss – Kreisausschuss – Kreistag in der Gliederung I.–V., SV-9-0677."""
+    d = _content("kreis-coesfeld")
+    assert d["official_key"] == "05558" and d["paper_layout"] == "problem"
+    assert [m["name"] for m in d["municipalities"]] == [
+        "Ascheberg", "Billerbeck", "Coesfeld", "Dülmen", "Havixbeck", "Lüdinghausen",
+        "Nordkirchen", "Nottuln", "Olfen", "Rosendahl", "Senden",
+    ]  # fmt: skip
+    # DOMAIN.md: never invent the last three digits of an AGS.
+    assert all(m["ags"] == "" for m in d["municipalities"])
+    council = next(c for c in d["committees"] if c["kind"] == "kreistag")
+    assert datetime.date(2015, 9, 23) in {m["date"] for m in council["meetings"]}
+    specialist = next(c for c in d["committees"] if c["kind"] == "fachausschuss")
+    assert specialist["name"] == "Integrationsausschuss"
+    assert any(c["name"] == "Vorbereitungsgruppe Integrationskonzept" for c in d["committees"])
+
+    first = d["concept_versions"][0]
+    assert first["title"] == "1. Integrationskonzept des Kreises Coesfeld"
+    assert first["status"] == "beschlossen" and first["deadline"] == datetime.date(2016, 12, 31)
+    # The seed gives no day of the decision: it is marked as assumed, with what the seed says.
+    assert first["decided_on_assumed"] and "Seed 004" in first["dates_source"]
+    text = " ".join(s["body"] for s in first["sections"])
+    for phrase in (
+        "01.12.2015",
+        "12.02.2016",
+        "Vorbereitungsgruppe",
+        "Integrationskonferenz",
+        "kreisweite Übersicht",
+        "Glossar",
+        "gemeinde- bzw. stadtscharf",
+        "keine Verantwortlichkeiten oder Umsetzungsfristen",
+    ):
+        assert phrase in text, phrase
+
+    (paper,) = d["decision_papers"]
+    assert paper["subject"] == "1. Integrationskonzept des Kreises Coesfeld"
+    assert paper["layout"] == "problem" and paper["concept_version"] == 1
+    assert paper["proposal"].startswith("Dem Kreisausschuss wird empfohlen, dem Kreistag")
+    assert paper["related_papers"] == "SV-9-0677" and "SV-9-0677" in paper["implications_finance"]
+    assert "Alternativen stehen deshalb nicht zur Verfügung" in paper["alternatives"]
+    # No invented Vorlagen-Nr.; days the seed does not give say so in every step's note.
+    assert "unbekannt" in paper["reference"]
+    steps = paper["consultations"]
+    assert [c["committee"] for c in steps] == [
+        "Integrationsausschuss",
+        "Kreisausschuss",
+        "Kreistag",
+    ]
+    assert [c["authoritative"] for c in steps] == [False, False, True]
+    assert steps[-1]["meeting_date"] == first["decided_on"]
+    assert all("angenommen (Demo)" in c["note"] for c in steps)
+
+
 def test_rhein_erft_rounds_follow_their_rules():
     """Points add up to at most the round's total; ranks are distinct (seed 003 procedure)."""
     d = _content("rhein-erft-kreis")

@@ -1,4 +1,4 @@
-"""The three demo Districts work for their demo users: every main page answers as the rights
+"""The four demo Districts work for their demo users: every main page answers as the rights
 table allows (issue: "fully usable in a browser by their demo users")."""
 
 import pytest
@@ -9,7 +9,7 @@ from accounts.models import User
 from accounts.rights import RIGHTS, Capability, Role
 from districts.models import District
 
-DEMO = ("maerkischer-kreis", "kreis-mettmann", "rhein-erft-kreis")
+DEMO = ("maerkischer-kreis", "kreis-mettmann", "rhein-erft-kreis", "kreis-coesfeld")
 
 # (URL name, extra kwargs from the District, capability the page needs)
 PAGES = [

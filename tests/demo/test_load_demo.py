@@ -1,4 +1,4 @@
-"""``load_demo`` fills three Kreise with realistic content and can run on every ``make run``."""
+"""``load_demo`` fills four Kreise with realistic content and can run on every ``make run``."""
 
 import datetime
 
@@ -25,11 +25,12 @@ PROJECT_APPS = (
     "measures",
     "papers",
     "coordination",
+    "kim",
 )
 # Timestamps say when a row was written, not what it holds.
 VOLATILE = {"created", "modified", "last_login"}
 # official key -> number of municipalities (DOMAIN.md, AGS annex)
-DEMO_DISTRICTS = {"05962": 15, "05158": 10, "05362": 10}
+DEMO_DISTRICTS = {"05962": 15, "05158": 10, "05362": 10, "05558": 11}
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +131,80 @@ def test_mettmann_paper_with_its_beratungsfolge(loaded):
         ("Kreistag", datetime.date(2015, 6, 22), Consultation.Role.DECISION),
     ]
     assert paper.consultations.get(authoritative=True).meeting.committee.name == "Kreistag"
+
+
+def test_coesfeld_paper_in_its_own_layout_adopts_the_first_concept(loaded):
+    """Seed 004: Integrationsausschuss → Kreisausschuss → Kreistag, Begründung I.–V."""
+    coesfeld = _district("05558")
+    assert coesfeld.paper_layout == District.PaperLayout.PROBLEM
+    paper = DecisionPaper.objects.get(district=coesfeld)
+    assert paper.layout == District.PaperLayout.PROBLEM
+    assert paper.related_references() == ["SV-9-0677"]
+    assert paper.releases.exists()
+    path = [
+        (c.meeting.committee.name, c.role)
+        for c in paper.consultations.select_related("meeting__committee").order_by("order")
+    ]
+    assert path == [
+        ("Integrationsausschuss", Consultation.Role.PRELIMINARY),
+        ("Kreisausschuss", Consultation.Role.PRELIMINARY),
+        ("Kreistag", Consultation.Role.DECISION),
+    ]
+    version = paper.concept_version
+    assert version.number == 1 and version.status == ConceptVersion.Status.ADOPTED
+    assert version.decided_on_assumed
+    decision = paper.consultations.get(authoritative=True)
+    assert timezone.localtime(decision.meeting.start).date() == version.decided_on
+
+
+def test_coesfeld_kim_posts_from_its_sitzungsvorlage_on_the_page_and_in_the_sachbericht(
+    loaded, client
+):
+    """Issue 19 point 2: Kreis Coesfeld's published KIM figures (SV-10-0898, DOMAIN.md):
+    3.5 + 0.5 in Baustein 1, 12 CM posts after doubling from 6, 2 posts in Baustein 3; the
+    case figures and findings of the demo are marked as examples."""
+    import io
+    import re
+
+    from django.urls import reverse
+    from pypdf import PdfReader
+
+    from kim.models import CaseFigures, Finding, Post, PostChange
+
+    coesfeld = _district("05558")
+    fte = {
+        kind: sum(p.fte for p in Post.objects.filter(district=coesfeld, kind=kind))
+        for kind in ("koordination", "assistenz", "case_management", "behoerde")
+    }
+    assert fte == {"koordination": 3.5, "assistenz": 0.5, "case_management": 12, "behoerde": 2}
+    change = PostChange.objects.get(district=coesfeld)
+    assert (change.fte_before, change.fte_after) == (6, 12) and "SV-10-0391" in change.decision
+    figures = CaseFigures.objects.filter(district=coesfeld)
+    assert figures.count() == 33 and all(f.is_example for f in figures)
+    assert {f.state for f in Finding.objects.filter(district=coesfeld)} >= {
+        "gemeldet",
+        "beschlossen",
+        "umgesetzt",
+    }
+
+    client.force_login(User.objects.get(username="kreistag.kreis-coesfeld"))
+    page = client.get(reverse("kim:overview", args=[coesfeld.slug])).content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "Baustein 1: Strategisches Management (Koordination) 4,0 4,0 4,0" in text
+    assert "Baustein 2: Case Management 12,0" in text
+    assert "12,0 statt 6,0 VZÄ" in text
+    assert "KIM-Lenkungsgruppe" in text and "Jobcenter (SGB II): Jobcenter Kreis Coesfeld" in text
+
+    response = client.get(reverse("reports:kim_report_pdf", args=[coesfeld.slug, 2026]))
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.trailer["/Root"]["/Lang"] == "de" and "/StructTreeRoot" in reader.trailer["/Root"]
+    pdf = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
+    assert "Sachbericht Kommunales Integrationsmanagement 2026" in pdf
+    assert "Baustein 2: Case Management 12,0" in pdf and "Baustein 3" in pdf
+    assert "Beispieldaten der Demo" in pdf
+    assert "Beschäftigungserlaubnis kommt später als das Jobangebot" in pdf
+    assert "KIM-Lenkungsgruppe am 16.09.2026" in pdf
+    assert "< 5" in pdf  # the demo has small counts, hidden here for the Kreistag
 
 
 def test_demo_users_and_roles(loaded):

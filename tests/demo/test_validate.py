@@ -28,8 +28,9 @@ def _problems(tmp_path, data, name="kaputt.yaml") -> str:
     return str(excinfo.value)
 
 
-def test_three_districts_are_shipped():
+def test_four_districts_are_shipped():
     assert [p.name for p in content_files()] == [
+        "kreis-coesfeld.yaml",
         "kreis-mettmann.yaml",
         "maerkischer-kreis.yaml",
         "rhein-erft-kreis.yaml",

@@ -32,10 +32,15 @@ def test_all_54_ki_bodies_of_nrw_exist_after_migrations():
 
 @pytest.mark.parametrize(
     ("slug", "key"),
-    [("maerkischer-kreis", "05962"), ("kreis-mettmann", "05158"), ("rhein-erft-kreis", "05362")],
+    [
+        ("maerkischer-kreis", "05962"),
+        ("kreis-mettmann", "05158"),
+        ("rhein-erft-kreis", "05362"),
+        ("kreis-coesfeld", "05558"),
+    ],
 )
 def test_districts_of_the_seeds_have_german_slugs_and_their_ags_prefix(slug, key):
-    # Seeds 000 (Märkischer Kreis), 001 (Mettmann), 003 (Rhein-Erft-Kreis).
+    # Seeds 000 (Märkischer Kreis), 001 (Mettmann), 003 (Rhein-Erft-Kreis), 004 (Coesfeld).
     district = District.objects.get(slug=slug)
     assert district.official_key == key
     assert district.ags_prefix == key

@@ -20,6 +20,12 @@ def report(district):
     return {"pk": make_report(district).pk}
 
 
+def this_year(district) -> dict:
+    from django.utils import timezone
+
+    return {"year": timezone.localdate().year}
+
+
 ROUTES = {
     "reports:list": Route(has_objects=False),
     "reports:create": Route(has_objects=False),
@@ -28,4 +34,8 @@ ROUTES = {
     "reports:export_csv": Route(kwargs=report),
     "reports:export_xlsx": Route(kwargs=report),
     "reports:paper": Route(kwargs=report, method="post"),
+    "reports:kim_report": Route(has_objects=False),
+    "reports:kim_report_pdf": Route(kwargs=this_year, has_objects=False),
+    "reports:kim_report_xlsx": Route(kwargs=this_year, has_objects=False),
+    "reports:kim_report_paper": Route(kwargs=this_year, method="post", has_objects=False),
 }
