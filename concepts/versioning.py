@@ -24,6 +24,7 @@ def measure_state(measure) -> dict:
         "focus_area": measure.focus_area.name,
         "field_of_action": measure.field_of_action.name if measure.field_of_action else "",
         "status": measure.get_status_display(),
+        "kim": measure.is_kim,
         "goal": measure.goal,
         "effect": measure.effect,
         "target_groups": sorted(t.name for t in measure.target_groups.all()),

@@ -19,13 +19,16 @@ from concepts import versioning
 from concepts.models import ConceptVersion, FieldOfAction, FocusArea, WorkPriority
 from concepts.queries import visible_versions
 from concepts.rendering import render_markdown
+from core.text import fte_label
+from kim.models import KIM_COMMITTEE_KINDS, Post, Seat
+from kim.summary import by_baustein, by_municipality, posts_on, rates_on, seats_on
 from measures.models import Indicator
 
 from .models import GeneratedDocument
 from .renderers import StoredDocumentRenderer, data_stamp, letterhead, register
 
 # Bump when the print templates change, so stored PDFs are rendered anew.
-TEMPLATE_VERSION = "2"
+TEMPLATE_VERSION = "3"  # 3: the KIM chapter (issue 19)
 
 
 @register(GeneratedDocument.Kind.CONCEPT)
@@ -75,6 +78,9 @@ def concept_fingerprint(version: ConceptVersion) -> str:
         data_stamp(district.measures.filter(is_archived=False)),
         data_stamp(Actor.objects.filter(district=district)),
         data_stamp(GlossaryEntry.objects.filter(district=district)),
+        data_stamp(Post.objects.for_district(district)),
+        data_stamp(Seat.objects.for_district(district)),
+        data_stamp(district.committees.filter(kind__in=KIM_COMMITTEE_KINDS)),
     ]
     if not version.adopted_snapshot:
         measures = version.measures.all()
@@ -133,6 +139,40 @@ def concept_context(version: ConceptVersion) -> dict:
         "actor_groups": actor_groups,
         "actor_count": sum(len(items) for _kind, items in actor_groups),
         "glossary": list(GlossaryEntry.objects.filter(district=district).order_by("term")),
+        "kim": kim_chapter(version, [m for m in measures if m.get("kim")]),
+    }
+
+
+def kim_chapter(version: ConceptVersion, kim_measures: list) -> dict | None:
+    """The KIM chapter (issue 19: "a KIM section of the Fassung (goals, Lenkungsgruppe, posts
+    per Baustein and municipality)"): the posts and the groups as they stood on the day the
+    version was adopted, or today for a draft, and the version's KIM measures. The goals are
+    the KI's own text, a section of the version. None where the District has no KIM then."""
+    district = version.concept.district
+    day = version.decided_on if version.adopted_snapshot and version.decided_on else None
+    day = day or timezone.localdate()
+    posts = posts_on(district, day)
+    seats = [seat for seat in seats_on(district, day) if seat.actor and seat.committee]
+    if not (posts or seats or kim_measures):
+        return None
+    for post in posts:
+        post.fte_display = fte_label(post.fte)
+    rows, total = by_baustein(posts, rates_on(day))
+    groups: dict = {}
+    for seat in sorted(
+        seats, key=lambda s: (s.committee.kind != "lenkungsgruppe", s.committee.name)
+    ):
+        groups.setdefault(seat.committee, []).append(seat)
+    return {
+        "day": day,
+        "baustein_rows": rows,
+        "total": total,
+        "municipality_rows": by_municipality(posts),
+        "groups": [
+            (committee, sorted(members, key=lambda s: (s.rechtskreis, s.actor.name)))
+            for committee, members in groups.items()
+        ],
+        "measures": kim_measures,
     }
 
 

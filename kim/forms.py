@@ -2,9 +2,19 @@
 
 from django import forms
 
+from core.exports import FORMULA_STARTS
 from core.forms import DistrictFormMixin
+from measures.csv_import import parse_number
 
-from .models import KIM_COMMITTEE_KINDS, Finding, Post, PostChange, Rechtskreis, Seat
+from .models import (
+    KIM_COMMITTEE_KINDS,
+    CaseTopic,
+    Finding,
+    Post,
+    PostChange,
+    Rechtskreis,
+    Seat,
+)
 
 
 class PostForm(DistrictFormMixin, forms.ModelForm):
@@ -144,6 +154,32 @@ NUMBER_MESSAGES = {
     "max_value": "Diese Zahl ist zu groß.",
 }
 
+MAX_COUNT = 10**6
+
+
+class CountField(forms.IntegerField):
+    """A case count, in the grid and in the CSV import alike: a whole number from 0, typed as
+    a German reads it (``1.234`` is one thousand two hundred thirty-four, as in the measurement
+    import's numbers, not 1 as Django's IntegerField would take it); anything else is refused
+    with the grid's German messages."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_COUNT)
+        kwargs.setdefault("error_messages", NUMBER_MESSAGES)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 4}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        number = parse_number(str(value))
+        if number is None or number != number.to_integral_value():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(number)
+
 
 class CaseFiguresGridForm(forms.Form):
     """One quarter's case figures: a row per municipality, a column per figure and topic. A row
@@ -161,14 +197,8 @@ class CaseFiguresGridForm(forms.Form):
             columns += [(f"t{t.pk}", t.name, counts.get(t.pk)) for t in topics]
             for key, label, initial in columns:
                 name = f"m{municipality.pk}_{key}"
-                self.fields[name] = forms.IntegerField(
-                    label=f"{municipality.name}: {label}",
-                    required=False,
-                    min_value=0,
-                    max_value=10**6,
-                    initial=initial,
-                    error_messages=NUMBER_MESSAGES,
-                    widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4}),
+                self.fields[name] = CountField(
+                    label=f"{municipality.name}: {label}", required=False, initial=initial
                 )
                 names.append(name)
             self.rows.append((municipality, names))
@@ -203,3 +233,60 @@ class CaseFiguresGridForm(forms.Form):
         values = {key: self.cleaned_data[prefix + key] for key, _label in FIGURES}
         values["topics"] = {t: self.cleaned_data[f"{prefix}t{t.pk}"] for t in self.topics}
         return values
+
+
+# The columns of a case-figures file before the topics (kim.imports); no topic takes their name.
+FIXED_COLUMNS = ("Kommune", "Jahr", "Quartal", *(label for _key, label in FIGURES))
+
+
+def column_key(text: str) -> str:
+    """A column or topic name as compared: spaces and case do not count."""
+    return " ".join(text.split()).casefold()
+
+
+class CaseTopicForm(DistrictFormMixin, forms.ModelForm):
+    """A topic of the District's case figures: a new one, or a new name for one (its counts
+    stay with it)."""
+
+    class Meta:
+        model = CaseTopic
+        fields = ["name"]
+        help_texts = {"name": "z. B. „Familie“; wird eine Spalte im Raster und in der CSV-Datei"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.instance.district = self.district
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        key = column_key(name)
+        if not name:
+            raise forms.ValidationError("Bitte einen Namen eintragen.")
+        if name.startswith(FORMULA_STARTS):
+            # The CSV template would mark such a heading as text ('=…) and no longer match it.
+            raise forms.ValidationError("Ein Thema beginnt nicht mit = + - oder @.")
+        if key in {column_key(column) for column in FIXED_COLUMNS}:
+            raise forms.ValidationError(f"„{name}“ ist schon eine Spalte der Fallzahlen.")
+        others = CaseTopic.objects.for_district(self.district).exclude(pk=self.instance.pk)
+        if any(column_key(other) == key for other in others.values_list("name", flat=True)):
+            raise forms.ValidationError(f"Das Thema „{name}“ gibt es schon.")
+        return name
+
+
+class CaseFiguresUploadForm(forms.Form):
+    file = forms.FileField(
+        label="CSV-Datei mit Fallzahlen",
+        help_text="Spalten getrennt durch Semikolon; höchstens 200 KB",
+        error_messages={"required": "Bitte eine CSV-Datei auswählen."},
+    )
+
+    # The checked file travels signed in the preview page (as the municipality import's), so
+    # it stays small; a District's case figures of several years fit many times over.
+    MAX_SIZE = 200 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_SIZE:
+            raise forms.ValidationError("Die Datei ist größer als 200 KB.")
+        return upload

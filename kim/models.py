@@ -388,6 +388,8 @@ class Seat(TimeStampedModel):
     rechtskreis = models.CharField("Rechtskreis", max_length=24, choices=Rechtskreis.choices)
 
     objects = district_queryset("district").as_manager()
+    # The concept's KIM chapter shows the Lenkungsgruppe as it stood when a version was adopted.
+    history = HistoricalRecords(verbose_name="Verlauf der Mitglieder")
 
     class Meta:
         verbose_name = "Mitglied einer KIM-Gruppe"

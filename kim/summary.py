@@ -58,6 +58,34 @@ class Row:
         self.by_baustein[baustein] = self.by_baustein.get(baustein, ZERO) + post.fte
 
 
+def _as_of(history, day: datetime.date, **filters) -> list:
+    """The rows of a model as they stood at the end of ``day``, from its history
+    (simple_history): a row entered later is left out, a deleted one kept where it existed."""
+    from django.utils import timezone
+
+    end = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+    records = history.filter(history_date__lte=end, **filters).order_by(
+        "id", "-history_date", "-history_id"
+    )
+    latest = {}
+    for record in records:
+        latest.setdefault(record.id, record)
+    return [record for record in latest.values() if record.history_type != "-"]
+
+
+def posts_on(district, day: datetime.date) -> list:
+    """The District's KIM posts at the end of ``day`` (the Sachbericht's and an adopted
+    concept's date)."""
+    return _as_of(Post.history.select_related("municipality"), day, district_id=district.pk)
+
+
+def seats_on(district, day: datetime.date) -> list:
+    """The members of the District's KIM groups at the end of ``day``."""
+    from .models import Seat
+
+    return _as_of(Seat.history.select_related("actor", "committee"), day, district_id=district.pk)
+
+
 def rates_on(day: datetime.date) -> dict[str, FundingRate]:
     return {rate.kind: rate for rate in FundingRate.objects.valid_on(day)}
 

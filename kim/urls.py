@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_figures
 
 app_name = "kim"
 
@@ -48,5 +48,27 @@ urlpatterns = [
         "kim/fallzahlen/<int:year>/<int:quarter>/",
         views.CaseFiguresGridView.as_view(),
         name="case_figures_grid",
+    ),
+    path("kim/fallzahlen/import/", views_figures.CaseImportView.as_view(), name="case_import"),
+    path(
+        "kim/fallzahlen/import/vorlage.csv",
+        views_figures.import_template,
+        name="case_import_template",
+    ),
+    path("kim/fallzahlen/themen/", views_figures.CaseTopicsView.as_view(), name="case_topics"),
+    path(
+        "kim/fallzahlen/themen/<int:pk>/bearbeiten/",
+        views_figures.CaseTopicFormView.as_view(),
+        name="topic_update",
+    ),
+    path(
+        "kim/fallzahlen/themen/<int:pk>/loeschen/",
+        views_figures.CaseTopicDeleteView.as_view(),
+        name="topic_delete",
+    ),
+    path(
+        "kim/fallzahlen/themen/<int:pk>/verschieben/",
+        views_figures.case_topic_move,
+        name="topic_move",
     ),
 ]

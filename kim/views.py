@@ -40,6 +40,7 @@ from .models import (
     Seat,
 )
 from .privacy import shown
+from .services import QuarterFigures, case_figures_save
 from .summary import by_baustein, by_municipality, rates_on
 
 
@@ -70,7 +71,18 @@ class KimView(DistrictMixin, TemplateView):
         rates = rates_on(today)
         rows, total = by_baustein(posts, rates)
         findings = visible_findings(self.request)
+        from measures.models import Measure
+
+        kim_measures = (
+            Measure.objects.for_district(self.request.district)
+            .current()
+            .filter(is_kim=True)
+            .visible_to(self.request.access)
+            .only("pk", "title", "status")
+            .order_by("title")
+        )
         return {
+            "kim_measures": list(kim_measures),
             **super().get_context_data(**kwargs),
             "groups": kim_groups(self.request.district),
             "finding_counts": [
@@ -397,25 +409,22 @@ class CaseFiguresGridView(DistrictMixin, FormView):
 
     def form_valid(self, form):
         district = self.request.district
+        rows, empty = [], []
+        for municipality in form.municipalities:
+            values = form.row_values(municipality)
+            if values is None:
+                empty.append(municipality)
+            else:
+                rows.append(
+                    QuarterFigures(
+                        municipality=municipality, year=self.year, quarter=self.quarter, **values
+                    )
+                )
         with transaction.atomic():
-            for municipality in form.municipalities:
-                values = form.row_values(municipality)
-                existing = CaseFigures.objects.for_district(district).filter(
-                    municipality=municipality, year=self.year, quarter=self.quarter
-                )
-                if values is None:
-                    existing.delete()
-                    continue
-                topics = values.pop("topics")
-                figures, _ = CaseFigures.objects.for_district(district).update_or_create(
-                    district=district,
-                    municipality=municipality,
-                    year=self.year,
-                    quarter=self.quarter,
-                    defaults=values,
-                )
-                for topic, count in topics.items():
-                    figures.topics.update_or_create(topic=topic, defaults={"count": count})
+            CaseFigures.objects.for_district(district).filter(
+                municipality__in=empty, year=self.year, quarter=self.quarter
+            ).delete()
+            case_figures_save(district=district, rows=rows)  # the same as the CSV import's
         messages.success(
             self.request, f"Fallzahlen für das {self.quarter}. Quartal {self.year} gespeichert."
         )

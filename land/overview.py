@@ -20,6 +20,7 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest
@@ -47,6 +48,9 @@ from concepts.rules import (
 from core.dates import add_years
 from districts.models import District, Municipality, RequirementSet, StaffPost
 from districts.rules import no_set_failure, staffing_failures
+from kim.models import CaseFigures
+from kim.models import Post as KimPost
+from kim.privacy import SMALL, shown
 from measures.models import Indicator, Measure
 from reports.models import ProgressReport
 
@@ -138,6 +142,7 @@ class Row:
     report: ProgressReport | None
     last_activity: datetime.datetime | None
     today: datetime.date
+    kim: "KimFigures | None" = None
 
     @property
     def regierungsbezirk(self) -> str:
@@ -158,6 +163,63 @@ class Row:
 
     def rule(self, code: str) -> RuleResult:
         return next(rule for rule in self.rules if rule.code == code)
+
+
+@dataclass
+class KimFigures:
+    """A District's KIM in the Land's table (issue 19): posts filled and funded, and the cases
+    in active case management in the latest quarter with figures, per 1,000 inhabitants."""
+
+    fte: Decimal = Decimal(0)
+    filled: Decimal = Decimal(0)
+    funded: Decimal = Decimal(0)
+    quarter: tuple[int, int] | None = None
+    active: int | None = None
+    population: int | None = None
+
+    @property
+    def active_shown(self) -> str | None:
+        """The count, or "< 5" (kim/privacy.py): the Land is outside the KI."""
+        return None if self.active is None else shown(self.active, exact=False)
+
+    @property
+    def per_thousand(self) -> Decimal | None:
+        """Active cases per 1,000 inhabitants (IT.NRW population, land/population.py); not
+        where the count itself is hidden, since the rate would give it away."""
+        if self.active is None or not self.population or 0 < self.active < SMALL:
+            return None
+        return (Decimal(self.active) * 1000 / self.population).quantize(Decimal("0.01"))
+
+
+def _kim(districts) -> dict[int, KimFigures]:
+    """Two queries, whatever the number of Districts."""
+    ids = [d.pk for d in districts]
+    figures = {d.pk: KimFigures(population=d.population) for d in districts}
+    posts = (
+        KimPost.objects.filter(district_id__in=ids)
+        .values("district_id", "state", "funded")
+        .annotate(total=Sum("fte"))
+        .order_by()
+    )
+    for row in posts:
+        entry = figures[row["district_id"]]
+        entry.fte += row["total"]
+        if row["state"] == KimPost.State.FILLED:
+            entry.filled += row["total"]
+        if row["funded"]:
+            entry.funded += row["total"]
+    quarters = (
+        CaseFigures.objects.filter(district_id__in=ids)
+        .values("district_id", "year", "quarter")
+        .annotate(active=Sum("active"))
+        .order_by("district_id", "-year", "-quarter")
+    )
+    for row in quarters:
+        entry = figures[row["district_id"]]
+        if entry.quarter is None:
+            entry.quarter = (row["year"], row["quarter"])
+            entry.active = row["active"]
+    return {pk: entry for pk, entry in figures.items() if entry.fte or entry.quarter}
 
 
 def requirements_of(district: District):
@@ -254,6 +316,7 @@ def overview_rows(filters: dict | None = None, today: datetime.date | None = Non
     )
 
     sets = requirement_sets_on(today)
+    kim = _kim(districts)
 
     rows = []
     for district in districts:
@@ -298,6 +361,7 @@ def overview_rows(filters: dict | None = None, today: datetime.date | None = Non
                 report=reports.get(district.latest_report_id),
                 last_activity=last if last and last > _NEVER else None,
                 today=today,
+                kim=kim.get(district.pk),
             )
         )
     if filters.get("regel"):

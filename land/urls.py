@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("land.urls_overview")),
     path("anforderungen/", include("land.urls_requirements")),
     path("kennzahlen/", include("land.urls_indicators")),
+    path("kim-foerdersaetze/", include("land.urls_kim")),
 ]

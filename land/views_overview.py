@@ -76,6 +76,12 @@ EXPORT_COLUMNS = [
     *(Column(f"Förderfähigkeit: {label}", width=16) for _code, label in RULES),
     Column("vom Land geförderte Stellen (VZÄ)", Kind.NUMBER, width=12),
     Column("förderfähige Stellen (VZÄ)", Kind.NUMBER, width=12),
+    Column("KIM-Stellen (VZÄ)", Kind.NUMBER, width=12),
+    Column("KIM-Stellen besetzt (VZÄ)", Kind.NUMBER, width=12),
+    Column("KIM-Stellen gefördert (VZÄ)", Kind.NUMBER, width=12),
+    Column("KIM: Quartal der Fallzahlen", width=12),
+    Column("KIM: aktive Fälle", width=10),
+    Column("KIM: aktive Fälle je 1.000 Einwohner", Kind.NUMBER, width=12),
     Column("Arbeitsperiode", width=14),
     Column("Arbeitsschwerpunkte", width=60),
     Column("Letzter Sachstandsbericht", width=30),
@@ -102,12 +108,20 @@ def export_row(row: Row) -> list:
         *("erfüllt" if rule.passed else "nicht erfüllt" for rule in row.rules),
         row.funded_fte,
         row.fundable_fte,
+        *_kim_cells(row.kim),
         row.period.label if row.period else "",
         "; ".join(f"{area}: {', '.join(titles) or '–'}" for area, titles in row.priorities),
         row.report.full_title if row.report else "",
         row.report.period_end if row.report else None,
         row.last_activity,
     ]
+
+
+def _kim_cells(kim) -> list:
+    if kim is None:
+        return [None] * 6
+    quarter = f"{kim.quarter[1]}/{kim.quarter[0]}" if kim.quarter else ""
+    return [kim.fte, kim.filled, kim.funded, quarter, kim.active_shown or "", kim.per_thousand]
 
 
 class OverviewView(LandMixin, TemplateView):

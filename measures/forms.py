@@ -53,6 +53,7 @@ class MeasureForm(DistrictFormMixin, forms.ModelForm):
             "effect",
             "target_groups",
             "status",
+            "is_kim",
             "municipalities",
             "lead_actor",
             "partner_actors",

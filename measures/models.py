@@ -133,6 +133,13 @@ class Measure(TimeStampedModel):
         verbose_name="enthalten in Konzeptfassungen",
     )
     is_archived = models.BooleanField("archiviert", default=False)
+    # Issue 19: "measures can belong to KIM" – the Kommunales Integrationsmanagement (TIntG § 9)
+    # lists them, and the concept's KIM chapter names them.
+    is_kim = models.BooleanField(
+        "gehört zum KIM",
+        default=False,
+        help_text="Maßnahme des Kommunalen Integrationsmanagements (§ 9 TIntG)",
+    )
     # Maintained by save(); see search_text_of.
     search_text = models.TextField("Suchtext", blank=True, editable=False)
 

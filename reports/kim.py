@@ -16,16 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.text import fte_label
-from kim.models import (
-    DECIDED_STATES,
-    CaseFigures,
-    CaseTopic,
-    Finding,
-    Post,
-    PostChange,
-)
+from kim.models import DECIDED_STATES, CaseFigures, CaseTopic, Finding, PostChange
 from kim.privacy import SMALL
-from kim.summary import by_baustein, by_municipality, rates_on
+from kim.summary import by_baustein, by_municipality, posts_on, rates_on
 
 QUARTERS = (1, 2, 3, 4)
 FIGURE_TABLES = (
@@ -150,21 +143,6 @@ def reference_day(year: int, today: datetime.date | None = None) -> datetime.dat
     """The day the posts are counted: 31 December, or today within the running year."""
     today = today or timezone.localdate()
     return min(datetime.date(year, 12, 31), today)
-
-
-def posts_on(district, day: datetime.date) -> list:
-    """The District's posts as they stood at the end of ``day`` (their history, simple_history):
-    a post entered later is not counted, a deleted one still is where it existed then."""
-    end = timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
-    records = (
-        Post.history.filter(district_id=district.pk, history_date__lte=end)
-        .select_related("municipality")
-        .order_by("id", "-history_date", "-history_id")
-    )
-    latest = {}
-    for record in records:
-        latest.setdefault(record.id, record)
-    return [record for record in latest.values() if record.history_type != "-"]
 
 
 def sachbericht_context(district, year: int, *, today: datetime.date | None = None) -> dict:

@@ -12,11 +12,12 @@ urlpatterns = [
     path("berichte/<int:pk>/export.csv", views.export_csv, name="export_csv"),
     path("berichte/<int:pk>/export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("berichte/<int:pk>/mitteilungsvorlage/", views.report_paper, name="paper"),
-    path("berichte/kim/", views.KimReportView.as_view(), name="kim_report"),
-    path("berichte/kim/<int:year>/sachbericht.pdf", views.kim_report_pdf, name="kim_report_pdf"),
-    path("berichte/kim/<int:year>/sachbericht.xlsx", views.kim_report_xlsx, name="kim_report_xlsx"),
+    # Under kim/: the Sachbericht belongs to the KIM pages (navigation), its code to reports.
+    path("kim/sachbericht/", views.KimReportView.as_view(), name="kim_report"),
+    path("kim/sachbericht/<int:year>.pdf", views.kim_report_pdf, name="kim_report_pdf"),
+    path("kim/sachbericht/<int:year>.xlsx", views.kim_report_xlsx, name="kim_report_xlsx"),
     path(
-        "berichte/kim/<int:year>/mitteilungsvorlage/",
+        "kim/sachbericht/<int:year>/mitteilungsvorlage/",
         views.kim_report_paper,
         name="kim_report_paper",
     ),

@@ -92,6 +92,10 @@ ALLOWED: dict[str, str] = {
         "the Land's table of all KIs (issue 17, LandMixin: Land and operator only): periods, "
         "mandatory actors and latest reports of every District in one query each"
     ),
+    "land/overview.py::_kim": (
+        "the Land's table: KIM posts and case figures of all listed Districts in two queries "
+        "(issue 19)"
+    ),
     "land/overview.py::_agreements": (
         "the Land's table of all KIs (issue 18): the Einvernehmen rule for every District at once"
     ),

@@ -78,6 +78,15 @@ def _land_indicator(district) -> dict:
 
 
 # The Land's pages across all Districts (issue 17): the Land and the operator read, only the
+def _kim_rate():
+    from kim.models import FundingRate
+
+    rate = FundingRate.objects.order_by("pk").first()
+    return rate or FundingRate.objects.create(
+        kind="koordination", amount=57000, valid_from="2024-12-12", source="Richtlinie"
+    )
+
+
 # Land edits (``land_edit``); anonymous → login, everyone else (KI members too) → 403.
 # name -> (description, URL kwargs built from the test District)
 LAND_ROUTES: dict[str, tuple[str, object]] = {
@@ -96,6 +105,13 @@ LAND_ROUTES: dict[str, tuple[str, object]] = {
     "land:indicator_update": ("edit a Land indicator (Land only)", _land_indicator),
     "land:population": ("the Districts' population with Stand and source", {}),
     "land:population_import": ("upload IT.NRW's population CSV (Land only)", {}),
+    # KIM funding rates (issue 19, tests/kim/test_land_rates.py)
+    "land:kim_rates": ("the Land's KIM funding rates", {}),
+    "land:kim_rate_create": ("new KIM funding rate (Land only)", {}),
+    "land:kim_rate_update": (
+        "edit a KIM funding rate (Land only)",
+        lambda district: {"pk": _kim_rate().pk},
+    ),
     "land:population_update": (
         "enter one District's population (Land only)",
         lambda d: {"slug": d.slug},

@@ -63,6 +63,13 @@ def _kim_finding(district):
     return reverse("kim:finding_update", args=[district.slug, finding.pk]), finding
 
 
+def _kim_topic(district):
+    from kim.models import CaseTopic
+
+    topic = CaseTopic.objects.create(district=district, name="Familie", order=8)
+    return reverse("kim:topic_update", args=[district.slug, topic.pk]), topic
+
+
 def _edit_page(name, factory):
     def make(district):
         record = factory(district=district)
@@ -81,6 +88,15 @@ def _result(district):
 
 def _paper_settings(district):
     return reverse("papers:settings", args=[district.slug]), district
+
+
+def _kim_rate(district):
+    from kim.models import FundingRate
+
+    rate = FundingRate.objects.create(
+        kind="case_management", amount=1, valid_from="2030-01-01", source="Beispiel"
+    )
+    return reverse("land:kim_rate_update", args=[rate.pk]), rate
 
 
 def _land_requirements(district):
@@ -240,6 +256,7 @@ PAGES = [
     ("papers:result", _result, "ki_lead", "result_note"),
     ("papers:settings", _paper_settings, "ki_lead", "office_number"),
     ("land:requirements_update", _requirement_set, "land_user", "name"),
+    ("land:kim_rate_update", _kim_rate, "land_user", "source"),
     ("concepts:section_update", _section, "ki_staff", "body"),
     (
         "measures:update",
@@ -277,6 +294,7 @@ PAGES = [
     ("kim:post_update", _kim_post, "ki_staff", "title"),
     ("kim:change_update", _kim_change, "ki_staff", "decision"),
     ("kim:finding_update", _kim_finding, "ki_staff", "title"),
+    ("kim:topic_update", _kim_topic, "ki_staff", "name"),
 ]
 # Edit pages with a test of their own below (no free text field to change).
 TESTED_ALONE = {

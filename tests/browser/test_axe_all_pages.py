@@ -58,6 +58,7 @@ DOWNLOADS = {
     "reports:export_xlsx": "XLSX",
     "reports:kim_report_pdf": "PDF (Sachbericht KIM), issue 19",
     "reports:kim_report_xlsx": "XLSX (Sachbericht KIM), issue 19",
+    "kim:case_import_template": "CSV template (Fallzahlen), issue 19",
     "public:paper_pdf": "PDF",
     "public:paper_attachment": "an uploaded Anlage",
     "public:meetings_ical": "iCal",

@@ -72,6 +72,12 @@ def _finding(district) -> dict:
     return {"pk": finding.pk}
 
 
+def _topic(district) -> dict:
+    from kim.models import CaseTopic
+
+    return {"pk": CaseTopic.for_district(district)[0].pk}
+
+
 ROUTES = {
     "kim:overview": Route(has_objects=False),
     "kim:post_create": Route(has_objects=False),
@@ -91,4 +97,10 @@ ROUTES = {
     "kim:case_figures_grid": Route(
         kwargs=lambda district: {"year": 2026, "quarter": 4}, has_objects=False
     ),
+    "kim:case_import": Route(has_objects=False),
+    "kim:case_import_template": Route(has_objects=False),
+    "kim:case_topics": Route(has_objects=False),
+    "kim:topic_update": Route(kwargs=_topic),
+    "kim:topic_delete": Route(kwargs=_topic),
+    "kim:topic_move": Route(kwargs=_topic, method="post"),
 }

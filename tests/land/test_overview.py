@@ -164,7 +164,8 @@ def test_queries_do_not_grow_with_the_districts(five, django_assert_max_num_quer
     District.objects.exclude(pk__in=[d.pk for d in five[:3]]).delete()
     with django_assert_max_num_queries(len(all_54)) as three:
         assert len(overview_rows(today=TODAY)) == 3
-    assert len(three) == len(all_54) <= 15
+    # 15 before issue 19; the KIM column takes two more (posts, case figures: land/overview._kim).
+    assert len(three) == len(all_54) <= 17
 
 
 def test_page_as_land_lists_every_district_with_links(client, land_user, five):
@@ -287,3 +288,46 @@ def test_on_the_demo_every_row_equals_its_checklist(client, db):
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == [
         row.district.name for row in rows
     ]
+
+
+def test_the_kim_column_shows_posts_and_active_cases_per_thousand_hiding_small_counts(five):
+    """Issue 19: "The Land's cockpit shows each District's KIM posts filled vs funded and case
+    figures per 1,000 inhabitants"; the Land is outside the KI, so 1–4 cases read "< 5"."""
+    from decimal import Decimal
+
+    from kim.models import CaseFigures, Post
+
+    big, small = five[0], five[1]
+    big.population = 200_000
+    big.save()
+    small.population = 50_000
+    small.save()
+    for district, (active_q1, active_q2) in ((big, (80, 90)), (small, (9, 3))):
+        town = factories.MunicipalityFactory(district=district)
+        for quarter, active in ((1, active_q1), (2, active_q2)):
+            CaseFigures.objects.create(
+                district=district,
+                municipality=town,
+                year=TODAY.year,
+                quarter=quarter,
+                opened=5,
+                active=active,
+                closed=5,
+            )
+    Post.objects.create(
+        district=big, kind="case_management", fte=6, state="besetzt", employer="kommune"
+    )
+    Post.objects.create(
+        district=big, kind="case_management", fte=2, state="unbesetzt", employer="kommune"
+    )
+    Post.objects.create(
+        district=big, kind="behoerde", fte=1, state="besetzt", employer="kreis", funded=False
+    )
+    rows = {row.district.pk: row for row in overview_rows(today=TODAY)}
+    kim = rows[big.pk].kim
+    assert (kim.fte, kim.filled, kim.funded) == (9, 7, 8)
+    assert kim.quarter == (TODAY.year, 2) and kim.active_shown == "90"
+    assert kim.per_thousand == Decimal("0.45")  # 90 of 200,000
+    hidden = rows[small.pk].kim
+    assert hidden.active_shown == "< 5" and hidden.per_thousand is None
+    assert rows[five[2].pk].kim is None
