@@ -78,6 +78,8 @@ def concept_fingerprint(version: ConceptVersion) -> str:
         data_stamp(district.measures.filter(is_archived=False)),
         data_stamp(Actor.objects.filter(district=district)),
         data_stamp(GlossaryEntry.objects.filter(district=district)),
+        # A draft's KIM chapter says "Stand <today>".
+        "" if version.adopted_snapshot else str(timezone.localdate()),
         data_stamp(Post.objects.for_district(district)),
         data_stamp(Seat.objects.for_district(district)),
         data_stamp(district.committees.filter(kind__in=KIM_COMMITTEE_KINDS)),

@@ -500,15 +500,25 @@ class Finding(TimeStampedModel):
         today = timezone.localdate()
         steps = list(self.State.values)
         reached = steps.index(self.state) if self.state in steps else 0
-        if self.state == self.State.REJECTED:
+        rejected = self.state == self.State.REJECTED
+        if rejected:
+            # The Lenkungsgruppe may drop a finding at any step: a meeting and the decision.
             reached = steps.index(self.State.DECIDED)
         if self.reported_on and self.reported_on > today:
             errors["reported_on"] = "Das Datum liegt in der Zukunft."
-        if reached >= steps.index(self.State.IN_GROUP) and not self.project_group_id:
+        if (
+            reached >= steps.index(self.State.IN_GROUP)
+            and not rejected
+            and not self.project_group_id
+        ):
             errors["project_group"] = "Bitte wählen Sie die Projektgruppe, die ihn bearbeitet."
         if self.project_group_id and self.project_group.kind != "projektgruppe":
             errors["project_group"] = "Bitte wählen Sie eine KIM-Projektgruppe."
-        if reached >= steps.index(self.State.PROPOSED) and not self.proposal.strip():
+        if (
+            reached >= steps.index(self.State.PROPOSED)
+            and not rejected
+            and not self.proposal.strip()
+        ):
             errors["proposal"] = "Bitte beschreiben Sie die vorgeschlagene Lösung."
         if reached >= steps.index(self.State.DECIDED):
             if not self.decision.strip():

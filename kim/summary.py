@@ -104,6 +104,10 @@ def by_municipality(posts) -> list[Row]:
     """Per municipality the post works in (kreisweit first), with FTE per Baustein."""
     rows: dict[str, Row] = {}
     for post in posts:
-        name = post.municipality.name if post.municipality_id else "kreisweit"
+        # A post of the history may point at a municipality deleted since.
+        if not post.municipality_id:
+            name = "kreisweit"
+        else:
+            name = post.municipality.name if post.municipality else "(gelöschte Kommune)"
         rows.setdefault(name, Row(name)).add(post, None)
     return sorted(rows.values(), key=lambda r: (r.label != "kreisweit", r.label))

@@ -39,7 +39,7 @@ from .models import (
     PostKind,
     Seat,
 )
-from .privacy import shown
+from .privacy import SHOWN, cell, quarter_flags
 from .services import QuarterFigures, case_figures_save
 from .summary import by_baustein, by_municipality, rates_on
 
@@ -86,8 +86,9 @@ class KimView(DistrictMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "groups": kim_groups(self.request.district),
             "finding_counts": [
-                (label, sum(1 for f in findings if f.state == value))
+                (label, count)
                 for value, label in Finding.State.choices
+                if (count := sum(1 for f in findings if f.state == value))
             ],
             "posts": posts,
             "baustein_rows": rows,
@@ -355,28 +356,34 @@ class CaseFiguresView(DistrictMixin, TemplateView):
         municipalities = None
         if access.scope(Capability.READ) == Scope.OWN_MUNICIPALITY:
             municipalities = [access.municipality]
-        topics = CaseTopic.objects.for_district(district)
+        topics = list(CaseTopic.objects.for_district(district))
+        # Hidden cells are worked out over all municipalities (as the Sachbericht does), then a
+        # liaison sees their own row.
+        by_quarter = {q: [] for q in range(1, 5)}
+        for figures in _figures(district, year):
+            by_quarter[figures.quarter].append(figures)
         quarters = {q: [] for q in range(1, 5)}
         examples = False
-        for figures in _figures(district, year, municipalities):
-            examples = examples or figures.is_example
-            counts = {t.topic_id: t.count for t in figures.topics.all()}
-            quarters[figures.quarter].append(
-                {
-                    "municipality": figures.municipality.name,
-                    "cells": [
-                        shown(figures.opened, exact),
-                        shown(figures.active, exact),
-                        shown(figures.closed, exact),
-                        *(shown(counts.get(t.pk), exact) for t in topics),
-                    ],
-                }
-            )
+        for quarter, rows in by_quarter.items():
+            flags = quarter_flags(rows, topics)
+            for figures in rows:
+                if municipalities is not None and figures.municipality not in municipalities:
+                    continue
+                examples = examples or figures.is_example
+                values, row_flags = flags[figures.municipality_id]
+                if exact:
+                    row_flags = [SHOWN] * len(values)
+                quarters[quarter].append(
+                    {
+                        "municipality": figures.municipality.name,
+                        "cells": [cell(v, f) for v, f in zip(values, row_flags, strict=True)],
+                    }
+                )
         return {
             **super().get_context_data(**kwargs),
             "year": year,
             "years": range(FIRST_YEAR, timezone.localdate().year + 1),
-            "topics": list(topics),
+            "topics": topics,
             "quarters": list(quarters.items()),
             "exact": exact,
             "examples": examples,

@@ -12,12 +12,11 @@ column is hidden too (secondary suppression).
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
 
 from core.text import fte_label
 from kim.models import DECIDED_STATES, CaseFigures, CaseTopic, Finding, PostChange
-from kim.privacy import SMALL
+from kim.privacy import PRIMARY, SHOWN, SMALL, cell, is_small, quarter_flags, suppress_columns
 from kim.summary import by_baustein, by_municipality, posts_on, rates_on
 
 QUARTERS = (1, 2, 3, 4)
@@ -40,40 +39,24 @@ class CountTable:
     totals: list[int | None] = field(default_factory=list)  # the raw totals, for the chart
 
 
-def suppressed_table(title, columns, raw_rows) -> CountTable:
-    """Hide counts 1–4 and, where a column would otherwise give one of them away through its
-    total, the next smallest count of that column (secondary suppression)."""
+def suppressed_table(title, columns, raw_rows, forced=None) -> CountTable:
+    """Hide counts 1–4 ("< 5") and, where a column would otherwise give one of them away
+    through its total, the next smallest count of that column ("x"; kim/privacy.py)."""
     names = [name for name, _values in raw_rows]
     values = [list(row) for _name, row in raw_rows]
-    hidden = [[v is not None and 0 < v < SMALL for v in row] for row in values]
+    flags = suppress_columns(values, forced)
     totals: list[int | None] = []
     total_cells: list[str] = []
     for col in range(len(columns)):
-        column = [row[col] for row in values]
-        known = [v for v in column if v is not None]
+        known = [row[col] for row in values if row[col] is not None]
         total = sum(known) if known else None
         totals.append(total)
-        total_hidden = total is not None and 0 < total < SMALL
-        total_cells.append(_cell(total, total_hidden))
-        flagged = [r for r in range(len(values)) if hidden[r][col]]
-        if len(flagged) == 1 and not total_hidden:
-            candidates = [
-                r for r in range(len(values)) if not hidden[r][col] and values[r][col] is not None
-            ]
-            if candidates:
-                partner = min(candidates, key=lambda r: (values[r][col] == 0, values[r][col]))
-                hidden[partner][col] = True
+        total_cells.append(cell(total, PRIMARY if is_small(total) else SHOWN))
     rows = [
-        (name, [_cell(v, h) for v, h in zip(row, flags, strict=True)])
-        for name, row, flags in zip(names, values, hidden, strict=True)
+        (name, [cell(v, f) for v, f in zip(row, row_flags, strict=True)])
+        for name, row, row_flags in zip(names, values, flags, strict=True)
     ]
     return CountTable(title, list(columns), rows, total_cells, totals)
-
-
-def _cell(value: int | None, hidden: bool) -> str:
-    if value is None:
-        return "–"
-    return HIDDEN if hidden else str(value)
 
 
 @dataclass
@@ -182,7 +165,16 @@ def sachbericht_context(district, year: int, *, today: datetime.date | None = No
             for m in reporting
         ]
         tables[key] = suppressed_table(title, [f"{q}. Quartal" for q in QUARTERS], raw)
-    topic_raw = []
+    # A year's sum per topic would give a hidden quarter away (sum minus the shown quarters):
+    # it is hidden wherever one of its quarters is, as the Fallzahlen page hides them.
+    hidden_quarters = set()
+    for q in QUARTERS:
+        rows_q = [by_key[(m.pk, q)] for m in reporting if (m.pk, q) in by_key]
+        for municipality_id, (_values, row_flags) in quarter_flags(rows_q, topics).items():
+            for index, flag in enumerate(row_flags[3:]):
+                if flag != SHOWN:
+                    hidden_quarters.add((municipality_id, index))
+    topic_raw, forced = [], []
     for m in reporting:
         sums = {}
         for f in figures:
@@ -191,22 +183,38 @@ def sachbericht_context(district, year: int, *, today: datetime.date | None = No
             for count in f.topics.all():
                 sums[count.topic_id] = sums.get(count.topic_id, 0) + count.count
         topic_raw.append((m.name, [sums.get(t.pk) for t in topics]))
+        forced.append([(m.pk, index) in hidden_quarters for index in range(len(topics))])
     topic_table = suppressed_table(
-        "Fälle nach Hauptthema im Jahr (Summe der Quartale)", [t.name for t in topics], topic_raw
+        "Fälle nach Hauptthema im Jahr (Summe der Quartale)",
+        [t.name for t in topics],
+        topic_raw,
+        forced,
     )
 
+    # The Sachbericht goes to the Land and the Ausschuss: it names what the Lenkungsgruppe
+    # decided in the year (issue 19: "findings and decisions of the year"), as the Kreistag
+    # reads them on the board, and only counts the ones still in work.
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    findings = list(
+    decided = list(
         Finding.objects.for_district(district)
-        .filter(
-            Q(reported_on__range=(start, end))
-            | Q(meeting__start__date__range=(start, end))
-            | Q(implemented_on__range=(start, end))
-        )
+        .filter(state__in=DECIDED_STATES, meeting__start__date__range=(start, end))
         .select_related("municipality", "project_group", "meeting__committee")
-        .order_by("reported_on", "pk")
+        .order_by("meeting__start", "pk")
     )
-    decided = [f for f in findings if f.state in DECIDED_STATES and f.meeting_id]
+    for finding in decided:
+        # As it stood at the end of the year: implemented later is still "beschlossen" then.
+        done = finding.implemented_on and finding.implemented_on <= end
+        finding.state_then = (
+            finding.get_state_display()
+            if finding.state != Finding.State.IMPLEMENTED or done
+            else Finding.State.DECIDED.label
+        )
+        finding.implemented_then = finding.implemented_on if done else None
+    reported = Finding.objects.for_district(district).filter(reported_on__range=(start, end))
+    in_work = reported.exclude(pk__in=[f.pk for f in decided]).exclude(
+        state__in=DECIDED_STATES, meeting__start__date__lte=end
+    )
+    findings = decided
     return {
         "district": district,
         "year": year,
@@ -223,8 +231,10 @@ def sachbericht_context(district, year: int, *, today: datetime.date | None = No
         "has_figures": bool(figures),
         "findings": findings,
         "decided": decided,
+        "reported_count": reported.count(),
+        "in_work_count": in_work.count(),
         "hidden": HIDDEN,
-        "has_examples": any(f.is_example for f in figures) or any(f.is_example for f in findings),
+        "has_examples": any(f.is_example for f in figures) or any(f.is_example for f in decided),
     }
 
 
@@ -276,8 +286,8 @@ def xlsx_sheets(context: dict) -> list[tuple[str, list, list]]:
     figure_rows = []
     for table in [*context["figure_tables"], context["topic_table"]]:
         for name, cells in [*table.rows, ("Kreis insgesamt", table.total)]:
-            for column, cell in zip(table.columns, cells, strict=True):
-                figure_rows.append([table.title, name, column, _number_or_text(cell)])
+            for column, text in zip(table.columns, cells, strict=True):
+                figure_rows.append([table.title, name, column, _number_or_text(text)])
     figures = (
         "Fallzahlen",
         [
@@ -306,10 +316,10 @@ def xlsx_sheets(context: dict) -> list[tuple[str, list, list]]:
                 f.municipality.name if f.municipality_id else "kreisweit",
                 ", ".join(f.rechtskreis_labels()),
                 f.reported_on,
-                f.get_state_display(),
+                f.state_then,
                 str(f.meeting) if f.meeting_id else "",
                 f.decision,
-                f.implemented_on,
+                f.implemented_then,
             ]
             for f in context["findings"]
         ],
@@ -352,7 +362,8 @@ def paper_facts(context: dict) -> str:
             + ", ".join(
                 f"{q}. Quartal {cell}" for q, cell in zip(QUARTERS, active.total, strict=True)
             )
-            + f". Zahlen von 1 bis 4 erscheinen als „{HIDDEN}“."
+            + f". Zahlen von 1 bis 4 erscheinen als „{HIDDEN}“, mit „x“ verdeckt ist eine weitere "
+            "Zahl, aus der sich eine kleine errechnen ließe."
         )
     else:
         lines.append("Für das Jahr sind keine Fallzahlen erfasst.")
@@ -360,8 +371,7 @@ def paper_facts(context: dict) -> str:
     if context["decided"]:
         lines.append(
             "\n".join(
-                f"- {markdown_escape(f.title)}: {f.get_state_display()} "
-                f"({markdown_escape(str(f.meeting))})"
+                f"- {markdown_escape(f.title)}: {f.state_then} ({markdown_escape(str(f.meeting))})"
                 for f in context["decided"]
             )
         )

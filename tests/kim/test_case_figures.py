@@ -119,7 +119,11 @@ def test_small_counts_read_less_than_five_outside_the_ki(
         assert "12" not in seen or reader != liaison
     client.force_login(council_member)
     seen = text(client.get(page).content.decode())
-    assert "Dülmen 12 40 0 5 9 8 6 < 5 < 5 5" in seen  # a zero points at nobody
+    # Where Nottuln's count is the only hidden one of a column, Dülmen's is hidden too ("x"):
+    # the Sachbericht prints the column's total (kim/privacy.suppress_columns). Two small
+    # counts in a column (Aufenthalt 4 and 1 …) need no partner.
+    # (Closed: 0 and 1 make a total of 1, itself hidden; the zero may stand.)
+    assert "Dülmen x 40 0 x x x x < 5 < 5 x" in seen
     client.force_login(liaison)
     assert "Dülmen" not in client.get(page).content.decode()  # their municipality only
 

@@ -155,6 +155,16 @@ def test_a_finding_goes_from_reported_to_implemented_with_the_decision_of_a_meet
     assert "umgesetzt 1" in board
 
 
+def test_the_lenkungsgruppe_may_drop_an_unworked_finding(client, district, ki_staff, groups):
+    _steering, _project, held, _coming = groups
+    client.force_login(ki_staff)
+    response = save(
+        client, district, state="abgelehnt", meeting=held.pk, decision="Nicht zuständig."
+    )
+    assert response.status_code == 302
+    assert Finding.objects.get().get_state_display() == "nicht weiterverfolgt"
+
+
 def test_only_a_lenkungsgruppe_decides_and_only_a_projektgruppe_works(
     client, district, ki_staff, groups
 ):

@@ -120,8 +120,8 @@ def test_secondary_suppression_hides_a_partner_when_a_total_would_tell():
     # Q1: two counts hidden already (3 and 4); the total may stand.
     assert [cells[n][0] for n in "ABCD"] == ["12", "< 5", "9", "< 5"]
     assert table.total[0] == "28"
-    # Q2: one hidden count (3) and a total: the next smallest (6) is hidden too.
-    assert [cells[n][1] for n in "ABCD"] == ["< 5", "20", "< 5", "–"]
+    # Q2: one hidden count (3) and a total: the next smallest (6) is hidden too, as "x".
+    assert [cells[n][1] for n in "ABCD"] == ["< 5", "20", "x", "–"]
     assert table.total[1] == "29"
     # A total of 1–4 is itself hidden.
     small = suppressed_table("t", ["Q"], [("A", [2]), ("B", [0])])
@@ -145,7 +145,7 @@ def test_the_pdf_shows_posts_figures_and_decisions_with_small_counts_hidden(
     assert "Dülmen" in text and "Olfen" in text and "Senden" in text
     # Olfen's 3 cases opened in Q1 read "< 5", and so does the next smallest of the column.
     assert "< 5" in text
-    assert "Olfen < 5" in text and "Senden < 5" in text  # Senden's 9: the partner
+    assert "Olfen < 5" in text and "Senden x" in text  # Senden's 9: the partner
     assert "Kreis insgesamt 24" in text  # opened in Q1: 12 + 3 + 9
     assert "Beschäftigungserlaubnis kommt zu spät" in text
     assert "Verfahren ab dem 2. Quartal beschlossen." in text
@@ -176,7 +176,7 @@ def test_the_page_reads_the_same_for_every_reader_and_refuses_other_years(
     client.force_login(liaison)
     response = client.get(reverse("reports:kim_report", args=[district.slug]))
     page = squash(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())))
-    assert "Olfen < 5" in page and "Dülmen 12" in page
+    assert "Olfen < 5" in page and "Dülmen 12" in page and "Senden x" in page
     for year in (2019, YEAR + 1):
         url = reverse("reports:kim_report_pdf", args=[district.slug, year])
         assert client.get(url).status_code == 404
@@ -229,3 +229,44 @@ def test_the_page_takes_the_same_queries_for_more_data(client, district, kim_yea
             municipality=town,
         )
     assert count() == before
+
+
+def test_only_decisions_of_the_year_are_named_and_the_pages_hide_the_same_cells(
+    client, district, kim_year, council_member
+):
+    """The Sachbericht leaves the KI: it names what the Lenkungsgruppe decided in the year
+    and counts the rest; the Fallzahlen page hides the same partner cell as its tables, so
+    that no count can be worked out by putting the two side by side."""
+    base = {
+        "district": district,
+        "description": "…",
+        "rechtskreise": ["jobcenter"],
+        "reported_by": "CM",
+        "reported_on": datetime.date(YEAR, 2, 1),
+    }
+    Finding.objects.create(title="Noch offen", **base)
+    client.force_login(council_member)
+    page = squash(
+        html.unescape(
+            re.sub(
+                r"<[^>]+>",
+                " ",
+                client.get(reverse("reports:kim_report", args=[district.slug])).content.decode(),
+            )
+        )
+    )
+    assert "Noch offen" not in page
+    assert "Im Jahr gemeldet: 2; davon am Jahresende noch in Arbeit: 1" in page
+    figures = squash(
+        html.unescape(
+            re.sub(
+                r"<[^>]+>",
+                " ",
+                client.get(
+                    reverse("kim:case_figures", args=[district.slug]) + f"?jahr={YEAR}"
+                ).content.decode(),
+            )
+        )
+    )
+    # Q1 opened: Olfen 3 (< 5) and its partner Senden 9 (x), on the page as in the report.
+    assert "Olfen < 5" in figures and "Senden x" in figures
