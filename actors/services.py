@@ -346,6 +346,13 @@ def meeting_delete(*, district, meeting: Meeting, user) -> None:
         with transaction.atomic():
             meeting.delete()
     except ProtectedError as exc:
+        # Read by label: the KIM app sits above this one (README "Aufbau").
+        labels = {obj._meta.label for obj in exc.protected_objects}
+        if "kim.Finding" in labels:
+            raise ValidationError(
+                "Die Sitzung kann nicht gelöscht werden: In ihr hat die KIM-Lenkungsgruppe über "
+                "Strukturbedarfe entschieden (siehe KIM → Strukturbedarfe)."
+            ) from exc
         raise ValidationError(
             "Die Sitzung kann nicht gelöscht werden: In ihr wurden Vorlagen beraten. "
             "Sie kann stattdessen als abgesagt markiert werden."

@@ -324,8 +324,14 @@ class FindingDeleteView(KimDeleteView):
 # --- case figures -----------------------------------------------------------------------------
 
 # KIM is funded since 2020 (DOMAIN.md: "Since 2020 every one of the 54 … runs the KIM"); a year
-# outside this range is a typo in the address, not a quarter.
-FIRST_YEAR, LAST_YEAR = 2020, 2100
+# before it, or after this one, is a typo, not a quarter with cases (a typo such as 2062 would
+# otherwise become the "latest quarter" in the Land's table).
+FIRST_YEAR = 2020
+
+
+def open_years() -> range:
+    """The years figures may be entered and read for: 2020 up to this year."""
+    return range(FIRST_YEAR, timezone.localdate().year + 1)
 
 
 def _figures(district, year, municipalities=None):
@@ -351,7 +357,7 @@ class CaseFiguresView(DistrictMixin, TemplateView):
         district, access = self.request.district, self.request.access
         year = self.request.GET.get("jahr", "")
         year = int(year) if year.isascii() and year.isdecimal() and len(year) == 4 else None
-        year = year if year and FIRST_YEAR <= year <= LAST_YEAR else timezone.localdate().year
+        year = year if year in open_years() else timezone.localdate().year
         exact = access.can_read_internal
         municipalities = None
         if access.scope(Capability.READ) == Scope.OWN_MUNICIPALITY:
@@ -382,7 +388,7 @@ class CaseFiguresView(DistrictMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "year": year,
-            "years": range(FIRST_YEAR, timezone.localdate().year + 1),
+            "years": open_years(),
             "topics": topics,
             "quarters": list(quarters.items()),
             "exact": exact,
@@ -399,7 +405,7 @@ class CaseFiguresGridView(DistrictMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.year, self.quarter = kwargs["year"], kwargs["quarter"]
-        if not (FIRST_YEAR <= self.year <= LAST_YEAR and 1 <= self.quarter <= 4):
+        if not (self.year in open_years() and 1 <= self.quarter <= 4):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

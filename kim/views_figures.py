@@ -28,9 +28,8 @@ from measures.forms import ImportConfirmForm
 from . import imports, services
 from .forms import CaseFiguresUploadForm, CaseTopicForm
 from .models import CaseTopic, TopicCount
-from .views import FIRST_YEAR, LAST_YEAR, KimDeleteView, KimEditMixin
+from .views import FIRST_YEAR, KimDeleteView, KimEditMixin, open_years
 
-YEARS = range(FIRST_YEAR, LAST_YEAR + 1)  # the grid's
 PAYLOAD_MAX_AGE = 60 * 60  # seconds between preview and confirmation, as for measurements
 PREVIEW_ROWS = 100  # rows the preview lists; the totals count all
 
@@ -81,7 +80,7 @@ class CaseImportView(DistrictMixin, View):
             return self.render(form=form)
         upload = form.cleaned_data["file"]
         text = decode(upload.read())
-        result = imports.parse(text, request.district, years=YEARS)
+        result = imports.parse(text, request.district, years=open_years())
         if not result.ok:
             return self.render(form=form, errors=result.errors)
         payload = signing.dumps(
@@ -117,7 +116,7 @@ class CaseImportView(DistrictMixin, View):
                 errors=["Die Vorschau ist ungültig. Bitte die Datei noch einmal hochladen."]
             )
         # Checked again: a municipality or topic may have changed since the preview.
-        result = imports.parse(text, request.district, years=YEARS)
+        result = imports.parse(text, request.district, years=open_years())
         if not result.ok:
             return self.render(errors=result.errors)
         counts = services.case_figures_save(

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Role
 from kim.models import CaseFigures, CaseTopic, TopicCount
@@ -90,7 +91,10 @@ def test_a_quarter_is_saved_all_or_nothing(client, district, towns, ki_staff):
     assert not CaseFigures.objects.filter(municipality=nottuln).exists()
 
 
-@pytest.mark.parametrize("year, quarter", [(2026, 5), (2026, 0), (2019, 4), (9999, 1)])
+@pytest.mark.parametrize(
+    "year, quarter",
+    [(2026, 5), (2026, 0), (2019, 4), (9999, 1), (timezone.localdate().year + 1, 1)],
+)
 def test_a_quarter_that_does_not_exist_is_404(client, district, ki_staff, year, quarter):
     client.force_login(ki_staff)
     assert client.get(grid(district, year, quarter)).status_code == 404

@@ -6,10 +6,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from kim.models import CaseFigures, CaseTopic, TopicCount
 from tests import factories
 from tests.kim.test_case_figures import grid, row, text
+
+THIS_YEAR = timezone.localdate().year
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +145,7 @@ def test_a_bad_file_names_each_wrong_cell_and_saves_nothing(client, district, to
     assert response.context["errors"] == [
         "Zeile 3: Dülmen, 4. Quartal 2025 steht schon in Zeile 2.",
         "Zeile 4, Spalte „Quartal“: „5“ – Das Quartal ist 1, 2, 3 oder 4.",
-        "Zeile 5, Spalte „Jahr“: „2019“ – Bitte ein Jahr von 2020 bis 2100 eintragen.",
+        f"Zeile 5, Spalte „Jahr“: „2019“ – Bitte ein Jahr von 2020 bis {THIS_YEAR} eintragen.",
         "Zeile 6, Spalte „Kommune“: „Xdorf“ gibt es in diesem Kreis nicht (Name oder AGS).",
         "Zeile 7, Spalte „neu aufgenommen“: „zwölf“ – Bitte eine ganze Zahl eintragen.",
         "Zeile 7, Spalte „aktiv betreut“: „-1“ – Bitte keine negative Zahl eintragen.",

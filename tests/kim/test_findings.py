@@ -325,3 +325,26 @@ def test_board_and_detail_take_the_same_queries_for_more_findings(
             rechtskreis="ki",
         )
     assert [count(url) for url in urls] == before
+
+
+def test_a_meeting_with_a_decision_is_not_deleted_and_says_why(client, district, ki_staff, groups):
+    steering, project, held, _coming = groups
+    Finding.objects.create(
+        district=district,
+        title="Entschieden",
+        description="…",
+        rechtskreise=["ki"],
+        reported_by="CM",
+        reported_on=timezone.localdate() - datetime.timedelta(days=20),
+        state="beschlossen",
+        project_group=project,
+        proposal="p",
+        meeting=held,
+        decision="d",
+    )
+    client.force_login(ki_staff)
+    response = client.post(
+        reverse("actors:meeting_delete", args=[district.slug, held.pk]), follow=True
+    )
+    assert "über Strukturbedarfe entschieden" in response.content.decode()
+    assert Finding.objects.get().meeting == held
