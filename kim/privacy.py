@@ -27,11 +27,14 @@ def is_small(count: int | None) -> bool:
 
 def suppress_columns(values: list[list[int | None]], forced=None) -> list[list[int]]:
     """The flag of every cell (SHOWN, PRIMARY, SECONDARY) of a table whose columns have a
-    total: counts 1–4 are PRIMARY (and ``forced`` cells, e.g. a year's sum of a hidden
-    quarter); where a column has exactly one hidden cell and a total that is shown, its next
+    total: counts 1–4 are PRIMARY, ``forced`` cells (e.g. a year's sum of a hidden quarter)
+    SECONDARY; where a column has exactly one hidden cell and a total that is shown, its next
     smallest count becomes SECONDARY."""
     flags = [
-        [PRIMARY if is_small(v) or (forced and forced[r][c]) else SHOWN for c, v in enumerate(row)]
+        [
+            PRIMARY if is_small(v) else SECONDARY if forced and forced[r][c] else SHOWN
+            for c, v in enumerate(row)
+        ]
         for r, row in enumerate(values)
     ]
     columns = len(values[0]) if values else 0

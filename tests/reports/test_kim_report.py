@@ -270,3 +270,14 @@ def test_only_decisions_of_the_year_are_named_and_the_pages_hide_the_same_cells(
     )
     # Q1 opened: Olfen 3 (< 5) and its partner Senden 9 (x), on the page as in the report.
     assert "Olfen < 5" in figures and "Senden x" in figures
+
+
+def test_a_years_sum_hidden_for_its_quarter_reads_x_not_less_than_five():
+    """A year's sum of 12 hidden because one of its quarters is 3 is not "< 5"."""
+    table = suppressed_table(
+        "t", ["Sprache"], [("A", [12]), ("B", [20]), ("C", [30])], [[True], [False], [False]]
+    )
+    cells = dict(table.rows)
+    assert cells["A"] == ["x"]
+    # The only hidden cell of its column: its partner is hidden too, the total stands.
+    assert cells["B"] == ["x"] and cells["C"] == ["30"] and table.total == ["62"]
