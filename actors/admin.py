@@ -10,6 +10,7 @@ from .models import (
     Actor,
     ActorType,
     Committee,
+    CommitteeReader,
     ContactPerson,
     GlossaryEntry,
     Meeting,
@@ -137,3 +138,17 @@ class ParticipationEventAdmin(admin.ModelAdmin):
     autocomplete_fields = ["district", "field_of_action", "actors"]
     readonly_fields = ["created", "modified"]
     date_hierarchy = "date"
+
+
+@admin.register(CommitteeReader)
+class CommitteeReaderAdmin(admin.ModelAdmin):
+    list_display = ["user", "committee", "district", "notify"]
+    list_filter = [district_filter("committee__district"), "notify"]
+    list_select_related = ["user", "committee__district"]
+    search_fields = ["user__username", "user__last_name", "user__email", "committee__name"]
+    autocomplete_fields = ["committee", "user"]
+    readonly_fields = ["created", "modified"]
+
+    @admin.display(description="Kreis", ordering="committee__district__name")
+    def district(self, obj: CommitteeReader):
+        return obj.committee.district

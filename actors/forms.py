@@ -8,8 +8,11 @@ import datetime
 import re
 
 from django import forms
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from accounts.models import Membership, User
+from accounts.rights import Role
 from concepts.models import FocusArea
 from core.forms import DistrictFormMixin
 
@@ -17,6 +20,7 @@ from .models import (
     Actor,
     ActorType,
     Committee,
+    CommitteeReader,
     ContactPerson,
     GlossaryEntry,
     Meeting,
@@ -226,6 +230,69 @@ class CommitteeForm(DistrictFormMixin, forms.ModelForm):
             self.cleaned_data.get("name"),
             "Ein Gremium mit diesem Namen gibt es bereits.",
         )
+
+
+class ReaderChoiceField(ModelChoiceField):
+    """A member of the District, shown with the role they hold there."""
+
+    def label_from_instance(self, user) -> str:
+        role = Role(user.district_role).label if user.district_role in Role.values else ""
+        return f"{user} ({role})" if role else str(user)
+
+
+NOT_A_MEMBER = (
+    "Diese Person ist kein aktives Mitglied dieses Kreises und kann keinem seiner Gremien "
+    "zugeordnet werden."
+)
+
+
+class CommitteeReaderForm(forms.Form):
+    """Link a member of the District to a Gremium (issue 20): the people who sit on it and use
+    the product get an e-mail when a paper for it is released."""
+
+    reader = ReaderChoiceField(
+        label="Person",
+        queryset=User.objects.none(),
+        empty_label="bitte wählen",
+        error_messages={"invalid_choice": NOT_A_MEMBER, "required": "Bitte eine Person wählen."},
+        help_text="Mitglieder dieses Kreises (aktive Mitgliedschaft), die dem Gremium noch "
+        "nicht zugeordnet sind.",
+    )
+
+    def __init__(self, *args, district, committee: Committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        role = Membership.objects.filter(user=OuterRef("pk"), district=district).values("role")
+        self.fields["reader"].queryset = (
+            User.objects.filter(
+                is_active=True, memberships__district=district, memberships__is_active=True
+            )
+            .exclude(committee_seats__committee=committee)
+            .annotate(district_role=Subquery(role[:1]))
+            .order_by("last_name", "first_name", "username")
+        )
+
+
+class NoticeSettingsForm(forms.Form):
+    """A member's own switch: which of their Gremien e-mail them new papers."""
+
+    notify = ModelMultipleChoiceField(
+        label="E-Mail bei neuen Vorlagen für",
+        queryset=CommitteeReader.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Diese Auswahl gehört nicht zu Ihren Gremien.",
+            "invalid_pk_value": "Diese Auswahl gehört nicht zu Ihren Gremien.",
+        },
+    )
+
+    def __init__(self, *args, seats, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["notify"]
+        field.queryset = seats
+        field.label_from_instance = lambda seat: seat.committee.name
+        self.seats = list(seats)
+        field.initial = [seat.pk for seat in self.seats if seat.notify]
 
 
 class DateTimeInput(forms.DateTimeInput):

@@ -314,3 +314,45 @@ class ParticipationEvent(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%d.%m.%Y})"
+
+
+class CommitteeReader(TimeStampedModel):
+    """A member of the District who sits on a Gremium and reads its papers here (issue 20).
+
+    ``Committee.members`` are organisations (actors); the people who use the product are users
+    with a membership of the District. The KI links them to the Gremien they sit on, and a
+    release of a paper whose Beratungsfolge reaches one of these Gremien e-mails them a link
+    (``papers.notices``) unless they switched it off.
+    """
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="readers", verbose_name="Gremium"
+    )
+    user = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        related_name="committee_seats",
+        verbose_name="Benutzer/in",
+    )
+    notify = models.BooleanField(
+        "E-Mail bei neuen Vorlagen",
+        default=True,
+        help_text="Eine E-Mail mit Link, wenn eine Vorlage für dieses Gremium freigegeben wird.",
+    )
+
+    objects = district_queryset("committee__district").as_manager()
+
+    class Meta:
+        verbose_name = "Gremienmitglied mit Zugang"
+        verbose_name_plural = "Gremienmitglieder mit Zugang"
+        ordering = ["committee", "user__last_name", "user__first_name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "user"],
+                name="committeereader_one_per_committee_and_user",
+                violation_error_message="Diese Person ist diesem Gremium bereits zugeordnet.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.committee}"

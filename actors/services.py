@@ -23,6 +23,7 @@ from accounts.models import Membership
 from .models import (
     Actor,
     Committee,
+    CommitteeReader,
     ContactPerson,
     GlossaryEntry,
     Meeting,
@@ -323,6 +324,41 @@ def committee_delete(*, district, committee: Committee, user) -> None:
             f"„{committee.name}“ kann nicht gelöscht werden: In seinen Sitzungen wurden "
             "Vorlagen beraten."
         ) from exc
+
+
+def committee_reader_add(*, district, committee: Committee, reader, user) -> CommitteeReader:
+    """Link ``reader`` (a user) to the Gremium, with e-mail notices on (issue 20).
+
+    Only members of this District (active membership, any role: every role reads released
+    papers) can be linked; the form says so next to the field, this is the backstop.
+    """
+    _check_district(committee.district_id, district)
+    if not Membership.objects.filter(user=reader, district=district, is_active=True).exists():
+        raise ValidationError("Diese Person ist kein aktives Mitglied dieses Kreises.")
+    with transaction.atomic():
+        seat, _created = committee.readers.get_or_create(user=reader)
+    return seat
+
+
+def committee_reader_remove(*, district, seat: CommitteeReader, user) -> None:
+    """End a person's link to a Gremium: no more notices for its papers."""
+    _check_district(seat.committee.district_id, district)
+    with transaction.atomic():
+        seat.delete()
+
+
+def reader_notices_set(*, district, reader, notify_on) -> int:
+    """Switch the notices of ``reader``'s own Gremien in this District: on for the seats in
+    ``notify_on``, off for the others. Other people's seats are never touched, whatever
+    ``notify_on`` holds. Returns the number of seats changed."""
+    on = {seat.pk for seat in notify_on}
+    seats = CommitteeReader.objects.for_district(district).filter(user=reader)
+    with transaction.atomic():
+        return seats.filter(pk__in=on, notify=False).update(
+            notify=True, modified=timezone.now()
+        ) + seats.exclude(pk__in=on).filter(notify=True).update(
+            notify=False, modified=timezone.now()
+        )
 
 
 def meeting_create(*, district, committee: Committee, data: dict, user) -> Meeting:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actors, committees, contacts, glossary, ical
+from .views import actors, committees, contacts, glossary, ical, readers
 
 app_name = "actors"
 
@@ -79,6 +79,22 @@ urlpatterns = [
         "gremien/<int:pk>/loeschen/",
         committees.CommitteeDeleteView.as_view(),
         name="committee_delete",
+    ),
+    # Issue 20: the District's members who sit on a Gremium get an e-mail per released paper.
+    path(
+        "gremien/<int:pk>/zugaenge/",
+        readers.CommitteeReadersView.as_view(),
+        name="committee_readers",
+    ),
+    path(
+        "gremien/zugaenge/<int:pk>/entfernen/",
+        readers.committee_reader_remove,
+        name="committee_reader_remove",
+    ),
+    path(
+        "gremien/benachrichtigungen/",
+        readers.NoticeSettingsView.as_view(),
+        name="notice_settings",
     ),
     path(
         "gremien/<int:committee_pk>/sitzungen/neu/",

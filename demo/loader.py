@@ -28,6 +28,7 @@ from actors.models import (
     Actor,
     ActorType,
     Committee,
+    CommitteeReader,
     ContactPerson,
     GlossaryEntry,
     Meeting,
@@ -59,7 +60,7 @@ from papers.models import Attachment, Consultation, DecisionPaper, PaperRelease
 from papers.services import paper_release
 from reports.models import ProgressReport
 
-from .validate import ADOPTERS, validate
+from .validate import ADOPTERS, READERS, validate
 
 # One file per District, read from the source tree (also from an editable install).
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -348,6 +349,8 @@ class _Loader:
             )
         users = self.district_users(district, data, municipalities)
         self.papers(district, papers, committees, versions, users.get(Role.LEAD))
+        # After the papers: their release in the demo is history, no notice mail (issue 20).
+        self.committee_readers(data.get("committees", []), committees, users)
         for report in data.get("progress_reports", []):
             self.upsert(
                 ProgressReport,
@@ -687,6 +690,15 @@ class _Loader:
                 )
             committees[c["name"]] = committee
         return committees
+
+    def committee_readers(self, committee_data, committees, users) -> None:
+        """Demo users who sit on a committee (issue 20); the loader adds, never removes."""
+        for c in committee_data:
+            for prefix in c.get("readers", []):
+                self.upsert(
+                    CommitteeReader,
+                    {"committee": committees[c["name"]], "user": users[READERS[prefix]]},
+                )
 
     def participation(self, district, events, fields, actors) -> None:
         for e in events:

@@ -29,6 +29,9 @@ from papers.models import Consultation, DecisionPaper, Impact
 
 # Who adopts a priority round: the demo user of that role (see loader.district_users).
 ADOPTERS = {"leitung": Role.LEAD, "ki": Role.STAFF}
+# The demo users a committee can give access to (issue 20: e-mail notices of released papers),
+# by the prefix of their user name (``kreistag.<kreis>``, see loader.district_users).
+READERS = {**ADOPTERS, "kreistag": Role.COUNCIL}
 
 
 class ContentError(ValueError):
@@ -153,6 +156,7 @@ SCHEMA = {
             "path_position?": "int?",
             "members?": [NAME],
             "meetings?": [{"date": "date", "location?": TEXT, "public?": "bool"}],
+            "readers?": [tuple(READERS)],
         }
     ],
     "participation_events?": [
@@ -655,6 +659,7 @@ class _Checker:
         for i, c in enumerate(committees):
             where = f"committees[{i}]{_label(c)}"
             self.refer(c.get("members", []), known["actors"], f"{where}.members", "Akteur")
+            self.unique(c.get("readers", []), f"{where}.readers", "Zugang")
             meetings[c["name"]] = self.unique(
                 [m["date"] for m in c.get("meetings", [])], f"{where}.meetings", "Sitzung am"
             )

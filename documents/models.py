@@ -19,6 +19,7 @@ class GeneratedDocument(TimeStampedModel):
     class Kind(models.TextChoices):
         CONCEPT = "konzept", "Integrationskonzept (Gesamtdokument)"
         PROGRESS_REPORT = "sachstandsbericht", "Sachstandsbericht"
+        MEETING_FOLDER = "sitzungsmappe", "Sitzungsmappe"
 
     class Status(models.TextChoices):
         QUEUED = "wartet", "wartet"
@@ -48,6 +49,14 @@ class GeneratedDocument(TimeStampedModel):
         blank=True,
         related_name="generated_documents",
         verbose_name="Sachstandsbericht",
+    )
+    meeting_folder = models.ForeignKey(
+        "papers.MeetingFolder",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="generated_documents",
+        verbose_name="Sitzungsmappe",
     )
     fingerprint = models.CharField("Datenstand", max_length=64)
     status = models.CharField(

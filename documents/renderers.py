@@ -81,6 +81,9 @@ class StoredDocumentRenderer(DocumentRenderer):
     """
 
     subject_field: str = ""
+    # False where an older PDF may show what is no longer to be shown (a Sitzungsmappe with a
+    # paper since made nichtöffentlich): only the current one is downloaded.
+    serves_outdated = True
     file_stem: str = ""
     request_url_name: str = ""
     back_label: str = ""
@@ -100,6 +103,11 @@ class StoredDocumentRenderer(DocumentRenderer):
     @abstractmethod
     def visible_subjects(self, request):
         """The objects of ``request.district`` the visitor may have this document of."""
+
+    def assemble(self, obj, content: bytes, pages: int) -> tuple[bytes, int]:
+        """The stored PDF from the laid out one: by default that one; a Sitzungsmappe appends
+        the released papers (``documents.merge``). Returns the PDF and its page count."""
+        return content, pages
 
     def filename(self, obj, *, day=None, **options) -> str:
         day = day or timezone.localdate()

@@ -53,10 +53,12 @@ def _render(document: GeneratedDocument, *, on_progress=None) -> None:
         f"PDF schreiben ({counted(len(laid_out.pages), 'Seite', 'Seiten')})",
         on_progress,
     )
-    content = pdf.write_pdf(laid_out)
+    content, pages = document.renderer.assemble(
+        document.subject, pdf.write_pdf(laid_out), len(laid_out.pages)
+    )
     document.pdf = content
     document.size = len(content)
-    document.pages = len(laid_out.pages)
+    document.pages = pages
     document.progress = 100
     document.step = "fertig"
     document.status = GeneratedDocument.Status.DONE

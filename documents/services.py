@@ -4,6 +4,10 @@ Which document a subject has, and what changes it, is its renderer's business
 (``renderer_for_object``); this module only keeps the records.
 """
 
+import datetime
+
+from django.utils import timezone
+
 from core.models import check_district
 
 from .models import GeneratedDocument
@@ -65,6 +69,21 @@ def request_document(*, district, subject, user) -> tuple[GeneratedDocument, boo
     GeneratedDocument.objects.filter(pk=document.pk).update(task_id=str(result.id))
     document.refresh_from_db(fields=["status", "progress", "step", "task_id", "size", "pages"])
     return document, True
+
+
+def failed_recently(subject, *, hours: int = 1) -> bool:
+    """Whether rendering the data as it is now failed within the last ``hours``: a public
+    page asking again must not queue the same failing work on every visit."""
+    since = timezone.now() - datetime.timedelta(hours=hours)
+    return (
+        _documents_of(subject)
+        .filter(
+            fingerprint=fingerprint_of(subject),
+            status=GeneratedDocument.Status.FAILED,
+            modified__gte=since,
+        )
+        .exists()
+    )
 
 
 def stored_pdf(subject) -> bytes | None:

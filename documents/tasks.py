@@ -14,7 +14,10 @@ logger = logging.getLogger(__name__)
 def render_document(document_id: int) -> int:
     """Render one requested document; a failure is recorded on it, never lost silently."""
     document = GeneratedDocument.objects.select_related(
-        "district", "concept_version__concept__district", "progress_report__district"
+        "district",
+        "concept_version__concept__district",
+        "progress_report__district",
+        "meeting_folder__meeting__committee__district",
     ).get(pk=document_id)
     if document.status == GeneratedDocument.Status.DONE:
         return document.size

@@ -53,7 +53,10 @@ def visible_document(request, pk: int) -> GeneratedDocument:
         GeneratedDocument.objects.for_district(request.district)
         .defer("pdf")
         .select_related(
-            "concept_version__concept__district", "progress_report__district", "requested_by"
+            "concept_version__concept__district",
+            "progress_report__district",
+            "meeting_folder__meeting__committee__district",
+            "requested_by",
         ),
         pk=pk,
     )
@@ -106,6 +109,8 @@ class DocumentStatusView(DocumentView):
 def download(request, pk: int):
     document = visible_document(request, pk)
     if document.status != GeneratedDocument.Status.DONE:
+        raise Http404
+    if not document.renderer.serves_outdated and services.is_outdated(document):
         raise Http404
     pdf = GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk)
     response = HttpResponse(bytes(pdf), content_type="application/pdf")

@@ -1,7 +1,7 @@
 """Keeps ``Publication`` in step with what OParl shows (see oparl/models.py).
 
 After every commit that saved or deleted an object OParl can show (Gremium, Sitzung, Vorlage,
-Freigabe, Beratung, freigegebene Anlage), the District's public set is compared with the record:
+Freigabe, Beratung, freigegebene Anlage, Tagesordnungspunkt), the District's public set is compared with the record:
 what is new is recorded, what is gone gets ``left_at`` = now (its tombstone), and what came back
 (a paper released öffentlich again) loses its tombstone. Comparing sets rather than reasoning
 about each change keeps every way out covered, including cascades and ``bulk_create``.
@@ -16,16 +16,23 @@ from django.utils import timezone
 
 from actors.models import Committee, Meeting
 from districts.models import District
-from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from papers.models import (
+    AgendaItem,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    ReleasedAttachment,
+)
 
-from . import queries
+from . import agenda, queries
 from .models import Publication
 
 Kind = Publication.Kind
 
 
-def public_set(district: District) -> dict[str, dict[int, tuple]]:
-    """kind -> {id: (created, paper id)} of everything OParl shows of ``district`` now."""
+def public_set(district: District) -> dict[str, dict[tuple[int, str], tuple]]:
+    """kind -> {(id, key): (created, paper id)} of everything OParl shows of ``district`` now
+    (the key tells an AgendaItem from the other items of its meeting, "" for other kinds)."""
     rows = {
         Kind.ORGANIZATION: queries.committees(district).values_list("pk", "created"),
         Kind.MEETING: queries.public_meetings(district).values_list("pk", "created"),
@@ -44,7 +51,15 @@ def public_set(district: District) -> dict[str, dict[int, tuple]]:
     }
     result = {}
     for kind, values in rows.items():
-        result[kind] = {row[0]: (row[1], row[2] if len(row) > 2 else None) for row in values}
+        result[kind] = {(row[0], ""): (row[1], row[2] if len(row) > 2 else None) for row in values}
+    # Issue 20: the agendas of the published meetings and their places (a few queries for all
+    # meetings of the District, however many).
+    result[Kind.AGENDA_ITEM], result[Kind.LOCATION] = {}, {}
+    for meeting in queries.meetings_for_output(district):
+        for item in agenda.published_items(meeting):
+            result[Kind.AGENDA_ITEM][(meeting.pk, item.key)] = (item.created, None)
+        if agenda.location_of(meeting):
+            result[Kind.LOCATION][(meeting.pk, "")] = (meeting.created, None)
     return result
 
 
@@ -58,39 +73,39 @@ def record_publications(district: District) -> None:
 def _record(district: District) -> None:
     now = timezone.now()
     current = public_set(district)
+    records = Publication.objects.for_district(district)
     stored = {
-        (kind, object_id): left_at
-        for kind, object_id, left_at in Publication.objects.for_district(district).values_list(
-            "kind", "object_id", "left_at"
+        (kind, (object_id, key)): (pk, left_at)
+        for pk, kind, object_id, key, left_at in records.values_list(
+            "pk", "kind", "object_id", "object_key", "left_at"
         )
     }
     new, back, gone = [], [], []
     for kind, objects in current.items():
-        for object_id, (created, paper_id) in objects.items():
-            if (kind, object_id) not in stored:
+        for ident, (created, paper_id) in objects.items():
+            if (kind, ident) not in stored:
                 new.append(
                     Publication(
                         district=district,
                         kind=kind,
-                        object_id=object_id,
+                        object_id=ident[0],
+                        object_key=ident[1],
                         paper_id=paper_id,
                         created=created,
                         published_at=now,
                     )
                 )
-            elif stored[(kind, object_id)] is not None:
-                back.append((kind, object_id))
-    for (kind, object_id), left_at in stored.items():
-        if left_at is None and object_id not in current[kind]:
-            gone.append((kind, object_id))
+            elif stored[(kind, ident)][1] is not None:
+                back.append(stored[(kind, ident)][0])
+    for (kind, ident), (pk, left_at) in stored.items():
+        if left_at is None and ident not in current[kind]:
+            gone.append(pk)
     if new:
         Publication.objects.bulk_create(new, ignore_conflicts=True)
-    records = Publication.objects.for_district(district)
-    for kind in Kind.values:
-        if ids := [object_id for k, object_id in back if k == kind]:
-            records.filter(kind=kind, object_id__in=ids).update(left_at=None, published_at=now)
-        if ids := [object_id for k, object_id in gone if k == kind]:
-            records.filter(kind=kind, object_id__in=ids).update(left_at=now)
+    if back:
+        records.filter(pk__in=back).update(left_at=None, published_at=now)
+    if gone:
+        records.filter(pk__in=gone).update(left_at=now)
 
 
 def record_all() -> None:
@@ -109,11 +124,18 @@ def _district_id(instance) -> int | None:
             return instance.district_id
         if isinstance(instance, Meeting):
             return instance.committee.district_id
+        if isinstance(instance, AgendaItem):
+            return instance.meeting.committee.district_id
         if isinstance(instance, PaperRelease | Consultation):
             return instance.paper.district_id
         if isinstance(instance, ReleasedAttachment):
             return instance.release.paper.district_id
-    except (Committee.DoesNotExist, DecisionPaper.DoesNotExist, PaperRelease.DoesNotExist):
+    except (
+        Committee.DoesNotExist,
+        DecisionPaper.DoesNotExist,
+        PaperRelease.DoesNotExist,
+        Meeting.DoesNotExist,
+    ):
         return None
     return None
 
@@ -151,7 +173,15 @@ def changed(sender, instance, **kwargs) -> None:
         _schedule(district_id)
 
 
-WATCHED = (Committee, Meeting, DecisionPaper, PaperRelease, Consultation, ReleasedAttachment)
+WATCHED = (
+    Committee,
+    Meeting,
+    DecisionPaper,
+    PaperRelease,
+    Consultation,
+    ReleasedAttachment,
+    AgendaItem,
+)
 
 
 def after_migrate(sender, using="default", **kwargs) -> None:

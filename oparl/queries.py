@@ -19,7 +19,13 @@ from django.db.models.functions import Coalesce, Greatest
 
 from actors.models import Committee, Meeting
 from districts.models import District
-from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from papers.models import (
+    AgendaItem,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    ReleasedAttachment,
+)
 
 from .models import Publication
 
@@ -49,10 +55,40 @@ def _left(queryset: QuerySet) -> Subquery:
     return Subquery(left[:1], output_field=DateTimeField())
 
 
+def _latest(queryset: QuerySet, field: str) -> Subquery:
+    """The newest ``field`` of the rows of a correlated ``queryset``, NULL if it has none."""
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1], output_field=DateTimeField())
+
+
+# Embedded in a Meeting, with the meeting's id as their ``Publication.object_id``.
+IN_MEETING = [Publication.Kind.AGENDA_ITEM, Publication.Kind.LOCATION]
+
+
 def meeting_modified():
     """OParl ``modified`` of a Meeting: its ``name`` is the Gremium's name and the day, so a
-    renamed Gremium changes every meeting of it."""
-    return Greatest(F("modified"), F("committee__modified"), output_field=DateTimeField())
+    renamed Gremium changes every meeting of it; it embeds its agenda (issue 20), so a changed
+    item, a Beratung placed there, a new release of a paper on it or an AgendaItem or Location
+    that left (its tombstone) change the meeting too. Coalesce as in ``paper_modified``."""
+    parts = [
+        _latest(AgendaItem.objects.filter(meeting=OuterRef("pk")), "modified"),
+        _latest(Consultation.objects.filter(meeting=OuterRef("pk")), "modified"),
+        _latest(
+            PaperRelease.objects.filter(paper__consultations__meeting=OuterRef("pk")),
+            "released_at",
+        ),
+        _latest(
+            Publication.objects.filter(
+                object_id=OuterRef("pk"), kind__in=IN_MEETING, left_at__isnull=False
+            ),
+            "left_at",
+        ),
+    ]
+    return Greatest(
+        F("modified"),
+        F("committee__modified"),
+        *[Coalesce(part, F("modified")) for part in parts],
+        output_field=DateTimeField(),
+    )
 
 
 def consultation_modified():
@@ -153,6 +189,26 @@ def public_meetings(district: District) -> QuerySet:
         .filter(is_public=True)
         .select_related("committee")
         .annotate(oparl_modified=meeting_modified())
+    )
+
+
+def meetings_for_output(district: District) -> QuerySet:
+    """``public_meetings`` with the rows of their agendas (oparl/agenda.py), in a fixed number
+    of queries: the KI's records, the Beratungen placed there, their papers and releases."""
+    releases = PaperRelease.objects.defer("pdf").order_by("-revision")
+    papers = DecisionPaper.objects.prefetch_related(
+        Prefetch("releases", queryset=releases, to_attr="oparl_releases")
+    )
+    steps = Consultation.objects.order_by("order").prefetch_related(
+        Prefetch("paper", queryset=papers)
+    )
+    return public_meetings(district).prefetch_related(
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.order_by("order", "pk"),
+            to_attr="oparl_items",
+        ),
+        Prefetch("consultations", queryset=steps, to_attr="oparl_steps"),
     )
 
 

@@ -18,6 +18,9 @@ from districts.models import District
 from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 from papers.responses import paper_filename
 
+from . import agenda
+from .agenda import PublishedItem
+
 OPARL_VERSION = "https://schema.oparl.org/1.1/"
 # OParl 1.1, "Herstellerspezifische Erweiterungen": properties beyond the schema carry a vendor
 # prefix (without "@").
@@ -114,15 +117,54 @@ class Serializer:
         }
 
     def meeting(self, meeting: Meeting) -> dict:
-        return {
+        """Needs ``queries.meetings_for_output``: the agenda comes from its prefetched rows."""
+        data = {
             "id": self.body_url("meeting", pk=meeting.pk),
             "type": object_type("Meeting"),
             "name": str(meeting),
             "cancelled": meeting.cancelled,
             "start": date_time(meeting.start),
-            "organization": [self.body_url("organization", pk=meeting.committee_id)],
+        }
+        if agenda.location_of(meeting):
+            data["location"] = self.location(meeting)
+        data["organization"] = [self.body_url("organization", pk=meeting.committee_id)]
+        items = [self.agenda_item(meeting, item) for item in agenda.published_items(meeting)]
+        if items:
+            data["agendaItem"] = items
+        data.update(created=date_time(meeting.created), modified=date_time(meeting.oparl_modified))
+        return data
+
+    def agenda_item(self, meeting: Meeting, item: PublishedItem) -> dict:
+        """An öffentlich item of the agenda (oparl/agenda.py). It changes with the agenda around
+        it (``order``, ``number``), so its ``modified`` is the meeting's."""
+        entry = item.entry
+        data = {
+            "id": self.body_url("agenda_item", meeting=meeting.pk, key=item.key),
+            "type": object_type("AgendaItem"),
+            "meeting": self.body_url("meeting", pk=meeting.pk),
+            "number": entry.number,
+            "order": item.position,
+        }
+        if entry.title:
+            data["name"] = entry.title
+        data["public"] = True
+        if entry.consultation is not None:
+            # Published with its paper (published_items shows no item of an unpublished one).
+            data["consultation"] = self.body_url("consultation", pk=entry.consultation.pk)
+            if entry.consultation.result:
+                data["result"] = entry.consultation.get_result_display()
+        data.update(created=date_time(item.created), modified=date_time(meeting.oparl_modified))
+        return data
+
+    def location(self, meeting: Meeting) -> dict:
+        """The place of a meeting; the KIs keep it as text, so it is the description only."""
+        return {
+            "id": self.body_url("location", pk=meeting.pk),
+            "type": object_type("Location"),
+            "description": agenda.location_of(meeting),
+            "meetings": [self.body_url("meeting", pk=meeting.pk)],
             "created": date_time(meeting.created),
-            "modified": date_time(meeting.oparl_modified),
+            "modified": date_time(meeting.modified),
         }
 
     # -- Objects that left the public set (OParl 1.1, "Gelöschte Objekte")
@@ -134,21 +176,32 @@ class Serializer:
         "consultation": "Consultation",
         "release_file": "File",
         "attachment_file": "File",
+        "agenda_item": "AgendaItem",
+        "location": "Location",
     }
+
+    def object_url(self, kind: str, object_id: int, key: str = "") -> str:
+        if kind == "agenda_item":
+            return self.body_url(kind, meeting=object_id, key=key)
+        return self.body_url(kind, pk=object_id)
 
     def tombstone(self, publication) -> dict:
         """What is left of an object once published. OParl 1.1, "Gelöschte Objekte": not a 404
         or 410; ``deleted: true``, ``modified`` = when it left, ``id``, ``type`` and
         ``created`` kept, every other attribute removed (nothing of its content: it may be
-        nichtöffentlich now) – except a File's ``accessUrl``, which the 1.1 schema requires."""
+        nichtöffentlich now) – except what the 1.1 schema requires: a File's ``accessUrl``, an
+        AgendaItem's ``order``."""
         kind = publication.kind
         data = {
-            "id": self.body_url(kind, pk=publication.object_id),
+            "id": self.object_url(kind, publication.object_id, publication.object_key),
             "type": object_type(self.TOMBSTONE_TYPES[kind]),
         }
         if self.TOMBSTONE_TYPES[kind] == "File":
             # Required by the File schema even when deleted; it answers 410 Gone now.
             data["accessUrl"] = self.body_url(f"{kind}_access", pk=publication.object_id)
+        if kind == "agenda_item":
+            # Required by the AgendaItem schema even when deleted; the item has no place now.
+            data["order"] = 0
         data.update(
             created=date_time(publication.created),
             modified=date_time(publication.left_at),

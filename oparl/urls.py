@@ -1,9 +1,24 @@
 """OParl 1.1 under /oparl/v1.1/. The path words are OParl's object type names (body, paper, …),
 as OParl clients and other council information systems use them, not German page names."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
+
+
+class AgendaKeyConverter:
+    """An AgendaItem within its meeting: "p<paper id>" or "i<item id>" (oparl/agenda.py)."""
+
+    regex = "[pi][0-9]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(AgendaKeyConverter, "agenda_key")
 
 app_name = "oparl"
 
@@ -21,6 +36,14 @@ urlpatterns = [
     path(f"{body}meeting/<int:pk>/", views.MeetingView.as_view(), name="meeting"),
     path(f"{body}paper/<int:pk>/", views.PaperView.as_view(), name="paper"),
     path(f"{body}consultation/<int:pk>/", views.ConsultationView.as_view(), name="consultation"),
+    # Issue 20: the öffentlich items of a meeting's agenda and its place, embedded in the
+    # Meeting and answering at their own URLs.
+    path(
+        f"{body}agendaitem/<int:meeting>-<agenda_key:key>/",
+        views.AgendaItemView.as_view(),
+        name="agenda_item",
+    ),
+    path(f"{body}location/<int:pk>/", views.LocationView.as_view(), name="location"),
     # Files: the released PDF of a paper (one per release) and its Anlagen.
     path(f"{body}file/release-<int:pk>/", views.ReleaseFileView.as_view(), name="release_file"),
     path(

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from districts.models import District
 from papers.responses import release_pdf_response, released_attachment_response
 
-from . import lists, queries
+from . import agenda, lists, queries
 from .serializers import Serializer
 
 JSON = "application/json; charset=utf-8"
@@ -79,7 +79,12 @@ class BodyMixin:
         obj = queryset.filter(pk=pk).first()
         if obj is not None:
             return json_response(serialize(obj))
-        tombstone = queries.tombstones(self.district, kind).filter(object_id=pk).first()
+        return self.tombstone(kind, pk)
+
+    def tombstone(self, kind: str, pk: int, key: str = ""):
+        """The tombstone of an object that OParl published and shows no more; else 404."""
+        found = queries.tombstones(self.district, kind).filter(object_id=pk, object_key=key)
+        tombstone = found.first()
         if tombstone is None:
             raise Http404
         return json_response(self.serializer.tombstone(tombstone))
@@ -135,7 +140,7 @@ class PersonListView(BodyMixin, OParlView):
 
 class MeetingListView(BodyMixin, OParlView):
     def get(self, request, body):
-        meetings = queries.public_meetings(self.district).order_by("pk")
+        meetings = queries.meetings_for_output(self.district).order_by("pk")
         return self.list_with_tombstones(
             meetings, "meeting", self.serializer.meeting, modified="oparl_modified"
         )
@@ -162,8 +167,27 @@ class OrganizationView(BodyMixin, OParlView):
 
 class MeetingView(BodyMixin, OParlView):
     def get(self, request, body, pk):
-        meetings = queries.public_meetings(self.district)
+        meetings = queries.meetings_for_output(self.district)
         return self.public_or_tombstone(meetings, "meeting", pk, self.serializer.meeting)
+
+
+class AgendaItemView(BodyMixin, OParlView):
+    def get(self, request, body, meeting, key):
+        found = queries.meetings_for_output(self.district).filter(pk=meeting).first()
+        if found is not None:
+            for item in agenda.published_items(found):
+                if item.key == key:
+                    return json_response(self.serializer.agenda_item(found, item))
+        return self.tombstone("agenda_item", meeting, key)
+
+
+class LocationView(BodyMixin, OParlView):
+    def get(self, request, body, pk):
+        meetings = queries.public_meetings(self.district).exclude(location="")
+        found = meetings.filter(pk=pk).first()
+        if found is not None and agenda.location_of(found):
+            return json_response(self.serializer.location(found))
+        return self.tombstone("location", pk)
 
 
 class PaperView(BodyMixin, OParlView):

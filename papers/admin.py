@@ -5,10 +5,12 @@ from django.contrib import admin
 from districts.admin import district_filter
 
 from .models import (
+    AgendaItem,
     Attachment,
     Consultation,
     ConsultationResultChange,
     DecisionPaper,
+    MeetingFolder,
     PaperRelease,
     ReleasedAttachment,
     ReleaseRequest,
@@ -267,6 +269,32 @@ class SignOffAdmin(admin.ModelAdmin):
     list_display = ["round", "function", "user", "signed_at"]
     list_filter = [district_filter("round__paper__district")]
     list_select_related = ["round__paper", "user"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    """Points of a meeting's Tagesordnung the KI ordered, renamed or added (issue 20)."""
+
+    list_display = ["meeting", "order", "title", "paper", "is_public"]
+    list_filter = [district_filter("meeting__committee__district"), "is_public"]
+    list_select_related = ["meeting__committee", "paper"]
+    search_fields = ["title", "paper__reference"]
+    raw_id_fields = ["meeting", "paper"]
+
+
+@admin.register(MeetingFolder)
+class MeetingFolderAdmin(admin.ModelAdmin):
+    """The Sitzungsmappen asked for; their PDFs are documents (Erzeugte Dokumente)."""
+
+    list_display = ["meeting", "is_public"]
+    list_filter = [district_filter("meeting__committee__district"), "is_public"]
+    list_select_related = ["meeting__committee"]
 
     def has_add_permission(self, request):
         return False

@@ -12,4 +12,5 @@ class PapersConfig(AppConfig):
 
     def ready(self):
         # Registers the paper's PDF and DOCX renderers (documents.renderers).
-        from . import renderers  # noqa: F401
+        # The Sitzungsmappe's renderer (issue 20).
+        from . import folder, renderers  # noqa: F401

@@ -745,3 +745,88 @@ class SignOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.function}: {self.user} ({self.signed_at:%d.%m.%Y})"
+
+
+class AgendaItem(TimeStampedModel):
+    """One item of a meeting's Tagesordnung (OParl: AgendaItem), issue 20.
+
+    A paper placed at the meeting (its Beratung) is on the agenda without a record; a record
+    keeps the KI's order and title for it, or is a free item without a paper ("Bericht der
+    Verwaltung", "Mitteilungen"). Items point to the paper, not to the Beratung: a draft's
+    Beratungsfolge is written anew on every save (``services._save_consultations``).
+    Council practice (GO NRW § 48, KrO NRW § 33): the öffentlicher Teil comes first, then the
+    nichtöffentlicher Teil; the numbers count within each part (Ö 1, Ö 2 … N 1 …).
+    """
+
+    meeting = models.ForeignKey(
+        "actors.Meeting",
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name="Sitzung",
+    )
+    paper = models.ForeignKey(
+        DecisionPaper,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name="Vorlage",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+    title = models.CharField(
+        "Titel",
+        max_length=300,
+        blank=True,
+        help_text="Leer lassen, um den Betreff der Vorlage zu verwenden.",
+    )
+    is_public = models.BooleanField(
+        "öffentlich",
+        default=True,
+        help_text="Eine nichtöffentliche Vorlage bleibt immer im nichtöffentlichen Teil.",
+    )
+
+    objects = district_queryset("meeting__committee__district").as_manager()
+
+    class Meta:
+        verbose_name = "Tagesordnungspunkt"
+        verbose_name_plural = "Tagesordnungspunkte"
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "paper"],
+                name="agendaitem_paper_once_per_meeting",
+                violation_error_message="Diese Vorlage steht schon auf der Tagesordnung.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or (self.paper.subject if self.paper_id else "Tagesordnungspunkt")
+
+
+class MeetingFolder(models.Model):
+    """The Sitzungsmappe of a meeting in one variant (issue 20): the full one for readers of
+    nichtöffentliche papers, the öffentliche one for everyone else. Its PDF is a
+    ``documents.GeneratedDocument``, kept until a released paper or the agenda changes."""
+
+    meeting = models.ForeignKey(
+        "actors.Meeting",
+        on_delete=models.CASCADE,
+        related_name="folders",
+        verbose_name="Sitzung",
+    )
+    is_public = models.BooleanField("nur öffentlicher Teil")
+
+    objects = district_queryset("meeting__committee__district").as_manager()
+
+    class Meta:
+        verbose_name = "Sitzungsmappe"
+        verbose_name_plural = "Sitzungsmappen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "is_public"], name="meetingfolder_variant_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        part = "öffentlich" if self.is_public else "vollständig"
+        return f"Sitzungsmappe {self.meeting} ({part})"

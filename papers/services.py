@@ -27,6 +27,7 @@ from documents.leases import holding
 from documents.renderers import renderer_for
 from documents.services import ensure_pdf, stored_pdf
 
+from . import notices
 from .models import (
     Attachment,
     Consultation,
@@ -418,6 +419,8 @@ def _release(*, paper: DecisionPaper, user, now, concept_pdfs: dict) -> PaperRel
         paper.released_by = user
         paper.save(update_fields=["released_at", "released_by", "modified"])
         paper_present_concept_version(paper=paper)
+        # Issue 20: the members of its Gremien get a link, once this transaction commits.
+        notices.release_notify(paper=paper, release=release)
     return release
 
 

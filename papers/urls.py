@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_decisions, views_ical, views_signoff
+from . import views, views_decisions, views_ical, views_meetings, views_signoff
 
 app_name = "papers"
 
@@ -12,6 +12,34 @@ urlpatterns = [
         "gremien/sitzungen/abo/<str:token>.ics",
         views_ical.subscription_ical,
         name="meetings_subscription",
+    ),
+    # A meeting with its Tagesordnung and Sitzungsmappe (issue 20): the agenda lists papers.
+    path("gremien/sitzungen/<int:pk>/", views_meetings.MeetingView.as_view(), name="meeting"),
+    path("gremien/sitzungen/<int:pk>/mappe/", views_meetings.meeting_folder, name="meeting_folder"),
+    path(
+        "gremien/sitzungsmappen/<int:folder_pk>/neu/",
+        views_meetings.meeting_folder_request,
+        name="meeting_folder_request",
+    ),
+    path(
+        "gremien/sitzungen/<int:pk>/tagesordnung/",
+        views_meetings.AgendaView.as_view(),
+        name="agenda",
+    ),
+    path(
+        "gremien/sitzungen/<int:pk>/tagesordnung/verschieben/",
+        views_meetings.agenda_move,
+        name="agenda_move",
+    ),
+    path(
+        "gremien/tagesordnung/<int:pk>/bearbeiten/",
+        views_meetings.AgendaItemUpdateView.as_view(),
+        name="agenda_item_update",
+    ),
+    path(
+        "gremien/tagesordnung/<int:pk>/loeschen/",
+        views_meetings.AgendaItemDeleteView.as_view(),
+        name="agenda_item_delete",
     ),
     path("vorlagen/", views.PaperListView.as_view(), name="list"),
     path("vorlagen/neu/", views.PaperFormView.as_view(), name="create"),

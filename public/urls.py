@@ -27,6 +27,12 @@ public_patterns = [
         name="paper_attachment",
     ),
     path("<slug:district_slug>/sitzungen.ics", ical.meetings_ical, name="meetings_ical"),
+    path("<slug:district_slug>/sitzungen/<int:pk>/", views.MeetingView.as_view(), name="meeting"),
+    path(
+        "<slug:district_slug>/sitzungen/<int:pk>/mappe/",
+        views.meeting_folder,
+        name="meeting_folder",
+    ),
     path("<slug:district_slug>/barrierefreiheit/danke/", views.ThanksView.as_view(), name="thanks"),
 ]
 

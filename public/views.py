@@ -10,12 +10,13 @@ import datetime
 from axes.helpers import get_client_ip_address
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView, ListView, TemplateView
 from django_ratelimit.core import is_ratelimited
 
+from actors.models import Meeting
 from actors.views.glossary import glossary_context
 from concepts import versioning
 from concepts.models import ConceptVersion
@@ -26,6 +27,7 @@ from districts.models import District
 from papers.models import Consultation, DecisionPaper
 from papers.queries import show_as_released
 from papers.responses import release_pdf_response, released_attachment_response
+from papers.views_meetings import meeting_context, serve_folder
 
 from . import directory, services
 from .forms import DirectoryFilterForm, FeedbackForm
@@ -265,3 +267,42 @@ def paper_attachment(request, district_slug: str, pk: int, attachment_pk: int):
     release = paper.releases.defer("pdf").first()
     attachment = get_object_or_404(release.attachments, pk=attachment_pk)
     return released_attachment_response(attachment)
+
+
+def _public_meeting(district, pk: int):
+    """An öffentliche Sitzung; a nichtöffentliche one is not public at all (as in the iCal
+    feed and OParl)."""
+    return get_object_or_404(
+        Meeting.objects.for_district(district)
+        .filter(is_public=True)
+        .select_related("committee__district"),
+        pk=pk,
+    )
+
+
+class MeetingView(PublicMixin, TemplateView):
+    """A meeting and its öffentlicher Teil (issue 20): no nichtöffentlich item, not even its
+    title; only released öffentliche papers."""
+
+    template_name = "public/meeting.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = _public_meeting(self.district, self.kwargs["pk"])
+        context.update(meeting_context(self.request, meeting, closed=False, drafts=False))
+        return context
+
+
+def meeting_folder(request, district_slug: str, pk: int):
+    """The öffentliche Sitzungsmappe; while the worker makes it, a page that says so."""
+    district = get_object_or_404(District, slug=district_slug)
+    meeting = _public_meeting(district, pk)
+    response = serve_folder(request, meeting, public=True)
+    if response is not None:
+        return response
+    return render(
+        request,
+        "public/meeting_folder_wait.html",
+        {"district": district, "meeting": meeting},
+        status=202,
+    )

@@ -13,6 +13,7 @@ from actors.models import (
     Actor,
     ActorType,
     Committee,
+    CommitteeReader,
     ContactPerson,
     GlossaryEntry,
     Meeting,
@@ -186,6 +187,18 @@ class MeetingFactory(DjangoModelFactory):
 
     committee = factory.SubFactory(CommitteeFactory)
     start = factory.LazyFunction(lambda: datetime.datetime(2026, 3, 10, 17, 0, tzinfo=datetime.UTC))
+
+
+class CommitteeReaderFactory(DjangoModelFactory):
+    """A member of the committee's District linked to it (issue 20), with notices on."""
+
+    class Meta:
+        model = CommitteeReader
+
+    committee = factory.SubFactory(CommitteeFactory)
+    user = factory.LazyAttribute(
+        lambda o: MembershipFactory(district=o.committee.district, role=Role.COUNCIL).user
+    )
 
 
 class ParticipationEventFactory(DjangoModelFactory):

@@ -16,6 +16,7 @@ from actors.models import (
     Actor,
     ActorType,
     Committee,
+    CommitteeReader,
     ContactPerson,
     GlossaryEntry,
     Meeting,
@@ -52,10 +53,12 @@ from kim.models import PostChange as KimPostChange
 from kim.models import Seat as KimSeat
 from measures.models import Indicator, LandIndicator, Measure, Measurement, MeasurementImport
 from papers.models import (
+    AgendaItem,
     Attachment,
     Consultation,
     ConsultationResultChange,
     DecisionPaper,
+    MeetingFolder,
     PaperRelease,
     ReleasedAttachment,
     ReleaseRequest,
@@ -139,6 +142,7 @@ MAKERS: dict[type, Callable[[], object]] = {
     GlossaryEntry: factories.GlossaryEntryFactory,
     Committee: factories.CommitteeFactory,
     Meeting: factories.MeetingFactory,
+    CommitteeReader: factories.CommitteeReaderFactory,
     ParticipationEvent: factories.ParticipationEventFactory,
     Measure: factories.MeasureFactory,
     Indicator: factories.IndicatorFactory,
@@ -153,6 +157,12 @@ MAKERS: dict[type, Callable[[], object]] = {
     DecisionPaper: factories.DecisionPaperFactory,
     Attachment: _attachment,
     Consultation: factories.ConsultationFactory,
+    AgendaItem: lambda: AgendaItem.objects.create(
+        meeting=factories.MeetingFactory(), title="Bericht der Verwaltung", order=1
+    ),
+    MeetingFolder: lambda: MeetingFolder.objects.create(
+        meeting=factories.MeetingFactory(), is_public=True
+    ),
     ConsultationResultChange: factories.ConsultationResultChangeFactory,
     PaperRelease: factories.PaperReleaseFactory,
     ReleasedAttachment: factories.ReleasedAttachmentFactory,

@@ -127,7 +127,13 @@ def grow_tenfold(district, tag: str = "z") -> None:
 def grow_new_papers(district, tag: str, count: int) -> None:
     """Papers shaped like grow_papers' (three steps, a release with three attachments), without
     adding attachments to the papers already there: those are the first page's own data."""
-    meetings = list(Meeting.objects.filter(committee__district=district).order_by("start")[:3])
+    # Issue 20: each paper on three of the meetings grown with it (2027 on), as papers spread
+    # over a real council's meetings; a meeting's agenda (OParl embeds it) stays a few items.
+    meetings = list(
+        Meeting.objects.filter(committee__district=district, start__year__gte=2027).order_by(
+            "start"
+        )
+    ) or list(Meeting.objects.filter(committee__district=district).order_by("start")[:3])
     papers = DecisionPaper.objects.bulk_create(
         DecisionPaper(
             district=district,
@@ -142,8 +148,10 @@ def grow_new_papers(district, tag: str, count: int) -> None:
     )
     Consultation.objects.bulk_create(
         Consultation(paper=paper, meeting=meeting, order=order, role="vorberatung")
-        for paper in papers
-        for order, meeting in enumerate(meetings, start=1)
+        for i, paper in enumerate(papers)
+        for order, meeting in enumerate(
+            [meetings[(3 * i + step) % len(meetings)] for step in range(3)], start=1
+        )
     )
     releases = PaperRelease.objects.bulk_create(
         PaperRelease(

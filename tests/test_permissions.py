@@ -41,6 +41,9 @@ PUBLIC = {
     "public:paper": "one released öffentlich paper (404 for drafts and nichtöffentlich)",
     "public:paper_pdf": "its released PDF, byte for byte",
     "public:paper_attachment": "an attachment of a released öffentlich paper",
+    # A meeting's öffentlicher Teil and its Sitzungsmappe (issue 20; tests/papers/test_meetings.py)
+    "public:meeting": "a meeting with the öffentlich items of its agenda",
+    "public:meeting_folder": "the öffentliche Sitzungsmappe (PDF) of a meeting",
     # iCal feed of a District's öffentlich meetings (issue 7)
     "public:meetings_ical": "iCal feed of the öffentlich meetings of a District's committees",
     # A member's calendar subscription: the signed link stands in for the login, any other

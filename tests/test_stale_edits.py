@@ -86,6 +86,14 @@ def _result(district):
     return reverse("papers:result", args=[district.slug, paper.pk, step.pk]), step
 
 
+def _agenda_item(district):
+    from papers.models import AgendaItem
+
+    meeting = factories.MeetingFactory(committee__district=district)
+    item = AgendaItem.objects.create(meeting=meeting, title="Bericht der Verwaltung", order=1)
+    return reverse("papers:agenda_item_update", args=[district.slug, item.pk]), item
+
+
 def _paper_settings(district):
     return reverse("papers:settings", args=[district.slug]), district
 
@@ -214,6 +222,7 @@ def _weighed_comment(district):
 
 
 PAGES = [
+    ("papers:agenda_item_update", _agenda_item, "ki_staff", "title"),
     ("actors:update", _edit_page("actors:update", factories.ActorFactory), "ki_staff", "name"),
     (
         "actors:committee_update",

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import history, municipalities, operator, views
+from . import history, municipalities, operator, views, views_municipal_report
 
 app_name = "workspace"
 
@@ -44,6 +44,22 @@ district_patterns = [
         "kommunen/import/",
         municipalities.MunicipalityImportView.as_view(),
         name="municipality_import",
+    ),
+    # Issue 20: the Kommunalbericht of one municipality for its own council.
+    path(
+        "kommunen/<slug:municipality_slug>/bericht/",
+        views_municipal_report.MunicipalReportView.as_view(),
+        name="municipal_report",
+    ),
+    path(
+        "kommunen/<slug:municipality_slug>/bericht/<int:von>-<int:bis>.pdf",
+        views_municipal_report.municipal_report_pdf,
+        name="municipal_report_pdf",
+    ),
+    path(
+        "kommunen/<slug:municipality_slug>/bericht/<int:von>-<int:bis>.xlsx",
+        views_municipal_report.municipal_report_xlsx,
+        name="municipal_report_xlsx",
     ),
     path("verlauf/<slug:kind>/<int:pk>/", history.HistoryView.as_view(), name="history"),
     path(

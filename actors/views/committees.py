@@ -91,6 +91,9 @@ class CommitteeDetailView(DistrictMixin, DetailView):
             members=list(committee.members.select_related("type", "municipality")),
             upcoming=upcoming,
             past=past,
+            # Issue 20: the District's members linked to it, and the visitor's own link.
+            seat_count=committee.readers.count(),
+            own_seat=committee.readers.filter(user=self.request.user).first(),
         )
         return context
 

@@ -268,6 +268,9 @@ EMAIL_CONFIG = _read("EMAIL_URL", env.email_url, "consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = _read("DEFAULT_FROM_EMAIL", env.str, "kreisintegration@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where users reach the installation: mails sent outside a request (release notices from the
+# worker, reminders) link there. The production profile derives it from ALLOWED_HOSTS.
+SITE_URL = _read("SITE_URL", env.str, "http://127.0.0.1:8000")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -20,6 +20,13 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
 ALLOWED_HOSTS = _read("ALLOWED_HOSTS", env.list, [])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS muss im Produktivprofil gesetzt sein.")
+# Links in mails the worker sends (issue 20); a leading dot in ALLOWED_HOSTS is a domain.
+SITE_URL = _read("SITE_URL", env.str, f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
+if "*" in SITE_URL:
+    raise ImproperlyConfigured(
+        "SITE_URL fehlt: ALLOWED_HOSTS nennt keinen Namen, unter dem die Anwendung erreichbar "
+        "ist (z. B. SITE_URL=https://ki.kreis-mettmann.de)."
+    )
 
 # HTTPS only. The reverse proxy (nginx, Apache) terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

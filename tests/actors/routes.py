@@ -34,6 +34,15 @@ def meeting_pk(district):
     return {"pk": factories.MeetingFactory(committee__district=district).pk}
 
 
+def committee_with_reader(district):
+    """A committee with one member linked to it (issue 20)."""
+    return factories.CommitteeReaderFactory(committee__district=district).committee
+
+
+def reader_pk(district):
+    return {"pk": factories.CommitteeReaderFactory(committee__district=district).pk}
+
+
 ROUTES = {
     "actors:list": Route(has_objects=False),
     "actors:create": Route(has_objects=False),
@@ -63,6 +72,10 @@ ROUTES = {
     ),
     "actors:meeting_update": Route(kwargs=meeting_pk),
     "actors:meeting_delete": Route(kwargs=meeting_pk),
+    # Issue 20: members with access to a committee, and one's own notices
+    "actors:committee_readers": Route(kwargs=lambda d: {"pk": committee_with_reader(d).pk}),
+    "actors:committee_reader_remove": Route(kwargs=reader_pk, method="post"),
+    "actors:notice_settings": Route(has_objects=False),
     "actors:participation_create": Route(has_objects=False),
     "actors:participation_update": Route(kwargs=pk(factories.ParticipationEventFactory)),
     "actors:participation_delete": Route(kwargs=pk(factories.ParticipationEventFactory)),

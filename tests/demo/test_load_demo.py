@@ -225,6 +225,14 @@ def test_demo_users_and_roles(loaded):
         assert liaisons.count() == district.municipalities.count()
 
 
+def test_mettmanns_kreistag_member_sits_on_the_sozialausschuss(loaded):
+    """Issue 20: the demo Kreistag member gets an e-mail when a paper for it is released."""
+    from actors.models import CommitteeReader
+
+    seats = CommitteeReader.objects.filter(user__username="kreistag.kreis-mettmann")
+    assert [(s.committee.name, s.notify) for s in seats] == [("Sozialausschuss", True)]
+
+
 def test_liaison_of_hilden_logs_in_with_demo(loaded, client):
     membership = Membership.objects.get(user__username="kommune.hilden")
     assert membership.role == Role.LIAISON

@@ -114,6 +114,18 @@ def test_duplicate_natural_key_is_refused(tmp_path, mettmann):
     )
 
 
+def test_committee_readers_are_demo_users_named_once(tmp_path, mettmann):
+    """Issue 20: a committee gives access to demo users by role prefix (kreistag.<kreis>)."""
+    social = next(c for c in mettmann["committees"] if c["name"] == "Sozialausschuss")
+    assert social["readers"] == ["kreistag"]
+    social["readers"] = ["kreistag", "kommune"]
+    message = _problems(tmp_path, mettmann)
+    assert "„Sozialausschuss“.readers[1]: 'kommune' ist keiner der Werte" in message
+    social["readers"] = ["kreistag", "kreistag"]
+    message = _problems(tmp_path, mettmann)
+    assert "„Sozialausschuss“.readers: Zugang „kreistag“ kommt 2-mal vor" in message
+
+
 def test_version_references_use_version_numbers(tmp_path, mettmann):
     mettmann["measures"][3]["in_versions"] = [4]
     message = _problems(tmp_path, mettmann)

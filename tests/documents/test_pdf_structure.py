@@ -86,8 +86,23 @@ def progress_report(district):
     return make_report(district)
 
 
+def meeting_folder(district):
+    """Issue 20: the Sitzungsmappe appends a released paper with its tags (the logo is a
+    figure of the paper, and must keep its text in the merged structure)."""
+    from papers.folder import folder_for
+    from papers.renderers import PAPER_PDF as paper_kind
+
+    released = paper(district)
+    release = released.releases.get()
+    release.pdf = renderer_for(paper_kind).render(released, release=release)[2]
+    release.save()
+    meeting = released.consultations.order_by("order").first().meeting
+    return folder_for(meeting, public=False)
+
+
 # Each PDF kind with the object it is made of.
 SUBJECTS = {
+    GeneratedDocument.Kind.MEETING_FOLDER: meeting_folder,
     PAPER_PDF: paper,
     GeneratedDocument.Kind.CONCEPT: concept_version,
     GeneratedDocument.Kind.PROGRESS_REPORT: progress_report,

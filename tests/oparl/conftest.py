@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from actors.models import Meeting
-from papers.models import DecisionPaper, PaperRelease, ReleasedAttachment
+from papers.models import AgendaItem, Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
 from tests import factories
 
 from .schema_check import OParlSchema, load_schema
@@ -28,6 +28,14 @@ class Council:
     draft: DecisionPaper  # never released
     closed_meeting: Meeting  # nichtöffentlich meeting on the path of ``public``
     attachment_bytes: bytes
+    # Issue 20: the Kreistag deciding ``public``, with a place and an agenda: ``public``
+    # (decided), a free öffentlich item and a nichtöffentlich one whose title must not leak.
+    kreistag: Meeting
+    free_item: AgendaItem
+    closed_item: AgendaItem
+
+
+CLOSED_ITEM_TITLE = "Vertrauliche Grundstücksangelegenheit Hilden"
 
 
 def anlage(paper, title: str, content: bytes, name: str = "anlage.pdf"):
@@ -83,6 +91,19 @@ def council(district) -> Council:
     )
     factories.ConsultationFactory(paper=draft, order=1)
     anlage(draft, "Entwurfsanlage", b"entwurf", name="entwurf.pdf")
+    kreistag = public.consultations.get(order=3).meeting
+    kreistag.location = "Kreishaus Mettmann, Düsseldorfer Straße 26, Großer Sitzungssaal"
+    kreistag.save()
+    Consultation.objects.filter(paper=public, meeting=kreistag).update(
+        result=Consultation.Result.UNANIMOUS
+    )
+    free_item = AgendaItem.objects.create(
+        meeting=kreistag, title="Bericht der Verwaltung", is_public=True, order=2
+    )
+    AgendaItem.objects.create(meeting=kreistag, paper=public, is_public=True, order=1)
+    closed_item = AgendaItem.objects.create(
+        meeting=kreistag, title=CLOSED_ITEM_TITLE, is_public=False, order=3
+    )
     for release in PaperRelease.objects.filter(paper__district=district):
         pdf = bytes(release.pdf)
         release.size, release.sha256 = len(pdf), hashlib.sha256(pdf).hexdigest()
@@ -95,4 +116,7 @@ def council(district) -> Council:
         draft=draft,
         closed_meeting=closed_meeting,
         attachment_bytes=attachment_bytes,
+        kreistag=kreistag,
+        free_item=free_item,
+        closed_item=closed_item,
     )

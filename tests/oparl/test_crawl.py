@@ -15,7 +15,7 @@ from django.urls import reverse
 from actors.models import Meeting
 from papers.models import PaperRelease
 
-from .conftest import SYSTEM
+from .conftest import CLOSED_ITEM_TITLE, SYSTEM
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,8 @@ def test_a_crawler_finds_and_validates_everything(client, council, oparl_schema,
 
     # Nothing of the nichtöffentlich and the draft paper anywhere.
     everything = "\n".join(crawl.text)
-    for secret in ["Geheime Personalsache", "50/022/2026", "Entwurf in Arbeit", "50/023/2026"]:
+    secrets = ["Geheime Personalsache", "50/022/2026", "Entwurf in Arbeit", "50/023/2026"]
+    for secret in [*secrets, CLOSED_ITEM_TITLE]:
         assert secret not in everything
     assert "Alte Fassung" not in everything
 
@@ -156,6 +157,26 @@ def test_a_crawler_finds_and_validates_everything(client, council, oparl_schema,
     assert url("meeting", body=slug, pk=council.closed_meeting.pk) not in meetings
     cancelled = council.public.consultations.get(order=1).meeting
     assert meetings[url("meeting", body=slug, pk=cancelled.pk)]["cancelled"] is True
+
+    # Issue 20: the Kreistag's agenda and its place, embedded in the meeting and fetched at
+    # their own URLs (the embedded copies equal them, checked above); the nichtöffentlich item
+    # is left out, numbers and order stay those of the öffentlich part.
+    kreistag = meetings[url("meeting", body=slug, pk=council.kreistag.pk)]
+    items = kreistag["agendaItem"]
+    assert [(item["number"], item["order"], item["name"]) for item in items] == [
+        ("Ö 1", 0, "Fortschreibung des Integrationskonzepts"),
+        ("Ö 2", 1, "Bericht der Verwaltung"),
+    ]
+    decided = council.public.consultations.get(meeting=council.kreistag)
+    assert items[0]["consultation"] == url("consultation", body=slug, pk=decided.pk)
+    assert items[0]["result"] == "einstimmig beschlossen"
+    assert "consultation" not in items[1]
+    assert all(item["public"] is True for item in items)
+    assert {item["id"] for item in items} <= set(crawl.fetched)
+    assert kreistag["location"]["description"].startswith("Kreishaus Mettmann")
+    assert kreistag["location"]["meetings"] == [kreistag["id"]]
+    assert kreistag["location"]["id"] in crawl.fetched
+    assert crawl.validated["AgendaItem"] >= 4 and crawl.validated["Location"] >= 2
 
     # The revised paper shows revision 2, and only revision 2 is a published File.
     revised = crawl.fetched[url("paper", body=slug, pk=council.revised.pk)]

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from papers.models import AgendaItem
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,17 @@ def add_papers(district, count: int):
         if number % 2:
             release = factories.PaperReleaseFactory(paper=paper, revision=2)
         factories.ReleasedAttachmentFactory.create_batch(2, release=release)
+        add_agenda(paper.consultations.first().meeting, 2)
+
+
+def add_agenda(meeting, count: int):
+    """A place and ``count`` free items (one of them nichtöffentlich) for a meeting."""
+    meeting.location = "Kreishaus, Sitzungssaal"
+    meeting.save()
+    for number in range(count):
+        AgendaItem.objects.create(
+            meeting=meeting, title=f"Mitteilung {number}", is_public=bool(number), order=number
+        )
 
 
 @pytest.mark.parametrize("name", LISTS)
@@ -91,3 +103,24 @@ def test_a_synchronising_list_with_tombstones_does_not_grow(
         for n in range(2, data["pagination"]["totalPages"] + 1)
     ]
     assert any(obj.get("deleted") for page in pages for obj in page["data"])
+
+
+def test_a_meeting_and_its_items_take_the_same_queries_however_long_the_agenda(client, district):
+    """Issue 20: the agenda comes with the meeting in a fixed number of queries."""
+    add_papers(district, 1)
+    paper = district.decision_papers.get()
+    meeting = paper.consultations.first().meeting
+    meeting_url = reverse("oparl:meeting", kwargs={"body": district.slug, "pk": meeting.pk})
+    item_url = reverse(
+        "oparl:agenda_item",
+        kwargs={"body": district.slug, "meeting": meeting.pk, "key": f"p{paper.pk}"},
+    )
+    few = queries(client, meeting_url), queries(client, item_url)
+    add_agenda(meeting, 12)
+    for _ in range(3):
+        factories.ConsultationFactory(
+            paper=factories.released_paper(district), meeting=meeting, order=9
+        )
+    assert len(client.get(meeting_url).json()["agendaItem"]) > 12
+    assert (queries(client, meeting_url), queries(client, item_url)) == few
+    assert few[0] <= 8, few

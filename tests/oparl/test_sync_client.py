@@ -16,7 +16,13 @@ from django.utils import timezone
 
 from actors.models import Committee, Meeting
 from oparl.publications import record_publications
-from papers.models import Consultation, DecisionPaper, PaperRelease, ReleasedAttachment
+from papers.models import (
+    AgendaItem,
+    Consultation,
+    DecisionPaper,
+    PaperRelease,
+    ReleasedAttachment,
+)
 from tests import factories
 
 from .conftest import SYSTEM
@@ -46,10 +52,12 @@ def release(paper, revision: int, *, is_public: bool, subject: str) -> PaperRele
 
 
 def embedded(obj: dict) -> list[dict]:
-    """The objects a Paper carries inside (Consultations, Files)."""
-    inner = list(obj.get("consultation", []))
-    if "mainFile" in obj:
-        inner.append(obj["mainFile"])
+    """The objects a Paper (Consultations, Files) or a Meeting (AgendaItems, its Location)
+    carries inside."""
+    inner = list(obj.get("consultation", [])) + list(obj.get("agendaItem", []))
+    for single in ("mainFile", "location"):
+        if single in obj:
+            inner.append(obj[single])
     return inner + list(obj.get("auxiliaryFile", []))
 
 
@@ -60,7 +68,7 @@ class SyncingClient:
         self.http = http
         self.schema = schema
         self.copy: dict[str, dict] = {}
-        self.children: dict[str, set[str]] = {}  # paper id -> ids embedded in it
+        self.children: dict[str, set[str]] = {}  # paper or meeting id -> ids embedded in it
         self.requests = 0
 
     def get(self, url: str, params: dict | None = None) -> dict:
@@ -80,8 +88,8 @@ class SyncingClient:
     def store(self, obj: dict) -> None:
         self.schema.validate(obj)
         self.copy[obj["id"]] = obj
-        if obj["type"].endswith("/Paper"):
-            # A deleted paper carries nothing any more.
+        if obj["type"].endswith(("/Paper", "/Meeting")):
+            # A deleted paper or meeting carries nothing any more.
             before = self.children.get(obj["id"], set())
             now = {inner["id"] for inner in embedded(obj)}
             for inner in embedded(obj):
@@ -109,6 +117,11 @@ class SyncingClient:
 
 def url(name: str, district, pk: int) -> str:
     return "http://testserver" + reverse(f"oparl:{name}", kwargs={"body": district.slug, "pk": pk})
+
+
+def agenda_item_url(district, meeting, key: str) -> str:
+    kwargs = {"body": district.slug, "meeting": meeting.pk, "key": key}
+    return "http://testserver" + reverse("oparl:agenda_item", kwargs=kwargs)
 
 
 def test_an_incremental_update_brings_the_client_to_the_servers_state(
@@ -163,12 +176,27 @@ def test_an_incremental_update_brings_the_client_to_the_servers_state(
         url("meeting", district, closing.pk),
         url("meeting", district, spare_meeting_id),
         url("organization", district, spare_committee_id),
+        # Issue 20: the withdrawn paper's items at its published meetings, and the items of
+        # the meeting made nichtöffentlich.
+        *(
+            agenda_item_url(district, step.meeting, f"p{public.pk}")
+            for step in old_steps
+            if step.meeting.is_public
+        ),
+        agenda_item_url(district, closing, f"p{revised.pk}"),
     }
     assert set(mirror.deleted()) == gone
     assert gone <= set(before)
     for key, stone in mirror.deleted().items():
         assert stone["deleted"] is True
-        assert set(stone) - {"accessUrl"} == {"id", "type", "created", "modified", "deleted"}
+        # accessUrl and order: what the File and AgendaItem schemas require even then.
+        assert set(stone) - {"accessUrl", "order"} == {
+            "id",
+            "type",
+            "created",
+            "modified",
+            "deleted",
+        }
         if stone["type"].endswith("/File"):  # the File schema requires it; the bytes are gone
             assert client.get(stone["accessUrl"]).status_code == 410
         left = datetime.datetime.fromisoformat(stone["modified"])
@@ -249,6 +277,10 @@ def test_time_filters_compare_at_the_published_precision(client, district, counc
     stamp = datetime.datetime(2026, 6, 20, 10, 0, 5, 654321, tzinfo=datetime.UTC)
     Meeting.objects.filter(committee__district=district).update(modified=stamp)
     Committee.objects.filter(district=district).update(modified=stamp)
+    # A meeting embeds its agenda: the Beratungen and releases of its papers (issue 20).
+    Consultation.objects.for_district(district).update(modified=stamp)
+    AgendaItem.objects.for_district(district).update(modified=stamp)
+    PaperRelease.objects.for_district(district).update(released_at=stamp)
     listing = reverse("oparl:meeting_list", kwargs={"body": district.slug})
     meetings = client.get(listing).json()["data"]
     published = meetings[0]["modified"]

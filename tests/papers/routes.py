@@ -83,6 +83,27 @@ def step(district):
     return {"step_pk": factories.SignOffStepFactory(district=district, order=100).pk}
 
 
+def placed(district):
+    """A meeting with a released paper on its agenda."""
+    paper = factories.released_paper(district, steps=1)
+    return {"pk": paper.consultations.get().meeting_id}
+
+
+def folder(district):
+    from papers.models import MeetingFolder
+
+    meeting = factories.MeetingFactory(committee__district=district)
+    return {"folder_pk": MeetingFolder.objects.create(meeting=meeting, is_public=True).pk}
+
+
+def free_item(district):
+    from papers.models import AgendaItem
+
+    meeting = factories.MeetingFactory(committee__district=district)
+    item = AgendaItem.objects.create(meeting=meeting, title="Bericht der Verwaltung", order=1)
+    return {"pk": item.pk}
+
+
 ROUTES = {
     # The meetings feed lists the papers on each agenda (moved from actors in issue 12).
     "papers:meetings_ical": Route(has_objects=False),
@@ -112,4 +133,12 @@ ROUTES = {
     "papers:signoff_request": Route(kwargs=with_step, method="post"),
     "papers:signoff_sign": Route(kwargs=asked, method="post"),
     "papers:signoff_return": Route(kwargs=asked),
+    # Meeting, agenda and Sitzungsmappe (issue 20)
+    "papers:meeting": Route(kwargs=placed),
+    "papers:meeting_folder": Route(kwargs=placed),
+    "papers:meeting_folder_request": Route(kwargs=folder, method="post"),
+    "papers:agenda": Route(kwargs=placed),
+    "papers:agenda_move": Route(kwargs=placed, method="post"),
+    "papers:agenda_item_update": Route(kwargs=free_item),
+    "papers:agenda_item_delete": Route(kwargs=free_item),
 }

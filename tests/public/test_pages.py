@@ -19,7 +19,10 @@ def public_urls(district) -> list[tuple[str, str]]:
     )
     paper = factories.released_paper(district)
     attachment = factories.ReleasedAttachmentFactory(release=paper.releases.get())
+    meeting = paper.consultations.order_by("order").first().meeting
     kwargs = {
+        "public:meeting": {"pk": meeting.pk},
+        "public:meeting_folder": {"pk": meeting.pk},
         "public:actor": {"pk": actor.pk},
         "public:paper": {"pk": paper.pk},
         "public:paper_pdf": {"pk": paper.pk},
