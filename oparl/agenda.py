@@ -19,7 +19,7 @@ import datetime
 from dataclasses import dataclass
 
 from actors.models import Meeting
-from papers.agenda import Entry, number
+from papers.agenda import Entry, build_entries
 
 
 @dataclass(frozen=True)
@@ -44,35 +44,15 @@ class PublishedItem:
         return entry.item.created
 
 
-def _paper_entry(item, consultation) -> Entry:
-    """As ``papers.agenda`` builds it: öffentlich as the paper's latest release (a draft as
-    its working copy) and the KI's choice; the title the KI's or the release's subject."""
-    paper = consultation.paper
-    release = paper.oparl_releases[0] if paper.oparl_releases else None
-    paper_public = release.is_public if release is not None else paper.is_public
-    public = paper_public and (item.is_public if item is not None else True)
-    title = (item.title if item is not None else "") or (
-        release.subject if release is not None else paper.subject
-    )
-    return Entry(item, paper, consultation, title, public, release=release)
-
-
 def entries(meeting: Meeting) -> list[Entry]:
-    """The whole agenda of a meeting from ``queries.meetings_for_output``, in order."""
-    steps = {step.paper_id: step for step in meeting.oparl_steps}
-    result, placed = [], set()
-    for item in meeting.oparl_items:
-        if item.paper_id is None:
-            result.append(Entry(item, None, None, item.title, item.is_public))
-        elif item.paper_id in steps:  # a record of a paper no longer placed here is left over
-            result.append(_paper_entry(item, steps[item.paper_id]))
-            placed.add(item.paper_id)
-    unplaced = sorted(
-        (step for paper_id, step in steps.items() if paper_id not in placed),
-        key=lambda step: (step.paper.date, step.paper.reference),
+    """The whole agenda of a meeting from ``queries.meetings_for_output``, in order: the same
+    function as the meeting page (``papers.agenda.build_entries``), on prefetched rows."""
+    return build_entries(
+        meeting,
+        meeting.oparl_items,
+        meeting.oparl_steps,
+        releases_of=lambda paper: paper.oparl_releases,
     )
-    result.extend(_paper_entry(None, step) for step in unplaced)
-    return number(result, meeting_is_public=meeting.is_public)
 
 
 def published_items(meeting: Meeting) -> list[PublishedItem]:

@@ -51,30 +51,14 @@ class Entry:
         return self.release is not None
 
 
-def _paper_is_public(paper: DecisionPaper) -> bool:
-    """A released paper is as öffentlich as its latest release; a draft as its working copy."""
-    if paper.released_revision is not None:
-        return bool(paper.released_public)
-    return paper.is_public
-
-
 def agenda_entries(meeting) -> list[Entry]:
     """The whole agenda of ``meeting`` in order, öffentlich items first (4 queries)."""
-    consultations = {
-        consultation.paper_id: consultation
-        for consultation in meeting.consultations.order_by("order")
-    }
-    items = list(meeting.agenda_items.order_by("order", "pk"))
-    paper_ids = set(consultations)
-    papers = {
-        paper.pk: paper
-        for paper in DecisionPaper.objects.filter(
-            district=meeting.committee.district, pk__in=paper_ids
-        )
-        .with_release()
+    consultations = list(
+        meeting.consultations.filter(paper__district=meeting.committee.district)
+        .select_related("paper")
         .prefetch_related(
             Prefetch(
-                "releases",
+                "paper__releases",
                 queryset=PaperRelease.objects.defer("pdf")
                 .order_by("-revision")
                 .prefetch_related(
@@ -85,38 +69,53 @@ def agenda_entries(meeting) -> list[Entry]:
                 ),
             )
         )
-    }
+    )
+    items = list(meeting.agenda_items.order_by("order", "pk"))
+    entries = build_entries(
+        meeting, items, consultations, releases_of=lambda paper: list(paper.releases.all())
+    )
+    for entry in entries:
+        if entry.release is not None:
+            entry.attachments = list(entry.release.attachments.all())
+    return entries
+
+
+def build_entries(meeting, items, consultations, *, releases_of) -> list[Entry]:
+    """The agenda from rows already read – the KI's records in their order, then the papers
+    placed at the meeting without one by date and Vorlagen-Nr. – numbered. ``releases_of``
+    gives a paper's releases, the latest first. OParl builds a page of meetings from its own
+    prefetched rows with this same function (oparl/agenda.py)."""
+    steps = {consultation.paper_id: consultation for consultation in consultations}
     entries: list[Entry] = []
     placed: set[int] = set()
     for item in items:
         if item.paper_id is None:
             entries.append(Entry(item, None, None, item.title, item.is_public))
-        elif item.paper_id in papers:  # still placed at this meeting
-            entries.append(_paper_entry(item, papers[item.paper_id], consultations))
+        elif item.paper_id in steps:  # still placed at this meeting
+            entries.append(_paper_entry(item, steps[item.paper_id], releases_of))
             placed.add(item.paper_id)
         # else: the paper's Beratung moved to another meeting; the record is left over
     unplaced = sorted(
-        (paper for pk, paper in papers.items() if pk not in placed),
-        key=lambda paper: (paper.date, paper.reference),
+        (step for paper_id, step in steps.items() if paper_id not in placed),
+        key=lambda step: (step.paper.date, step.paper.reference),
     )
-    entries.extend(_paper_entry(None, paper, consultations) for paper in unplaced)
+    entries.extend(_paper_entry(None, step, releases_of) for step in unplaced)
     return number(entries, meeting_is_public=meeting.is_public)
 
 
-def _paper_entry(item, paper, consultations) -> Entry:
-    releases = list(paper.releases.all())
+def _paper_entry(item, consultation, releases_of) -> Entry:
+    """A released paper is as öffentlich as its latest release, a draft as its working copy,
+    and a paper's item no more öffentlich than the paper; the title is the KI's or the
+    release's subject."""
+    paper = consultation.paper
+    releases = releases_of(paper)
     release = releases[0] if releases else None
-    public = _paper_is_public(paper) and (item.is_public if item else True)
-    title = (item.title if item else "") or (release.subject if release else paper.subject)
-    return Entry(
-        item,
-        paper,
-        consultations[paper.pk],
-        title,
-        public,
-        release=release,
-        attachments=list(release.attachments.all()) if release else [],
+    paper_public = release.is_public if release is not None else paper.is_public
+    public = paper_public and (item.is_public if item is not None else True)
+    title = (item.title if item is not None else "") or (
+        release.subject if release is not None else paper.subject
     )
+    return Entry(item, paper, consultation, title, public, release=release)
 
 
 def number(entries: list[Entry], *, meeting_is_public: bool = True) -> list[Entry]:
