@@ -37,6 +37,19 @@ class GermanDecimalField(forms.DecimalField):
         self.widget.attrs.setdefault("inputmode", "decimal")
 
 
+def german_decimal_inputs(form: forms.BaseForm) -> None:
+    """Every decimal field of ``form`` as a text input with the decimal comma: an
+    ``<input type="number">`` refuses "12,5" and would send "12.5", which German parsing
+    reads as 125."""
+    for field in form.fields.values():
+        if isinstance(field, forms.DecimalField):
+            field.localize = True
+            attrs = {**field.widget.attrs, "inputmode": "decimal"}
+            attrs.pop("step", None)
+            field.widget = forms.TextInput(attrs=attrs)
+            field.widget.is_localized = True
+
+
 class DistrictFormMixin:
     """Takes ``district`` (from the view's ``get_form_kwargs``) and limits every choice to it.
 
@@ -55,14 +68,7 @@ class DistrictFormMixin:
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput(attrs=field.widget.attrs)
-            if isinstance(field, forms.DecimalField):
-                # A text input: <input type="number"> refuses "12,5" and would send "12.5",
-                # which German parsing reads as 125.
-                field.localize = True
-                attrs = {**field.widget.attrs, "inputmode": "decimal"}
-                attrs.pop("step", None)
-                field.widget = forms.TextInput(attrs=attrs)
-                field.widget.is_localized = True
+        german_decimal_inputs(self)
 
 
 # No database key is larger; SQLite raises OverflowError beyond it.

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.generic import FormView, ListView
 
 from accounts.access import LandMixin
-from core.forms import DateInput
+from core.forms import DateInput, german_decimal_inputs
 from core.locking import StaleEditGuard
 from kim.models import FundingRate
 
@@ -30,11 +30,7 @@ class FundingRateForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A text input with the decimal comma (core.forms.DistrictFormMixin does the same).
-        amount = self.fields["amount"]
-        amount.localize = True
-        amount.widget = forms.TextInput(attrs={"inputmode": "decimal"})
-        amount.widget.is_localized = True
+        german_decimal_inputs(self)
 
 
 class FundingRateListView(LandMixin, ListView):

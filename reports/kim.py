@@ -238,14 +238,15 @@ def sachbericht_context(district, year: int, *, today: datetime.date | None = No
     }
 
 
-def sachbericht_pdf(district, year: int) -> bytes:
+def sachbericht_pdf(district, year: int, *, context: dict | None = None) -> bytes:
     """The Sachbericht as tagged PDF (PDF/UA-1, lang de) through the documents kit; the same
-    content gives the same cached PDF (documents.pdf.cached_pdf)."""
+    content gives the same cached PDF (documents.pdf.cached_pdf). ``context``: the
+    ``sachbericht_context`` a caller built already (the Mitteilungsvorlage's, of its day)."""
     from django.template.loader import render_to_string
 
     from documents import pdf
 
-    context = sachbericht_context(district, year)
+    context = context if context is not None else sachbericht_context(district, year)
     html = render_to_string("reports/kim_pdf.html", {**context, "logo_url": pdf.logo_url(district)})
     return pdf.cached_pdf(html)
 

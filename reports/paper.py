@@ -138,7 +138,9 @@ def kim_paper(
         texts=(occasion, kim.paper_facts(context), outlook),
         notes=notes,
     )
-    pdf_file = ContentFile(kim.sachbericht_pdf(district, year), name=f"Sachbericht-KIM-{year}.pdf")
+    pdf_file = ContentFile(
+        kim.sachbericht_pdf(district, year, context=context), name=f"Sachbericht-KIM-{year}.pdf"
+    )
     attachment_create(
         district=district,
         paper=paper,

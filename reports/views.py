@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, DetailView, ListView, TemplateView, UpdateView
@@ -19,6 +18,7 @@ from accounts.rights import Capability
 from core.exports import XLSX_CONTENT_TYPE, csv_response, download, xlsx_response, xlsx_workbook
 from core.locking import StaleEditGuard
 from documents.services import current_document
+from kim.views import open_years
 from papers.views import prefilled_paper_response
 
 from . import kim, progress, services
@@ -153,18 +153,18 @@ def report_paper(request, pk: int):
 
 # --- the annual KIM Sachbericht (issue 19) ----------------------------------------------------
 
+
 # KIM is funded since 2020 (DOMAIN.md, KIM); kim.views uses the same bounds for its pages.
-KIM_FIRST_YEAR = 2020
-
-
 def _kim_year(request, year: int | None = None) -> int:
-    """The year of the address, or of ?jahr=, or this year; nothing before KIM began."""
-    this_year = timezone.localdate().year
+    """The year of the address, or of ?jahr=, or this year; only the years the case figures
+    are kept for (``kim.views.open_years``, one range for grid, import and report)."""
+    years = open_years()
+    this_year = years[-1]
     if year is None:
         text = request.GET.get("jahr", "")
         year = int(text) if text.isascii() and text.isdecimal() and len(text) == 4 else this_year
-        year = year if KIM_FIRST_YEAR <= year <= this_year else this_year
-    elif not KIM_FIRST_YEAR <= year <= this_year:
+        year = year if year in years else this_year
+    elif year not in years:
         raise Http404
     # Everyone who reads the District reads the Sachbericht: it goes to the Land and, as a
     # public Mitteilungsvorlage, to the Ausschuss, so it holds nothing a liaison may not see
@@ -181,7 +181,7 @@ class KimReportView(DistrictMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             **kim.sachbericht_context(self.request.district, year),
-            "years": range(timezone.localdate().year, KIM_FIRST_YEAR - 1, -1),
+            "years": reversed(open_years()),
         }
 
 
