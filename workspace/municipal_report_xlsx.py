@@ -78,18 +78,16 @@ def xlsx_sheets(context: dict) -> list[tuple[str, list, list]]:
                 answer_rows.append([*base, "keine Antwort", None, None, "", "", None])
                 continue
             submission = answer.submission
+            decided = [submission.committee_name, submission.committee_date]
             for choice in answer.choices:
                 answer_rows.append(
-                    [
-                        *base,
-                        choice.option.title,
-                        choice.rank,
-                        choice.points,
-                        choice.comment,
-                        submission.committee_name,
-                        submission.committee_date,
-                    ]
+                    [*base, choice.option.title, choice.rank, choice.points, choice.comment]
+                    + decided
                 )
+            if submission.comment or not answer.choices:
+                # The answer's own remark (and an answer without choices) as the page shows it.
+                option = "Anmerkung zur Antwort" if answer.choices else "ohne Auswahl"
+                answer_rows.append([*base, option, None, None, submission.comment, *decided])
         sheets.append(
             (
                 "Abstimmungsrunden",

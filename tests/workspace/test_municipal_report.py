@@ -238,7 +238,13 @@ def test_the_xlsx_has_hildens_cells_and_no_small_count(
     assert measures["Sprachcafé für Eltern"][1] == "Hilden"
     assert measures["Kreisweite Elternbriefe"][1] == "kreisweit"
     answers = list(book["Abstimmungsrunden"].iter_rows(min_row=2, values_only=True))
-    assert [a[2] for a in answers] == ["Sprachförderung in der Kita", "Übergang Schule – Beruf"]
+    assert [a[2] for a in answers] == [
+        "Sprachförderung in der Kita",
+        "Übergang Schule – Beruf",
+        "Anmerkung zur Antwort",
+    ]
+    assert answers[-1][5] == "Kitas zuerst."  # the answer's own remark, as on the page
+    assert "Haans Wunsch" not in {cell for row in answers for cell in row}
     quarters = list(book["Fallzahlen"].iter_rows(min_row=2, values_only=True))
     assert quarters[0][:4] == (f"1. Quartal {YEAR}", "< 5", 40, 7)
     assert all(not (isinstance(c, int) and 0 < c < 5) for q in quarters for c in q)
