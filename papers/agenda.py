@@ -227,7 +227,10 @@ def fingerprint_parts(meeting, *, public: bool) -> list[str]:
         parts.append(f"{entry.number}|{entry.title}|{entry.key}")
         if entry.release is not None:
             parts.append(f"release {entry.release.pk}")
-            parts.extend(f"anlage {a.pk}" for a in entry.attachments)
+            # An Anlage whose file is missing is left out of the Mappe: when it is back, anew.
+            parts.extend(
+                f"anlage {a.pk} {a.file.storage.exists(a.file.name)}" for a in entry.attachments
+            )
     return parts
 
 

@@ -86,7 +86,9 @@ class MeetingFolderRenderer(StoredDocumentRenderer):
     back_label = "Zurück zur Sitzung"
 
     def fingerprint(self, obj, **options) -> str:
-        parts = [TEMPLATE_VERSION, str(obj.is_public)]
+        district = obj.meeting.committee.district
+        # The letterhead too: the District's name and logo are on the title page.
+        parts = [TEMPLATE_VERSION, str(obj.is_public), district.name, district.logo.name or ""]
         parts += agenda.fingerprint_parts(obj.meeting, public=obj.is_public)
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 

@@ -392,3 +392,19 @@ def test_a_part_whose_structure_cannot_be_read_is_appended_untagged():
     assert pages == len(reader.pages) == 2
     assert "Anlage" in reader.pages[1].extract_text()
     assert reader.pages[1].get("/StructParents") is None
+
+
+def test_the_mappe_is_made_anew_when_a_missing_anlage_file_is_back(meeting):
+    from papers.folder import MeetingFolderRenderer, folder_for
+
+    paper = _place(meeting)
+    attachment = factories.ReleasedAttachmentFactory(release=paper.releases.get())
+    folder = folder_for(meeting, public=False)
+    renderer = MeetingFolderRenderer()
+    present = renderer.fingerprint(folder)
+    content = attachment.file.read()
+    attachment.file.storage.delete(attachment.file.name)
+    missing = renderer.fingerprint(folder)
+    attachment.file.storage.save(attachment.file.name, io.BytesIO(content))
+    assert missing != present
+    assert renderer.fingerprint(folder) == present
