@@ -59,6 +59,7 @@ class TrendChart:
     y_ticks: list[Tick]
     target_y: float | None = None
     target_label: str = ""
+    series_label: str = "kreisweit"  # whose values: the legend's and description's words
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -76,14 +77,22 @@ def _unit(indicator: Indicator) -> str:
     return f" {indicator.unit}" if indicator.unit else ""
 
 
-def trend_chart(indicator: Indicator, measurements: Sequence[Measurement]) -> TrendChart | None:
+def trend_chart(
+    indicator: Indicator, measurements: Sequence[Measurement], *, municipality=None
+) -> TrendChart | None:
     """The chart of ``indicator``'s kreisweit values in ``measurements`` (any order), or None
-    when there is none to draw."""
-    values = sorted((m for m in measurements if m.municipality_id is None), key=lambda m: m.date)
+    when there is none to draw. With ``municipality``: that municipality's values, without the
+    kreisweit target and baseline (for a Kennzahl summed over the municipalities the Kreis's
+    target would dwarf one town; the Kommunalbericht, issue 20)."""
+    wanted = municipality.pk if municipality is not None else None
+    values = sorted((m for m in measurements if m.municipality_id == wanted), key=lambda m: m.date)
     if not values:
         return None
+    series = municipality.name if municipality is not None else "kreisweit"
+    target = indicator.target if municipality is None else None
     numbers = [m.value for m in values]
-    extra = [n for n in (indicator.target, indicator.baseline) if n is not None]
+    baseline = indicator.baseline if municipality is None else None
+    extra = [n for n in (target, baseline) if n is not None]
     low = min([Decimal(0), *numbers, *extra])
     high = max([*numbers, *extra])
     if high == low:
@@ -122,7 +131,7 @@ def trend_chart(indicator: Indicator, measurements: Sequence[Measurement]) -> Tr
 
     count = len(values)
     description = (
-        f"Verlauf der Kennzahl „{indicator.name}“ (kreisweit): "
+        f"Verlauf der Kennzahl „{indicator.name}“ ({series}): "
         f"{count} Messwert{'e' if count != 1 else ''}"
     )
     if count == 1:
@@ -132,10 +141,16 @@ def trend_chart(indicator: Indicator, measurements: Sequence[Measurement]) -> Tr
             f" vom {german_date(first)} bis {german_date(last)}, "
             f"von {german_number(numbers[0])} auf {german_number(numbers[-1])}{unit}"
         )
-    chart = TrendChart(description=description, points=points, x_ticks=x_ticks, y_ticks=y_ticks)
-    if indicator.target is not None:
-        chart.target_y = y_of(indicator.target)
-        chart.target_label = f"Zielwert {german_number(indicator.target)}{unit}"
-        chart.description += f"; Zielwert {german_number(indicator.target)}{unit}"
+    chart = TrendChart(
+        description=description,
+        points=points,
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        series_label=series,
+    )
+    if target is not None:
+        chart.target_y = y_of(target)
+        chart.target_label = f"Zielwert {german_number(target)}{unit}"
+        chart.description += f"; Zielwert {german_number(target)}{unit}"
     chart.description += "."
     return chart

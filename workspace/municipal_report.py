@@ -16,10 +16,8 @@ The number of queries does not grow with the data: measures, indicators and valu
 one prefetch each, rounds, answers and case figures in one query each.
 """
 
-import copy
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
@@ -135,26 +133,9 @@ def liaison_access(municipality) -> Access:
     return Access(role=Role.LIAISON, membership=membership)
 
 
-@dataclass
-class _Value:
-    """A municipal value as the series ``trend_chart`` draws (it draws the values of no
-    municipality, the kreisweit ones)."""
-
-    date: datetime.date
-    value: Decimal
-    municipality_id: None = None
-
-
 def own_chart(indicator, measurements, municipality) -> TrendChart | None:
-    """The municipality's own values over time. Without the kreisweit target and baseline: for
-    a Kennzahl summed over the municipalities the Kreis's target would dwarf one town."""
-    series = [_Value(m.date, m.value) for m in measurements if m.municipality_id == municipality.pk]
-    plain = copy.copy(indicator)
-    plain.target = plain.baseline = None
-    chart = trend_chart(plain, series)
-    if chart is not None:
-        chart.description = chart.description.replace("(kreisweit)", f"({municipality.name})")
-    return chart
+    """The municipality's own values over time (without the kreisweit target)."""
+    return trend_chart(indicator, measurements, municipality=municipality)
 
 
 @dataclass
