@@ -77,7 +77,8 @@ def serve_folder(request, meeting, *, public: bool, progress_url=None):
     )
     if document.status == GeneratedDocument.Status.DONE:
         content = GeneratedDocument.objects.values_list("pdf", flat=True).get(pk=document.pk)
-        return pdf_response(bytes(content), document.renderer.filename(folder))
+        # A download: opened inline, Chromium shows it in its viewer and nothing is saved.
+        return pdf_response(bytes(content), document.renderer.filename(folder), inline=False)
     if progress_url is None:
         return None
     return redirect(progress_url(document))
@@ -183,7 +184,9 @@ class AgendaView(DistrictMixin, FormView):
 def agenda_move(request, pk: int):
     meeting = district_meeting(request, pk)
     up = request.POST.get("richtung") != "runter"
-    if not agenda.move(meeting, request.POST.get("eintrag", ""), up=up):
+    if agenda.move(meeting, request.POST.get("eintrag", ""), up=up):
+        messages.success(request, "Punkt verschoben.")
+    else:
         messages.info(
             request,
             "Dieser Punkt lässt sich nicht weiter verschieben: Der öffentliche Teil steht vor "
