@@ -11,7 +11,7 @@ from django.views.generic import FormView
 
 from accounts.access import DistrictMixin, district_view
 from accounts.models import Membership
-from accounts.rights import Capability, Role, Scope
+from accounts.rights import Capability, Role, Scope, scope_of
 
 from .. import services
 from ..forms import CommitteeReaderForm, NoticeSettingsForm
@@ -83,6 +83,10 @@ class CommitteeReadersView(DistrictMixin, FormView):
         seats = list(seats)
         for seat in seats:
             seat.role_label = Role(seat.district_role).label if seat.is_member else ""
+            # accounts.rights: who reads only öffentliche papers hears only of those.
+            seat.public_only = seat.is_member and (
+                scope_of(seat.district_role, Capability.READ_PAPERS) != Scope.ALL
+            )
         context.update(committee=committee, seats=seats)
         return context
 

@@ -247,3 +247,14 @@ def test_query_counts_of_the_new_pages_do_not_grow(client, district, ki_lead):
         seat(factories.CommitteeFactory(district=district), ki_lead)
         member(district)  # offered in the choice
     assert [count_queries(client, url) for url in urls] == small
+
+
+def test_the_ki_sees_that_a_liaison_hears_only_of_oeffentliche_papers(
+    client, district, ki_staff, council_member, liaison
+):
+    committee = factories.CommitteeFactory(district=district)
+    CommitteeReader.objects.create(committee=committee, user=council_member)
+    CommitteeReader.objects.create(committee=committee, user=liaison)
+    client.force_login(ki_staff)
+    page = client.get(readers_url(committee)).content.decode()
+    assert page.count("nur zu öffentlichen Vorlagen") == 1
