@@ -408,3 +408,18 @@ def test_the_mappe_is_made_anew_when_a_missing_anlage_file_is_back(meeting):
     attachment.file.storage.save(attachment.file.name, io.BytesIO(content))
     assert missing != present
     assert renderer.fingerprint(folder) == present
+
+
+def test_public_meeting_page_queries_do_not_grow(client, meeting, django_assert_max_num_queries):
+    url = reverse("public:meeting", args=[meeting.committee.district.slug, meeting.pk])
+    _place(meeting)
+    with django_assert_max_num_queries(30) as few:
+        client.get(url)
+    for _ in range(6):
+        paper = _place(meeting)
+        factories.ReleasedAttachmentFactory(release=paper.releases.get())
+        agenda.add_free_item(meeting, title="Nichtöffentlicher Punkt", is_public=False)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    html = response.content.decode()
+    assert html.count("Anlage)") == 6 and "Nichtöffentlicher Punkt" not in html
