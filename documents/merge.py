@@ -116,15 +116,17 @@ class _Structure:
     def _take_structure(self, tree, reader: PdfReader, pages) -> None:
         """Everything is read and cloned first; the front part's tree changes only at the end."""
         offset = self.next_key
+        kids = tree.get("/K")
+        kids = kids.get_object() if kids is not None else ArrayObject()
+        kids = kids if isinstance(kids, ArrayObject) else ArrayObject([kids])
+        # The top elements first and without /P: /P names the part's own root, which would come
+        # along with its whole tree; the elements below reach them through their own /P.
+        copies = [_clone_without_parent(kid, self.writer) for kid in kids]
         source_nums = _flat_nums(tree["/ParentTree"].get_object())
         nums = []
         for index in range(0, len(source_nums), 2):
             nums.append(NumberObject(int(source_nums[index]) + offset))
             nums.append(source_nums[index + 1].clone(self.writer))
-        kids = tree.get("/K")
-        kids = kids.get_object() if kids is not None else ArrayObject()
-        kids = kids if isinstance(kids, ArrayObject) else ArrayObject([kids])
-        copies = [kid.clone(self.writer) for kid in kids]
         for original, page in zip(reader.pages, pages, strict=True):
             key = original.get("/StructParents")
             if key is not None:
@@ -139,7 +141,7 @@ class _Structure:
         self.next_key = offset + _next_key(source_nums)
         self.tree[NameObject("/ParentTreeNextKey")] = NumberObject(self.next_key)
         for copy in copies:
-            element = copy.get_object()
+            element = copy.get_object() if hasattr(copy, "get_object") else copy
             if isinstance(element, DictionaryObject):
                 element[NameObject("/P")] = self.document.indirect_reference
                 if element.get("/S") == "/Document":  # one document: its parts are sections
@@ -150,6 +152,14 @@ class _Structure:
             own = self.tree.setdefault(NameObject("/RoleMap"), DictionaryObject())
             for key, value in role_map.get_object().items():
                 own.setdefault(NameObject(key), value)
+
+
+def _clone_without_parent(kid, writer):
+    element = kid.get_object()
+    if not isinstance(element, DictionaryObject):
+        return kid.clone(writer)
+    copy = element.clone(writer, ignore_fields=("/P",))
+    return copy.indirect_reference or copy
 
 
 def _flat_nums(node) -> ArrayObject:

@@ -374,12 +374,73 @@ def paper_release_timing(bench: Bench) -> list[Row]:
     )
 
 
+def meeting_folder(bench: Bench) -> list[Row]:
+    """Issue 20: the Sitzungsmappe of the Sozialausschuss of 11.05.2015 (50/020/2015 with the
+    concept as Anlage): end to end, and what keeping the appended PDFs' tags costs against
+    appending their pages only."""
+    import datetime
+
+    from pypdf import PdfReader, PdfWriter
+
+    from actors.models import Meeting
+    from documents import merge, pdf
+    from papers.folder import MeetingFolderRenderer, folder_for
+
+    meeting = Meeting.objects.get(
+        committee__district__slug=DISTRICT,
+        committee__name="Sozialausschuss",
+        start__date=datetime.date(2015, 5, 11),
+    )
+    folder = folder_for(meeting, public=False)
+    renderer = MeetingFolderRenderer()
+    front = pdf.write_pdf(pdf.lay_out(renderer.html(folder)))
+    headings = [
+        merge.Heading(
+            f"{entry.number} {entry.title}",
+            [merge.Part(p.content, p.title) for p in entry.folder_parts if p.content],
+        )
+        for entry in folder.folder_entries
+    ]
+
+    def pages_only() -> bytes:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(front)))
+        for heading in headings:
+            for part in heading.parts:
+                writer.append(PdfReader(io.BytesIO(part.content)), import_outline=False)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    full, tagged, plain = interleaved(
+        [
+            Variant(
+                "Ende zu Ende (renderer.content)", lambda: renderer.content(folder), pdf_of=as_pdf
+            ),
+            Variant(
+                "Nur anhängen, mit Tags (merge)",
+                lambda: merge.append_parts(front, headings)[0],
+                pdf_of=as_pdf,
+            ),
+            Variant("Nur anhängen, ohne Tags (pypdf)", pages_only, pdf_of=as_pdf),
+        ],
+        bench.repeat,
+    )
+    return [
+        full,
+        tagged,
+        plain,
+        ratio("mit Tags / ohne Tags", tagged, plain),
+        ratio("Anhängen mit Tags / Ende zu Ende", tagged, full),
+    ]
+
+
 FIGURE_GROUPS: list[tuple[str, Callable[[Bench], list[Row]]]] = [
     (f"PDF erzeugen: Beschlussvorlage {REFERENCE}", paper_rendering),
     (f"PDF ausliefern: Beschlussvorlage {REFERENCE}", paper_serving),
     (f"Freigabe: Beschlussvorlage {REFERENCE} mit Konzept als Anlage", paper_release_timing),
     ("Gesamtes Integrationskonzept (Kreis Mettmann, neueste Fassung)", concept_rendering),
     ("Gesamtes Integrationskonzept: Wartezeit einer Anfrage", concept_request),
+    ("Sitzungsmappe: Sozialausschuss 11.05.2015 (Issue 20)", meeting_folder),
 ]
 
 
@@ -427,6 +488,9 @@ def report(title: str, rows: list[Row]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--only", help="nur die Gruppen, deren Titel diesen Text enthält (z. B. Sitzungsmappe)"
+    )
     args = parser.parse_args()
 
     setup()
@@ -436,6 +500,8 @@ def main() -> None:
         "laufen abwechselnd in einer Schleife"
     )
     for title, figures in FIGURE_GROUPS:
+        if args.only and args.only not in title:
+            continue
         report(title, figures(bench))
 
 
