@@ -4,7 +4,6 @@ Every function is keyword-only, runs in one transaction and takes the District t
 belongs to, so a view cannot write into another District by mistake.
 """
 
-import json
 import logging
 import re
 
@@ -12,13 +11,13 @@ from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models import F
 from django.db.models.deletion import ProtectedError
 from django.utils import timezone
 
 from accounts.models import Membership
+from core.privacy import access_report
 
 from .models import (
     Actor,
@@ -166,24 +165,19 @@ def contact_export(*, district, contact: ContactPerson, user) -> tuple[str, byte
             data[str(field.verbose_name)] = contact.actor.name
         else:
             data[str(field.verbose_name)] = field.value_from_object(contact)
-    payload = {
-        "Auskunft nach": "Art. 15 DSGVO",
-        "Verantwortliche Stelle": f"Kommunales Integrationszentrum {district.name}",
-        "erstellt am": timezone.localtime(),
-        "Ansprechperson": data,
-    }
+    sections = {"Ansprechperson": data}
     for _receiver, extra in contact_data_requested.send(
         sender=ContactPerson, contact=contact, district=district
     ):
-        payload.update(extra or {})
-    content = json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        sections.update(extra or {})
+    content = access_report(district=district, data=sections)
     logger.info(
         "Auskunft zu Ansprechperson %s (Kreis %s) erstellt durch Benutzer %s",
         contact.pk,
         district.slug,
         getattr(user, "pk", None),
     )
-    return f"ansprechperson-{contact.pk}-auskunft.json", content.encode("utf-8")
+    return f"ansprechperson-{contact.pk}-auskunft.json", content
 
 
 def _text_fields(model) -> list[str]:

@@ -336,6 +336,12 @@ class ReviewComment(TimeStampedModel):
         REJECTED = "nicht_uebernommen", "nicht übernommen"
         NOTED = "zur_kenntnis", "zur Kenntnis genommen"
 
+    class Moderation(models.TextChoices):
+        # A comment that needs no moderation (not from the public) stores "".
+        PENDING = "offen", "wartet auf Freigabe"
+        RELEASED = "frei", "freigegeben"
+        REFUSED = "abgelehnt", "abgelehnt"
+
     review = models.ForeignKey(
         DraftReview, on_delete=models.CASCADE, related_name="comments", verbose_name="Beteiligung"
     )
@@ -387,11 +393,7 @@ class ReviewComment(TimeStampedModel):
         "Moderation",
         max_length=12,
         blank=True,
-        choices=[
-            ("offen", "wartet auf Freigabe"),
-            ("frei", "freigegeben"),
-            ("abgelehnt", "abgelehnt"),
-        ],
+        choices=Moderation.choices,
     )
     moderation_note = models.CharField("Grund der Ablehnung", max_length=300, blank=True)
 

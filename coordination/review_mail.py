@@ -30,6 +30,16 @@ class Recipient:
     link: str
     comments: list = field(default_factory=list)
 
+    @classmethod
+    def member(cls, user, link: str) -> "Recipient":
+        """A member (with an account), written to with the link to the page behind the login."""
+        return cls(user.get_full_name() or user.username, user.email, link)
+
+    @classmethod
+    def participant(cls, invitation, base_url: str) -> "Recipient":
+        """An external or public participant, written to with their personal link."""
+        return cls(invitation.name, invitation.email, base_url + invitation_url(invitation))
+
 
 def _member_link(review: DraftReview, base_url: str) -> str:
     district = review.version.concept.district
@@ -56,10 +66,7 @@ def invited_members(review: DraftReview):
 
 def _members(review: DraftReview, base_url: str) -> list[Recipient]:
     link = _member_link(review, base_url)
-    return [
-        Recipient(m.user.get_full_name() or m.user.username, m.user.email, link)
-        for m in invited_members(review)
-    ]
+    return [Recipient.member(m.user, link) for m in invited_members(review)]
 
 
 def participants(review: DraftReview, base_url: str) -> list[Recipient]:
@@ -69,9 +76,7 @@ def participants(review: DraftReview, base_url: str) -> list[Recipient]:
     for invitation in review.invitations.filter(revoked_at__isnull=True):
         if invitation.is_public and invitation.confirmed_at is None:
             continue
-        people.append(
-            Recipient(invitation.name, invitation.email, base_url + invitation_url(invitation))
-        )
+        people.append(Recipient.participant(invitation, base_url))
     return people
 
 
@@ -130,8 +135,8 @@ def publication_refusal(review: DraftReview, today=None) -> str:
             f"Die Beteiligung läuft bis zum {review.closes_on:%d.%m.%Y}; die Abwägung lässt "
             "sich erst danach veröffentlichen."
         )
-    comments = review.comments.exclude(moderation="abgelehnt")
-    if pending := comments.filter(moderation="offen").count():
+    comments = review.comments.exclude(moderation=ReviewComment.Moderation.REFUSED)
+    if pending := comments.filter(moderation=ReviewComment.Moderation.PENDING).count():
         return f"{pending} Anmerkung(en) der Öffentlichkeit warten noch auf die Freigabe."
     if open_ := comments.filter(decision="").count():
         return f"{open_} Anmerkung(en) sind noch nicht abgewogen."
@@ -153,7 +158,7 @@ def publish(review: DraftReview, *, base_url: str) -> int:
         review.save(update_fields=["published_at", "modified"])
         by_address: dict[str, Recipient] = {}
         comments = (
-            review.comments.exclude(moderation="abgelehnt")
+            review.comments.exclude(moderation=ReviewComment.Moderation.REFUSED)
             .select_related("author", "invitation")
             .order_by("pk")
         )
@@ -175,10 +180,8 @@ def _author_of(review, comment: ReviewComment, base_url: str) -> Recipient | Non
     if invitation is not None:
         if invitation.revoked_at is not None or "@" not in invitation.email:
             return None  # revoked, or erased (Art. 17): no address left to write to
-        return Recipient(invitation.name, invitation.email, base_url + invitation_url(invitation))
+        return Recipient.participant(invitation, base_url)
     user = comment.author
     if user is None or not user.email:
         return None
-    return Recipient(
-        user.get_full_name() or user.username, user.email, _member_link(review, base_url)
-    )
+    return Recipient.member(user, _member_link(review, base_url))

@@ -9,13 +9,11 @@ open; they read their own comments – and the others' where the Beteiligung say
 else: 403.
 """
 
-import json
 import re
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404
@@ -32,6 +30,7 @@ from concepts.queries import visible_versions
 from concepts.rendering import render_markdown
 from core.exports import Column, csv_response, download, xlsx_response
 from core.locking import StaleEditGuard
+from core.privacy import access_report
 from districts.models import District
 from documents import pdf
 from papers.services import attachment_create
@@ -58,8 +57,7 @@ from .models import DraftReview, ReviewComment, ReviewInvitation
 from .paragraphs import anchor, paragraphs
 
 PARTICIPATE = Capability.COMMENT_DRAFT
-# Moderation states of a public comment (ReviewComment.moderation); "" needs none.
-PENDING, RELEASED, REFUSED = "offen", "frei", "abgelehnt"
+Moderation = ReviewComment.Moderation
 
 
 def _version(request, pk) -> ConceptVersion:
@@ -90,7 +88,7 @@ def shown_to_participant(comments, own: Q, review):
     """A participant's own comments, and – where the Beteiligung shows them – the others'
     that need no moderation or were released."""
     if review.comments_visible:
-        return comments.filter(own | Q(moderation__in=["", RELEASED]))
+        return comments.filter(own | Q(moderation__in=["", Moderation.RELEASED]))
     return comments.filter(own)
 
 
@@ -253,7 +251,7 @@ class ReviewDetailView(ReviewMixin, TemplateView):
                 access.scope(PARTICIPATE) in (Scope.ANY_MUNICIPALITY, Scope.ALL)
                 or access.municipality
             ),
-            "pending": is_ki and review.comments.filter(moderation=PENDING).count(),
+            "pending": is_ki and review.comments.filter(moderation=Moderation.PENDING).count(),
             "today": timezone.localdate(),
         }
 
@@ -370,7 +368,9 @@ def change_label(comment) -> str:
 
 def weighed_comments(review):
     """What the Abwägung weighs: every comment except those the moderation refused."""
-    return review.comments.exclude(moderation=REFUSED).select_related("decided_by", "change")
+    return review.comments.exclude(moderation=Moderation.REFUSED).select_related(
+        "decided_by", "change"
+    )
 
 
 def abwaegung_rows(comments) -> list[list]:
@@ -510,7 +510,7 @@ class WeighView(StaleEditGuard, DistrictMixin, FormView):
             raise PermissionDenied(
                 "Die Abwägung ist veröffentlicht; Entscheidungen lassen sich nicht mehr ändern."
             )
-        if self.comment.moderation == REFUSED:
+        if self.comment.moderation == Moderation.REFUSED:
             raise PermissionDenied("Diese Anmerkung wurde in der Moderation abgelehnt.")
         return {**super().get_form_kwargs(), "instance": self.comment}
 
@@ -592,18 +592,21 @@ class ModerateView(DistrictMixin, View):
         review = comment.review
         back = _review_url(review) + f"#absatz-{comment.section_id}-{comment.paragraph}"
         action, note = request.POST.get("action"), request.POST.get("note", "").strip()
-        if comment.moderation != PENDING or action not in (RELEASED, REFUSED):
+        if comment.moderation != Moderation.PENDING or action not in (
+            Moderation.RELEASED,
+            Moderation.REFUSED,
+        ):
             messages.error(request, "Diese Anmerkung wartet nicht auf eine Freigabe.")
             return redirect(back)
-        if action == REFUSED and not note:
+        if action == Moderation.REFUSED and not note:
             messages.error(request, "Bitte nennen Sie den Grund der Ablehnung.")
             return redirect(back)
         comment.moderation = action
-        comment.moderation_note = note[:300] if action == REFUSED else ""
+        comment.moderation_note = note[:300] if action == Moderation.REFUSED else ""
         comment.save(update_fields=["moderation", "moderation_note", "modified"])
         messages.success(
             request,
-            "Anmerkung freigegeben." if action == RELEASED else "Anmerkung abgelehnt.",
+            "Anmerkung freigegeben." if action == Moderation.RELEASED else "Anmerkung abgelehnt.",
         )
         return redirect(back)
 
@@ -721,7 +724,7 @@ class ExternalCommentView(ExternalMixin, CommentFormBase):
         comment.invitation = self.invitation
         comment.organisation = self.invitation.organisation
         if self.invitation.is_public:
-            comment.moderation = PENDING
+            comment.moderation = Moderation.PENDING
 
     def refusal(self) -> str:
         return COMMENT_LIMIT_MESSAGE if comment_limited(self.request, self.invitation) else ""
@@ -814,15 +817,8 @@ class InvitationExportView(ReviewMixin, View):
     def get(self, request, *args, **kwargs):
         review = self.get_review()
         invitation = get_object_or_404(review.invitations, pk=kwargs["invitation_pk"])
-        data = {
-            "Auskunft nach": "Art. 15 DSGVO",
-            "Verantwortliche Stelle": f"Kommunales Integrationszentrum {request.district.name}",
-            "erstellt am": timezone.localtime(),
-            "Teilnahme": personal_data(invitation),
-        }
-        content = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
         return download(
-            content.encode("utf-8"),
+            access_report(district=request.district, data={"Teilnahme": personal_data(invitation)}),
             filename=f"teilnahme-{invitation.pk}-auskunft.json",
             content_type="application/json",
         )

@@ -1,13 +1,13 @@
 """Contact persons of an actor: personal data under the DSGVO (export Art. 15, erasure Art. 17)."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.decorators.http import require_POST
 
 from accounts.access import DistrictMixin, district_view
 from accounts.rights import Capability
+from core.exports import download
 
 from .. import services
 from ..forms import ContactPersonForm
@@ -87,9 +87,7 @@ class ContactExportView(DistrictMixin, View):
         filename, content = services.contact_export(
             district=request.district, contact=contact, user=request.user
         )
-        response = HttpResponse(content, content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return download(content, filename=filename, content_type="application/json; charset=utf-8")
 
 
 @district_view(Capability.EDIT)
