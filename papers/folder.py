@@ -26,7 +26,7 @@ from documents.renderers import StoredDocumentRenderer, letterhead, register
 from . import agenda
 from .models import MeetingFolder, PaperRelease
 
-TEMPLATE_VERSION = "2"  # raise when the layout changes: stored Mappen are made anew
+TEMPLATE_VERSION = "3"  # raise when the layout changes: stored Mappen are made anew
 
 
 @dataclass
