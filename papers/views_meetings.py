@@ -34,7 +34,7 @@ def district_meeting(request, pk: int) -> Meeting:
     )
 
 
-def meeting_context(request, meeting, *, closed: bool, drafts: bool) -> dict:
+def meeting_context(meeting, *, closed: bool, drafts: bool) -> dict:
     entries = agenda.agenda_entries(meeting)
     shown = agenda.visible_entries(entries, closed=closed, drafts=drafts)
     return {
@@ -57,7 +57,6 @@ class MeetingView(DistrictMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             **meeting_context(
-                request,
                 meeting,
                 closed=agenda.reads_closed_items(request),
                 drafts=request.access.can(Capability.READ_INTERNAL),
@@ -164,7 +163,7 @@ class AgendaView(DistrictMixin, FormView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            **meeting_context(self.request, self.meeting, closed=True, drafts=True),
+            **meeting_context(self.meeting, closed=True, drafts=True),
         }
 
     def form_valid(self, form):

@@ -289,7 +289,7 @@ class MeetingView(PublicMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = _public_meeting(self.district, self.kwargs["pk"])
-        context.update(meeting_context(self.request, meeting, closed=False, drafts=False))
+        context.update(meeting_context(meeting, closed=False, drafts=False))
         return context
 
 
