@@ -23,7 +23,7 @@ from accounts.rights import Capability
 from core.exports import Column, csv_response
 from core.locking import StaleEditGuard
 from measures.csv_import import decode
-from measures.forms import ImportConfirmForm
+from measures.forms import INVALID_PREVIEW, ImportConfirmForm, PreviewRefused
 
 from . import imports, services
 from .forms import CaseFiguresUploadForm, CaseTopicForm
@@ -99,22 +99,12 @@ class CaseImportView(DistrictMixin, View):
         request = self.request
         form = ImportConfirmForm(request.POST)
         try:
-            if not form.is_valid():
-                raise signing.BadSignature
-            data = signing.loads(
-                form.cleaned_data["payload"], salt=_salt(request.district), max_age=PAYLOAD_MAX_AGE
-            )
-            if not isinstance(data, dict) or data.get("user") != request.user.pk:
-                raise signing.BadSignature
-            text = str(data["text"])
-        except signing.SignatureExpired:
-            return self.render(
-                errors=["Die Vorschau ist abgelaufen. Bitte die Datei noch einmal hochladen."]
-            )
-        except (signing.BadSignature, KeyError):
-            return self.render(
-                errors=["Die Vorschau ist ungültig. Bitte die Datei noch einmal hochladen."]
-            )
+            data = form.signed_value(salt=_salt(request.district), max_age=PAYLOAD_MAX_AGE)
+        except PreviewRefused as refused:
+            return self.render(errors=[refused.message])
+        if not isinstance(data, dict) or data.get("user") != request.user.pk or "text" not in data:
+            return self.render(errors=[INVALID_PREVIEW])
+        text = str(data["text"])
         # Checked again: a municipality or topic may have changed since the preview.
         result = imports.parse(text, request.district, years=open_years())
         if not result.ok:

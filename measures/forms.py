@@ -1,6 +1,7 @@
 """Forms of the measures catalogue; every choice is limited to the District."""
 
 from django import forms
+from django.core import signing
 from django.forms.models import ModelChoiceIterator
 
 from concepts.models import ConceptVersion, WorkPriority
@@ -305,5 +306,32 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
+INVALID_PREVIEW = "Die Vorschau ist ungültig. Bitte die Datei noch einmal hochladen."
+
+
+class PreviewRefused(Exception):
+    """The confirmation of an import preview cannot be trusted; ``message`` says why (German)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 class ImportConfirmForm(forms.Form):
+    """ "Jetzt importieren" after a preview: the signed payload of the previewed file
+    (measurements, and KIM case figures)."""
+
     payload = forms.CharField(widget=forms.HiddenInput)
+
+    def signed_value(self, *, salt: str, max_age: int):
+        """The value signed into the preview, or ``PreviewRefused`` (expired or forged)."""
+        try:
+            if not self.is_valid():
+                raise signing.BadSignature
+            return signing.loads(self.cleaned_data["payload"], salt=salt, max_age=max_age)
+        except signing.SignatureExpired:
+            raise PreviewRefused(
+                "Die Vorschau ist abgelaufen. Bitte die Datei noch einmal hochladen."
+            ) from None
+        except signing.BadSignature:
+            raise PreviewRefused(INVALID_PREVIEW) from None

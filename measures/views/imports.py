@@ -20,7 +20,7 @@ from accounts.rights import Capability
 from measures.models import Indicator, MeasurementImport
 
 from .. import csv_import, imports, tasks
-from ..forms import ImportConfirmForm, ImportUploadForm
+from ..forms import ImportConfirmForm, ImportUploadForm, PreviewRefused
 
 PAYLOAD_MAX_AGE = imports.PREVIEW_MAX_AGE  # seconds between preview and confirmation
 PREVIEW_ROWS = 100  # rows the preview lists; the totals count all
@@ -87,19 +87,9 @@ class ImportView(DistrictMixin, View):
         request = self.request
         form = ImportConfirmForm(request.POST)
         try:
-            if not form.is_valid():
-                raise signing.BadSignature
-            pk = signing.loads(
-                form.cleaned_data["payload"], salt=_salt(request.district), max_age=PAYLOAD_MAX_AGE
-            )
-        except signing.SignatureExpired:
-            return self.render(
-                errors=["Die Vorschau ist abgelaufen. Bitte die Datei noch einmal hochladen."]
-            )
-        except signing.BadSignature:
-            return self.render(
-                errors=["Die Vorschau ist ungültig. Bitte die Datei noch einmal hochladen."]
-            )
+            pk = form.signed_value(salt=_salt(request.district), max_age=PAYLOAD_MAX_AGE)
+        except PreviewRefused as refused:
+            return self.render(errors=[refused.message])
         record = (
             MeasurementImport.objects.for_district(request.district)
             .select_related("district", "created_by")
